@@ -1,0 +1,9 @@
+// Every migration, in order. Listed statically so the compiled build and tsx both find them.
+import type { Migration } from 'kysely';
+import * as m0001 from './0001_initial.js';
+import * as m0002 from './0002_privacy.js';
+
+export const migrations: Record<string, Migration> = {
+  '0001_initial': m0001,
+  '0002_privacy': m0002,
+};

@@ -1,0 +1,141 @@
+// The shape of config/vigie.yaml, validated once at start-up. Sources are validated by their own connector schema.
+import { z } from 'zod';
+
+const handle = z.string().regex(/^@?[\p{L}\p{N}_.\-]+$/u, 'a handle like "@acme" or "acme"');
+
+export const entityKindSchema = z.enum(['brand', 'product', 'person', 'competitor']);
+
+export const entitySchema = z
+  .object({
+    id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'a lowercase id of letters, digits and dashes, like "acme-phone"'),
+    name: z.string().min(1),
+    kind: entityKindSchema,
+    /** The brand this product, person or competitor belongs to (competitors are compared with it). */
+    parent: z.string().optional(),
+    terms: z.array(z.string().min(2)).min(1, 'at least one search term'),
+    exclude: z.array(z.string().min(1)).default([]),
+    /** The entity's own accounts per platform: their posts are brand responses and advocacy. */
+    ownHandles: z.record(z.string(), z.array(handle)).default({}),
+    /** Employees' accounts, counted as advocacy. */
+    employeeHandles: z.record(z.string(), z.array(handle)).default({}),
+    timezone: z.string().optional(),
+    locale: z.enum(['en', 'fr']).optional(),
+    digest: z
+      .object({
+        recipients: z.array(z.email()).min(1),
+        /** cron pattern in the entity's time zone; default Monday 08:00. */
+        pattern: z.string().default('0 8 * * 1'),
+      })
+      .optional(),
+    /** Industry norms the KPIs are compared with, e.g. { negativeShare: 0.18 }. */
+    norms: z.record(z.string(), z.number()).default({}),
+  })
+  .strict();
+
+export const emailChannelSchema = z
+  .object({
+    id: z.string().min(1),
+    type: z.literal('email'),
+    to: z.array(z.email()).min(1),
+    from: z.string().default('Vigie <vigie@localhost>'),
+  })
+  .strict();
+
+export const webhookChannelSchema = z
+  .object({
+    id: z.string().min(1),
+    type: z.enum(['slack', 'teams', 'webhook']),
+    url: z.url(),
+    /** HMAC-SHA256 key for the generic webhook's signature header. */
+    secret: z.string().optional(),
+    /** Loopback / private targets are refused unless explicitly allowed (SSRF guard). */
+    allowPrivateNetwork: z.boolean().default(false),
+  })
+  .strict();
+
+export const channelSchema = z.discriminatedUnion('type', [emailChannelSchema, webhookChannelSchema]);
+
+export const severitySchema = z.enum(['low', 'medium', 'high', 'critical']);
+
+export const routeSchema = z
+  .object({
+    channels: z.array(z.string()).min(1),
+    /** Only alerts of these entities (all when omitted). */
+    entities: z.array(z.string()).optional(),
+    /** Only alerts at or above this severity. */
+    minSeverity: severitySchema.default('low'),
+  })
+  .strict();
+
+export const alertsSchema = z
+  .object({
+    routes: z.array(routeSchema).default([]),
+    quietHours: z
+      .object({ start: z.string().regex(/^\d\d:\d\d$/), end: z.string().regex(/^\d\d:\d\d$/), timezone: z.string().default('UTC') })
+      .optional(),
+    /** Detector and lifecycle parameters (cooldown, resolution): see src/detection/detection-params.ts. */
+    detectors: z.record(z.string(), z.unknown()).default({}),
+  })
+  .strict();
+
+export const configSchema = z
+  .object({
+    timezone: z.string().default('UTC'),
+    locale: z.enum(['en', 'fr']).default('en'),
+    dataDir: z.string().default('data'),
+    database: z.object({ url: z.string().default('') }).strict().default({ url: '' }),
+    redis: z
+      .object({ url: z.string().default(''), prefix: z.string().default('{vigie}') })
+      .strict()
+      .default({ url: '', prefix: '{vigie}' }),
+    api: z
+      .object({
+        host: z.string().default('127.0.0.1'),
+        // Coerced: it often comes from the environment (${VIGIE_PORT:-8080}), as a string.
+        port: z.coerce.number().int().min(0).max(65535).default(8080),
+        token: z.string().default(''),
+        /** Address people reach the dashboard at; used in links in emails. */
+        publicUrl: z.string().default(''),
+        /** Key that signs acknowledge links; derived from the token when empty. */
+        linkSecret: z.string().default(''),
+      })
+      .strict()
+      .default({ host: '127.0.0.1', port: 8080, token: '', publicUrl: '', linkSecret: '' }),
+    smtp: z
+      .object({
+        /** smtp://user:pass@host:port; empty = write .eml files to the outbox folder. */
+        url: z.string().default(''),
+        outboxDir: z.string().default(''),
+        from: z.string().default('Vigie <vigie@localhost>'),
+      })
+      .strict()
+      .default({ url: '', outboxDir: '', from: 'Vigie <vigie@localhost>' }),
+    entities: z.array(entitySchema).min(1, 'at least one entity to watch'),
+    /** Each entry is validated by its connector's schema (see src/sources/registry.ts). */
+    sources: z.array(z.object({ id: z.string().min(1), type: z.string().min(1) }).passthrough()).default([]),
+    channels: z.array(channelSchema).default([]),
+    alerts: alertsSchema.default({ routes: [], detectors: {} }),
+    /** How long each kind of data is kept, in days (GDPR: keep personal data no longer than needed). */
+    retention: z
+      .object({
+        /** Raw mention text and author details. */
+        mentionsDays: z.number().int().positive().default(90),
+        /** Per-minute rollups only feed detection. */
+        minuteRollupsDays: z.number().int().positive().default(3),
+        hourlyRollupsDays: z.number().int().positive().default(730),
+        alertsDays: z.number().int().positive().default(730),
+        quarantineDays: z.number().int().positive().default(30),
+      })
+      .strict()
+      .default({ mentionsDays: 90, minuteRollupsDays: 3, hourlyRollupsDays: 730, alertsDays: 730, quarantineDays: 30 }),
+    scoring: z
+      .object({ riskLexicon: z.record(z.string(), z.array(z.string())).optional() })
+      .strict()
+      .default({}),
+  })
+  .strict();
+
+export type VigieConfigInput = z.input<typeof configSchema>;
+export type EntityConfig = z.output<typeof entitySchema>;
+export type ChannelConfig = z.output<typeof channelSchema>;
+export type Severity = z.output<typeof severitySchema>;

@@ -1,0 +1,41 @@
+// An alert as stored and shown: one crisis of one entity, updated as it grows.
+
+export type AlertSeverity = 'low' | 'medium' | 'high' | 'critical';
+export type AlertStatus = 'open' | 'acknowledged' | 'resolved';
+
+export const SEVERITY_RANK: Record<AlertSeverity, number> = { low: 0, medium: 1, high: 2, critical: 3 };
+
+export interface Alert {
+  id: string;
+  dedupKey: string;
+  entityId: string;
+  detectors: string[];
+  severity: AlertSeverity;
+  status: AlertStatus;
+  why: string;
+  numbers: Record<string, number>;
+  evidence: string[];
+  phrases: string[];
+  onsetAt: number;
+  detectedAt: number;
+  notifiedAt: number | null;
+  acknowledgedAt: number | null;
+  acknowledgedBy: string | null;
+  resolvedAt: number | null;
+  firstResponseAt: number | null;
+  updatedAt: number;
+  lastFiredAt: number;
+  lastSeenAt: number;
+  quietSince: number | null;
+}
+
+/** A mention shown as evidence in an alert message. */
+export interface EvidenceMention {
+  id: string;
+  url: string | null;
+  text: string;
+  authorHandle: string;
+  authorFollowers: number;
+  publishedAt: number;
+  sentiment: string;
+}

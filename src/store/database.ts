@@ -1,0 +1,83 @@
+// Opens the database: SQLite (better-sqlite3, embedded default) or PostgreSQL when the URL says postgres://.
+import { mkdirSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import SQLite from 'better-sqlite3';
+import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import pg from 'pg';
+import type { Database } from './tables.js';
+
+export type DialectName = 'sqlite' | 'postgres';
+
+export interface Store {
+  db: Kysely<Database>;
+  dialect: DialectName;
+  /** The PostgreSQL schema in use when not the default one. */
+  schema?: string;
+  /** Where it points, without any password, for messages. */
+  description: string;
+  close(): Promise<void>;
+}
+
+export interface OpenOptions {
+  /** PostgreSQL schema to use (tests isolate themselves this way); created if missing. */
+  schema?: string;
+  poolSize?: number;
+}
+
+// PostgreSQL returns bigint (int8) and numeric as strings; every number we store fits a double.
+const PG_INT8 = 20;
+const PG_NUMERIC = 1700;
+const pgTypes = {
+  getTypeParser(oid: number, format?: string) {
+    if (oid === PG_INT8 || oid === PG_NUMERIC) return (value: string) => Number(value);
+    return (pg.types.getTypeParser as (oid: number, format?: string) => unknown)(oid, format);
+  },
+};
+
+export function isPostgresUrl(url: string): boolean {
+  return /^postgres(ql)?:\/\//i.test(url);
+}
+
+/** `sqlite:path`, a bare path, or empty (the default file under dataDir). */
+export function sqlitePath(url: string, dataDir: string): string {
+  if (!url) return resolve(dataDir, 'vigie.db');
+  if (url === ':memory:' || url === 'sqlite::memory:') return ':memory:';
+  return resolve(url.replace(/^sqlite:(\/\/)?/i, ''));
+}
+
+export async function openDatabase(url: string, dataDir = 'data', options: OpenOptions = {}): Promise<Store> {
+  if (isPostgresUrl(url)) return openPostgres(url, options);
+  const path = sqlitePath(url, dataDir);
+  if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+  const sqlite = new SQLite(path);
+  // WAL lets the API read while a worker writes; NORMAL sync is durable across process crashes in WAL mode.
+  sqlite.pragma('journal_mode = WAL');
+  sqlite.pragma('synchronous = NORMAL');
+  sqlite.pragma('busy_timeout = 10000');
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  return { db, dialect: 'sqlite', description: `SQLite ${path}`, close: () => db.destroy() };
+}
+
+async function openPostgres(url: string, options: OpenOptions): Promise<Store> {
+  const parsed = new URL(url);
+  const description = `PostgreSQL ${parsed.hostname}:${parsed.port || 5432}${parsed.pathname}${options.schema ? ` (schema ${options.schema})` : ''}`;
+  if (options.schema) {
+    const admin = new pg.Client({ connectionString: url });
+    await admin.connect();
+    try {
+      await admin.query(`CREATE SCHEMA IF NOT EXISTS "${options.schema.replace(/"/g, '')}"`);
+    } finally {
+      await admin.end();
+    }
+  }
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: options.poolSize ?? 10,
+    types: pgTypes,
+    ...(options.schema ? { options: `-c search_path=${options.schema}` } : {}),
+  });
+  // An idle client that loses its server must not crash the process; the next query reconnects.
+  pool.on('error', () => {});
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  return { db, dialect: 'postgres', schema: options.schema, description, close: () => db.destroy() };
+}

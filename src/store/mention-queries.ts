@@ -1,0 +1,106 @@
+// Reads of stored mentions for the API and for alert evidence; always bounded by entity, time and a limit.
+import type { Kysely } from 'kysely';
+import type { EvidenceMention } from '../domain/alert.js';
+import type { Database } from './tables.js';
+
+export interface MentionFilter {
+  entityId?: string;
+  from?: number;
+  to?: number;
+  sentiment?: 'negative' | 'neutral' | 'positive';
+  platform?: string;
+  lang?: string;
+  minInfluence?: number;
+  /** Case-insensitive substring of the text. */
+  text?: string;
+  limit?: number;
+  /** Keyset pagination: only mentions published before this time. */
+  before?: number;
+}
+
+export interface MentionView {
+  id: string;
+  platform: string;
+  url: string | null;
+  text: string;
+  lang: string;
+  publishedAt: number;
+  author: { handle: string; followers: number; verified: boolean; influence: number };
+  engagement: { likes: number; reshares: number; replies: number; quotes: number };
+  sentiment: { label: string; score: number; confidence: number; drivers: string[] };
+  influence: number;
+  reach: number;
+  riskFlags: string[];
+  entityIds: string[];
+}
+
+export async function listMentions(db: Kysely<Database>, f: MentionFilter): Promise<MentionView[]> {
+  const limit = Math.min(Math.max(f.limit ?? 50, 1), 500);
+  let q = db
+    .selectFrom('mentions as m')
+    .innerJoin('authors as a', 'a.id', 'm.author_id')
+    .select([
+      'm.id', 'm.platform', 'm.url', 'm.text', 'm.lang', 'm.published_at', 'm.likes', 'm.reshares', 'm.replies', 'm.quotes',
+      'm.sentiment_label', 'm.sentiment_score', 'm.sentiment_confidence', 'm.sentiment_drivers', 'm.influence', 'm.reach', 'm.risk_flags',
+      'a.handle', 'a.followers', 'a.verified', 'a.influence as author_influence',
+    ]);
+  if (f.entityId) {
+    q = q.where((eb) =>
+      eb.exists(eb.selectFrom('mention_entities as me').select('me.mention_id').whereRef('me.mention_id', '=', 'm.id').where('me.entity_id', '=', f.entityId!)),
+    );
+  }
+  if (f.from !== undefined) q = q.where('m.published_at', '>=', f.from);
+  if (f.to !== undefined) q = q.where('m.published_at', '<', f.to);
+  if (f.before !== undefined) q = q.where('m.published_at', '<', f.before);
+  if (f.sentiment) q = q.where('m.sentiment_label', '=', f.sentiment);
+  if (f.platform) q = q.where('m.platform', '=', f.platform);
+  if (f.lang) q = q.where('m.lang', '=', f.lang);
+  if (f.minInfluence !== undefined) q = q.where('m.influence', '>=', f.minInfluence);
+  if (f.text) q = q.where((eb) => eb(eb.fn('lower', ['m.text']), 'like', `%${escapeLike(f.text!.toLowerCase())}%`));
+  const rows = await q.orderBy('m.published_at', 'desc').limit(limit).execute();
+  const links = await entityLinks(db, rows.map((r) => r.id));
+  return rows.map((r) => ({
+    id: r.id,
+    platform: r.platform,
+    url: r.url,
+    text: r.text,
+    lang: r.lang,
+    publishedAt: Number(r.published_at),
+    author: { handle: r.handle, followers: Number(r.followers), verified: r.verified === 1, influence: r.author_influence },
+    engagement: { likes: r.likes, reshares: r.reshares, replies: r.replies, quotes: r.quotes },
+    sentiment: { label: r.sentiment_label, score: r.sentiment_score, confidence: r.sentiment_confidence, drivers: JSON.parse(r.sentiment_drivers) },
+    influence: r.influence,
+    reach: Number(r.reach),
+    riskFlags: JSON.parse(r.risk_flags),
+    entityIds: links.get(r.id) ?? [],
+  }));
+}
+
+function escapeLike(s: string): string {
+  return s.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+
+async function entityLinks(db: Kysely<Database>, ids: string[]): Promise<Map<string, string[]>> {
+  const out = new Map<string, string[]>();
+  if (ids.length === 0) return out;
+  const rows = await db.selectFrom('mention_entities').select(['mention_id', 'entity_id']).where('mention_id', 'in', ids).execute();
+  for (const r of rows) out.set(r.mention_id, [...(out.get(r.mention_id) ?? []), r.entity_id]);
+  return out;
+}
+
+export async function evidenceMentions(db: Kysely<Database>, ids: readonly string[]): Promise<EvidenceMention[]> {
+  if (ids.length === 0) return [];
+  const rows = await db
+    .selectFrom('mentions as m')
+    .innerJoin('authors as a', 'a.id', 'm.author_id')
+    .select(['m.id', 'm.url', 'm.text', 'm.published_at', 'm.sentiment_label', 'a.handle', 'a.followers'])
+    .where('m.id', 'in', [...ids])
+    .execute();
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  return ids.flatMap((id) => {
+    const r = byId.get(id);
+    return r
+      ? [{ id: r.id, url: r.url, text: r.text, authorHandle: r.handle, authorFollowers: Number(r.followers), publishedAt: Number(r.published_at), sentiment: r.sentiment_label }]
+      : [];
+  });
+}

@@ -1,0 +1,297 @@
+// Stores scored mentions exactly once, with their authors, entity links and the rollups, in one transaction.
+import type { Kysely, Transaction } from 'kysely';
+import type { ScoredMention } from '../domain/mention.js';
+import { floorTo, HOUR_MS, MINUTE_MS } from '../domain/time-buckets.js';
+import { chunkRows } from './chunk.js';
+import type { Database, NewMention, RollupTable } from './tables.js';
+
+export interface StoredMention extends ScoredMention {
+  sourceId: string;
+  collectedAt: number;
+  /** Set when the author is one of the entities' own accounts. */
+  authorIsOwn?: boolean;
+}
+
+export interface StoreResult {
+  inserted: number;
+  /** Mentions already stored (a retried or duplicated job): only their engagement counts were refreshed. */
+  duplicates: number;
+  /** Entities with new mentions, and the latest publication time seen for each. */
+  touched: Map<string, number>;
+}
+
+export const mentionId = (platform: string, externalId: string) => `${platform}:${externalId}`;
+
+export async function storeMentions(db: Kysely<Database>, batch: readonly StoredMention[]): Promise<StoreResult> {
+  const unique = dedupeById(batch);
+  if (unique.length === 0) return { inserted: 0, duplicates: 0, touched: new Map() };
+  return db.transaction().execute(async (trx) => {
+    await upsertAuthors(trx, unique);
+    const existing = await existingEngagement(trx, unique.map((m) => mentionId(m.platform, m.externalId)));
+    const candidates = unique.filter((m) => !existing.has(mentionId(m.platform, m.externalId)));
+    const seen = unique.filter((m) => existing.has(mentionId(m.platform, m.externalId)));
+
+    // Only rows this statement really inserted count: a concurrent duplicate job loses the race
+    // on the primary key and gets nothing back, so it adds nothing to the rollups.
+    const insertedIds = new Set<string>();
+    for (const chunk of chunkRows(candidates.map(toRow), 29)) {
+      const rows = await trx.insertInto('mentions').values(chunk).onConflict((oc) => oc.column('id').doNothing()).returning('id').execute();
+      for (const r of rows) insertedIds.add(r.id);
+    }
+    const fresh = candidates.filter((m) => insertedIds.has(mentionId(m.platform, m.externalId)));
+    const links = fresh.flatMap((m) =>
+      m.entityIds.map((entityId) => ({
+        mention_id: mentionId(m.platform, m.externalId),
+        entity_id: entityId,
+        published_at: Date.parse(m.publishedAt),
+        sentiment_label: m.sentiment.label,
+        influence: m.influence,
+      })),
+    );
+    for (const chunk of chunkRows(links, 5)) {
+      await trx.insertInto('mention_entities').values(chunk).onConflict((oc) => oc.columns(['mention_id', 'entity_id']).doNothing()).execute();
+    }
+
+    await recordResponses(trx, fresh);
+    const engagementDeltas = await refreshEngagement(trx, seen, existing);
+    const rollups = rollupIncrements(fresh, engagementDeltas);
+    await applyRollups(trx, 'rollups_hourly', rollups.hourly);
+    await applyRollups(trx, 'rollups_minute', rollups.minute);
+
+    const touched = new Map<string, number>();
+    for (const m of fresh) {
+      const t = Date.parse(m.publishedAt);
+      for (const id of m.entityIds) touched.set(id, Math.max(touched.get(id) ?? 0, t));
+    }
+    return { inserted: fresh.length, duplicates: unique.length - fresh.length, touched };
+  });
+}
+
+function dedupeById(batch: readonly StoredMention[]): StoredMention[] {
+  const byId = new Map<string, StoredMention>();
+  for (const m of batch) byId.set(mentionId(m.platform, m.externalId), m);
+  return [...byId.values()];
+}
+
+const engagementTotal = (e: { likes: number; reshares: number; replies: number; quotes: number }) =>
+  e.likes + e.reshares + e.replies + e.quotes;
+
+/** The mentions row of a scored mention (the bench inserts the same rows in its plain-insert baseline). */
+export function toRow(m: StoredMention): NewMention {
+  const ref = (id?: string) => (id ? mentionId(m.platform, id) : null);
+  return {
+    id: mentionId(m.platform, m.externalId),
+    platform: m.platform,
+    external_id: m.externalId,
+    source_id: m.sourceId,
+    url: m.url ?? null,
+    text: m.text,
+    lang: m.lang,
+    published_at: Date.parse(m.publishedAt),
+    collected_at: m.collectedAt,
+    author_id: mentionId(m.author.platform, m.author.externalId),
+    reply_to: ref(m.replyTo),
+    quote_of: ref(m.quoteOf),
+    reshare_of: ref(m.reshareOf),
+    likes: m.engagement.likes,
+    reshares: m.engagement.reshares,
+    replies: m.engagement.replies,
+    quotes: m.engagement.quotes,
+    views: m.engagement.views ?? null,
+    sentiment_label: m.sentiment.label,
+    sentiment_score: m.sentiment.score,
+    sentiment_confidence: m.sentiment.confidence,
+    sentiment_drivers: JSON.stringify(m.sentiment.drivers),
+    influence: m.influence,
+    reach: Math.round(m.reach),
+    risk_flags: JSON.stringify(m.riskFlags),
+    topics: '[]',
+    is_own: m.authorIsOwn ? 1 : 0,
+    first_response_at: null,
+  };
+}
+
+async function upsertAuthors(trx: Transaction<Database>, batch: readonly StoredMention[]): Promise<void> {
+  const byId = new Map<string, StoredMention>();
+  for (const m of batch) byId.set(mentionId(m.author.platform, m.author.externalId), m);
+  const rows = [...byId.entries()].map(([id, m]) => ({
+    id,
+    platform: m.author.platform,
+    external_id: m.author.externalId,
+    handle: m.author.handle,
+    display_name: m.author.displayName ?? null,
+    description: m.author.description ?? null,
+    followers: m.author.followers,
+    following: m.author.following ?? null,
+    verified: m.author.verified ? 1 : 0,
+    is_own: m.authorIsOwn ? 1 : 0,
+    // Influence figures are computed by the periodic author-graph job, never by ingest.
+    posts: 0,
+    engagement_earned: 0,
+    amplified_count: 0,
+    influence: 0,
+    graph_rank: 0,
+    first_seen_at: m.collectedAt,
+    last_seen_at: m.collectedAt,
+  }));
+  for (const chunk of chunkRows(rows, 17)) {
+    await trx
+      .insertInto('authors')
+      .values(chunk)
+      .onConflict((oc) =>
+        oc.column('id').doUpdateSet((eb) => ({
+          handle: eb.ref('excluded.handle'),
+          display_name: eb.ref('excluded.display_name'),
+          description: eb.ref('excluded.description'),
+          followers: eb.ref('excluded.followers'),
+          following: eb.ref('excluded.following'),
+          verified: eb.ref('excluded.verified'),
+          is_own: eb.ref('excluded.is_own'),
+          last_seen_at: eb.ref('excluded.last_seen_at'),
+        })),
+      )
+      .execute();
+  }
+}
+
+interface Engagement {
+  likes: number;
+  reshares: number;
+  replies: number;
+  quotes: number;
+  published_at: number;
+}
+
+async function existingEngagement(trx: Transaction<Database>, ids: string[]): Promise<Map<string, Engagement>> {
+  const found = new Map<string, Engagement>();
+  for (const chunk of chunkRows(ids, 1)) {
+    const rows = await trx
+      .selectFrom('mentions')
+      .select(['id', 'likes', 'reshares', 'replies', 'quotes', 'published_at'])
+      .where('id', 'in', chunk)
+      .execute();
+    for (const r of rows) found.set(r.id, r);
+  }
+  return found;
+}
+
+/** Newer engagement counts for mentions seen again; returns the engagement gained, for the rollups. */
+async function refreshEngagement(
+  trx: Transaction<Database>,
+  seen: readonly StoredMention[],
+  existing: Map<string, Engagement>,
+): Promise<{ mention: StoredMention; delta: number }[]> {
+  const deltas: { mention: StoredMention; delta: number }[] = [];
+  for (const m of seen) {
+    const id = mentionId(m.platform, m.externalId);
+    const before = existing.get(id)!;
+    const delta = engagementTotal(m.engagement) - engagementTotal(before);
+    if (delta <= 0) continue; // counts only grow; an older copy arriving late changes nothing
+    await trx
+      .updateTable('mentions')
+      .set({ likes: m.engagement.likes, reshares: m.engagement.reshares, replies: m.engagement.replies, quotes: m.engagement.quotes })
+      .where('id', '=', id)
+      .execute();
+    deltas.push({ mention: m, delta });
+  }
+  return deltas;
+}
+
+type RollupDelta = Omit<RollupTable, never>;
+
+function rollupIncrements(fresh: readonly StoredMention[], engagementDeltas: { mention: StoredMention; delta: number }[]) {
+  const hourly = new Map<string, RollupDelta>();
+  const minute = new Map<string, RollupDelta>();
+  const bump = (target: Map<string, RollupDelta>, entity: string, platform: string, bucket: number, apply: (r: RollupDelta) => void) => {
+    const key = `${entity}\u0000${platform}\u0000${bucket}`;
+    let row = target.get(key);
+    if (!row) {
+      row = { entity_id: entity, platform, bucket_start: bucket, total: 0, negative: 0, neutral: 0, positive: 0, engagement: 0, reach: 0, negative_reach: 0, risk_flagged: 0, sentiment_sum: 0 };
+      target.set(key, row);
+    }
+    apply(row);
+  };
+  for (const m of fresh) {
+    const t = Date.parse(m.publishedAt);
+    const add = (r: RollupDelta) => {
+      r.total += 1;
+      r[m.sentiment.label] += 1;
+      r.engagement += engagementTotal(m.engagement);
+      r.reach += Math.round(m.reach);
+      if (m.sentiment.label === 'negative') r.negative_reach += Math.round(m.reach);
+      if (m.riskFlags.length > 0) r.risk_flagged += 1;
+      r.sentiment_sum += m.sentiment.score;
+    };
+    for (const entity of m.entityIds) {
+      bump(hourly, entity, m.platform, floorTo(t, HOUR_MS), add);
+      bump(minute, entity, m.platform, floorTo(t, MINUTE_MS), add);
+    }
+  }
+  for (const { mention, delta } of engagementDeltas) {
+    const t = Date.parse(mention.publishedAt);
+    for (const entity of mention.entityIds) {
+      bump(hourly, entity, mention.platform, floorTo(t, HOUR_MS), (r) => (r.engagement += delta));
+      bump(minute, entity, mention.platform, floorTo(t, MINUTE_MS), (r) => (r.engagement += delta));
+    }
+  }
+  return { hourly: [...hourly.values()], minute: [...minute.values()] };
+}
+
+async function applyRollups(trx: Transaction<Database>, table: 'rollups_hourly' | 'rollups_minute', rows: RollupDelta[]): Promise<void> {
+  // Sorted so concurrent workers lock rollup rows in the same order and never deadlock.
+  rows.sort((a, b) => a.entity_id.localeCompare(b.entity_id) || a.bucket_start - b.bucket_start || a.platform.localeCompare(b.platform));
+  for (const chunk of chunkRows(rows, 12)) {
+    await trx
+      .insertInto(table)
+      .values(chunk)
+      .onConflict((oc) =>
+        oc.columns(['entity_id', 'bucket_start', 'platform']).doUpdateSet((eb) => ({
+          total: eb(`${table}.total`, '+', eb.ref('excluded.total')),
+          negative: eb(`${table}.negative`, '+', eb.ref('excluded.negative')),
+          neutral: eb(`${table}.neutral`, '+', eb.ref('excluded.neutral')),
+          positive: eb(`${table}.positive`, '+', eb.ref('excluded.positive')),
+          engagement: eb(`${table}.engagement`, '+', eb.ref('excluded.engagement')),
+          reach: eb(`${table}.reach`, '+', eb.ref('excluded.reach')),
+          negative_reach: eb(`${table}.negative_reach`, '+', eb.ref('excluded.negative_reach')),
+          risk_flagged: eb(`${table}.risk_flagged`, '+', eb.ref('excluded.risk_flagged')),
+          sentiment_sum: eb(`${table}.sentiment_sum`, '+', eb.ref('excluded.sentiment_sum')),
+        })),
+      )
+      .execute();
+  }
+}
+
+/**
+ * A reply from one of the brand's own accounts answers its parent: the parent's first response time
+ * is the earliest such reply. Replies can arrive before their parent, so a new parent also looks for them.
+ */
+async function recordResponses(trx: Transaction<Database>, fresh: readonly StoredMention[]): Promise<void> {
+  const responses = new Map<string, number>();
+  for (const m of fresh) {
+    if (!m.authorIsOwn || !m.replyTo) continue;
+    const parent = mentionId(m.platform, m.replyTo);
+    const t = Date.parse(m.publishedAt);
+    responses.set(parent, Math.min(responses.get(parent) ?? t, t));
+  }
+  for (const [parent, at] of responses) {
+    await trx
+      .updateTable('mentions')
+      .set({ first_response_at: at })
+      .where('id', '=', parent)
+      .where((eb) => eb.or([eb('first_response_at', 'is', null), eb('first_response_at', '>', at)]))
+      .execute();
+  }
+  const parents = fresh.filter((m) => !m.authorIsOwn).map((m) => mentionId(m.platform, m.externalId));
+  for (const chunk of chunkRows(parents, 1, 5000)) {
+    const earlyReplies = await trx
+      .selectFrom('mentions')
+      .select((eb) => ['reply_to', eb.fn.min('published_at').as('at')])
+      .where('reply_to', 'in', chunk)
+      .where('is_own', '=', 1)
+      .groupBy('reply_to')
+      .execute();
+    for (const r of earlyReplies) {
+      await trx.updateTable('mentions').set({ first_response_at: Number(r.at) }).where('id', '=', r.reply_to!).execute();
+    }
+  }
+}

@@ -1,0 +1,194 @@
+// The database tables as kysely sees them. Times are epoch milliseconds (UTC) in every dialect.
+import type { Insertable, Selectable } from 'kysely';
+
+export interface EntitiesTable {
+  id: string;
+  name: string;
+  kind: string;
+  parent_id: string | null;
+  /** The entity's config entry as JSON, kept so reports can show what was watched. */
+  config_json: string;
+  updated_at: number;
+}
+
+export interface AuthorsTable {
+  /** `${platform}:${external_id}`: the natural key, so upserts need no lookup. */
+  id: string;
+  platform: string;
+  external_id: string;
+  handle: string;
+  display_name: string | null;
+  description: string | null;
+  followers: number;
+  following: number | null;
+  verified: number;
+  /** 1 when the handle is one of an entity's own accounts. */
+  is_own: number;
+  posts: number;
+  engagement_earned: number;
+  amplified_count: number;
+  influence: number;
+  graph_rank: number;
+  first_seen_at: number;
+  last_seen_at: number;
+}
+
+export interface MentionsTable {
+  /** `${platform}:${external_id}`. */
+  id: string;
+  platform: string;
+  external_id: string;
+  source_id: string;
+  url: string | null;
+  text: string;
+  lang: string;
+  published_at: number;
+  collected_at: number;
+  author_id: string;
+  reply_to: string | null;
+  quote_of: string | null;
+  reshare_of: string | null;
+  likes: number;
+  reshares: number;
+  replies: number;
+  quotes: number;
+  views: number | null;
+  sentiment_label: string;
+  sentiment_score: number;
+  sentiment_confidence: number;
+  sentiment_drivers: string;
+  influence: number;
+  reach: number;
+  risk_flags: string;
+  topics: string;
+  /** 1 when posted by one of the entities' own accounts (a brand response or advocacy). */
+  is_own: number;
+  /** When one of the brand's own accounts first replied to this mention. */
+  first_response_at: number | null;
+}
+
+export interface MentionEntitiesTable {
+  mention_id: string;
+  entity_id: string;
+  published_at: number;
+  sentiment_label: string;
+  influence: number;
+}
+
+/** Shared by rollups_hourly and rollups_minute: counts per entity x platform x bucket. */
+export interface RollupTable {
+  entity_id: string;
+  platform: string;
+  bucket_start: number;
+  total: number;
+  negative: number;
+  neutral: number;
+  positive: number;
+  engagement: number;
+  reach: number;
+  negative_reach: number;
+  risk_flagged: number;
+  sentiment_sum: number;
+}
+
+export interface AlertsTable {
+  id: string;
+  dedup_key: string;
+  entity_id: string;
+  detectors: string;
+  severity: string;
+  status: string;
+  why: string;
+  numbers: string;
+  evidence: string;
+  phrases: string;
+  onset_at: number;
+  detected_at: number;
+  notified_at: number | null;
+  acknowledged_at: number | null;
+  acknowledged_by: string | null;
+  resolved_at: number | null;
+  first_response_at: number | null;
+  updated_at: number;
+  last_fired_at: number;
+  /** Last time a detector still reported this crisis. */
+  last_seen_at: number;
+  /** Since when the series has been back near baseline; null while the crisis goes on. */
+  quiet_since: number | null;
+}
+
+export interface AlertDeliveriesTable {
+  /** `${alert_id}:${channel_id}:${event}`: one delivery per alert, channel and event. */
+  id: string;
+  alert_id: string;
+  channel_id: string;
+  event: string;
+  status: string;
+  attempts: number;
+  last_error: string | null;
+  created_at: number;
+  delivered_at: number | null;
+}
+
+export interface SourceCursorsTable {
+  source_id: string;
+  cursor: string | null;
+  updated_at: number;
+  last_error: string | null;
+}
+
+export interface QuarantineTable {
+  /** Hash of source + payload, so the same bad item is kept once. */
+  id: string;
+  source_id: string;
+  platform: string;
+  payload: string;
+  error: string;
+  created_at: number;
+}
+
+export interface BusinessMetricsTable {
+  entity_id: string;
+  day: string;
+  name: string;
+  value: number;
+}
+
+export interface DigestsTable {
+  entity_id: string;
+  week: string;
+  sent_at: number;
+  recipients: string;
+  message_id: string | null;
+}
+
+export interface ErasuresTable {
+  id: string;
+  platform: string;
+  erased_at: number;
+  mentions_erased: number;
+  /** "request" (vigie forget) or "retention"; never who was erased. */
+  reason: string;
+}
+
+export interface Database {
+  entities: EntitiesTable;
+  authors: AuthorsTable;
+  mentions: MentionsTable;
+  mention_entities: MentionEntitiesTable;
+  rollups_hourly: RollupTable;
+  rollups_minute: RollupTable;
+  alerts: AlertsTable;
+  alert_deliveries: AlertDeliveriesTable;
+  source_cursors: SourceCursorsTable;
+  quarantine: QuarantineTable;
+  business_metrics: BusinessMetricsTable;
+  digests: DigestsTable;
+  erasures: ErasuresTable;
+}
+
+export type MentionRow = Selectable<MentionsTable>;
+export type NewMention = Insertable<MentionsTable>;
+export type AuthorRow = Selectable<AuthorsTable>;
+export type AlertRow = Selectable<AlertsTable>;
+export type RollupRow = Selectable<RollupTable>;

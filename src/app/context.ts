@@ -1,0 +1,92 @@
+// Builds everything a Vigie process needs from the config, once; the one place that wires adapters together.
+import { join } from 'node:path';
+import type { Redis } from 'ioredis';
+import type { Logger } from 'pino';
+import type { VigieConfig } from '../config/load-config.js';
+import { createEntityMatcher, type EntityMatcher } from '../domain/entity-matcher.js';
+import { createMailer, type Mailer } from '../notify/mailer.js';
+import { closeQueues, createQueues, type Queues } from '../queue/queues.js';
+import { createRedis, describeRedis, type RedisTarget } from '../queue/redis-connection.js';
+import { resolveRedis, type ResolvedRedis } from '../queue/resolve-redis.js';
+import { createScorer } from '../scoring/scorer.js';
+import { buildSources, type ConfiguredSource } from '../sources/registry.js';
+import { openDatabase, type Store } from '../store/database.js';
+import { syncEntities } from '../store/entity-repository.js';
+import { migrateToLatest } from '../store/migrate.js';
+
+export type Scorer = ReturnType<typeof createScorer>;
+
+export interface AppContext {
+  config: VigieConfig;
+  logger: Logger;
+  store: Store;
+  redis: Redis;
+  redisTarget: RedisTarget;
+  queues: Queues;
+  matcher: EntityMatcher;
+  scorer: Scorer;
+  mailer: Mailer;
+  sources: Map<string, ConfiguredSource>;
+  /** Own accounts of every entity, as "platform:handle" in lower case. */
+  ownHandles: Set<string>;
+  now: () => number;
+  close(): Promise<void>;
+}
+
+export interface ContextOptions {
+  logger: Logger;
+  /** PostgreSQL schema (tests isolate themselves with it). */
+  dbSchema?: string;
+  /** Use this Redis instead of resolving one (tests). */
+  redisTarget?: RedisTarget;
+  now?: () => number;
+  env?: Record<string, string | undefined>;
+}
+
+export async function createAppContext(config: VigieConfig, options: ContextOptions): Promise<AppContext> {
+  const { logger } = options;
+  const env = options.env ?? process.env;
+  const now = options.now ?? Date.now;
+  const databaseUrl = config.database.url;
+  const store = await openDatabase(databaseUrl, config.dataDir, { schema: options.dbSchema });
+  let resolved: ResolvedRedis | undefined;
+  try {
+    await migrateToLatest(store);
+    await syncEntities(store.db, config.entities, now());
+    resolved = options.redisTarget ? { target: options.redisTarget } : await resolveRedis(config.redis.url, config.dataDir, logger);
+  } catch (error) {
+    await store.close();
+    throw error;
+  }
+  const redis = createRedis(resolved.target);
+  redis.on('error', (error) => logger.warn({ err: error.message, redis: describeRedis(resolved!.target) }, 'redis connection error (retrying)'));
+  const queues = createQueues(redis, config.redis.prefix, (stage, error) => logger.warn({ stage, err: error.message }, 'queue error'));
+  const maskTerms = config.entities.flatMap((e) => [e.name, ...e.terms, ...Object.values(e.ownHandles).flat()]);
+  const ownHandles = new Set(
+    config.entities.flatMap((e) => Object.entries(e.ownHandles).flatMap(([platform, handles]) => handles.map((h) => `${platform}:${h.replace(/^@/, '').toLowerCase()}`))),
+  );
+  const sources = buildSources(config.sources, { env, now, logger });
+  const mailer = createMailer({ smtpUrl: config.smtp.url, outboxDir: config.smtp.outboxDir || join(config.dataDir, 'outbox') });
+  logger.info({ database: store.description, redis: describeRedis(resolved.target), sources: [...sources.keys()] }, 'vigie context ready');
+  return {
+    config,
+    logger,
+    store,
+    redis,
+    redisTarget: resolved.target,
+    queues,
+    matcher: createEntityMatcher(config.entities),
+    scorer: createScorer({ maskTerms, riskLexicon: config.scoring.riskLexicon, ownHandles: [...ownHandles].map((h) => h.split(':')[1]) }),
+    mailer,
+    sources,
+    ownHandles,
+    now,
+    async close() {
+      await closeQueues(queues);
+      redis.disconnect();
+      mailer.close();
+      await store.close();
+      await resolved?.embedded?.stop();
+    },
+  };
+}

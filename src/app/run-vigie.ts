@@ -1,0 +1,64 @@
+// Runs a Vigie process in the role config asks for: everything at once, or some stages alone; shuts down in order.
+import type { Logger } from 'pino';
+import { handlers } from '../../workers/index.js';
+import { startApi } from '../api/server.js';
+import type { VigieConfig } from '../config/load-config.js';
+import type { Stage } from '../queue/names.js';
+import { upsertCollectSchedulers } from '../queue/schedulers.js';
+import { startWorkers } from '../queue/worker-runtime.js';
+import { createAppContext, type AppContext } from './context.js';
+
+export interface RunOptions {
+  /** Stages whose workers run here. */
+  stages: readonly Stage[];
+  /** Serve the API and dashboard, and own the schedulers. */
+  api: boolean;
+  schedulers: boolean;
+  logger: Logger;
+  concurrency?: Partial<Record<Stage, number>>;
+  /** Runs once the services are up, before any worker takes a job. */
+  prepare?: (ctx: AppContext) => Promise<void>;
+}
+
+export interface RunningVigie {
+  ctx: AppContext;
+  apiUrl?: string;
+  stop(): Promise<void>;
+}
+
+export async function runVigie(config: VigieConfig, options: RunOptions): Promise<RunningVigie> {
+  const ctx = await createAppContext(config, { logger: options.logger });
+  await options.prepare?.(ctx);
+  const workers = startWorkers(ctx, handlers, options.stages, options.concurrency);
+  if (options.schedulers) await upsertCollectSchedulers(ctx);
+  const api = options.api ? await startApi({ config, store: ctx.store, logger: options.logger, redis: ctx.redis, redisPrefix: config.redis.prefix }) : undefined;
+  let stopping: Promise<void> | undefined;
+  const stop = () =>
+    (stopping ??= (async () => {
+      options.logger.info('shutting down: finishing the jobs in flight');
+      await workers.close();
+      await api?.close();
+      await ctx.close();
+      options.logger.info('stopped');
+    })());
+  return { ctx, apiUrl: api?.url, stop };
+}
+
+/** SIGINT / SIGTERM stop the process cleanly; a second signal exits at once. */
+export function stopOnSignals(running: RunningVigie, logger: Logger): void {
+  let signalled = false;
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.on(signal, () => {
+      if (signalled) process.exit(130);
+      signalled = true;
+      logger.info({ signal }, 'signal received');
+      running.stop().then(
+        () => process.exit(0),
+        (error) => {
+          logger.error({ err: (error as Error).message }, 'error while stopping');
+          process.exit(1);
+        },
+      );
+    });
+  }
+}

@@ -1,0 +1,108 @@
+#!/usr/bin/env node
+// The `vigie` command: start, demo, worker, migrate, import, score, doctor, detect-series, config check.
+import { readFileSync } from 'node:fs';
+import { Command, Option } from 'commander';
+import { ConfigError } from './config/config-error.js';
+import { loadConfigFile } from './config/load-config.js';
+import { configPathFrom } from './commands/config-path.js';
+import { runDemo } from './commands/demo.js';
+import { runDoctor } from './commands/doctor.js';
+import { runImport } from './commands/import.js';
+import { runMigrate } from './commands/migrate.js';
+import { runStart, runWorker } from './commands/start.js';
+import { detectSeries } from './detection/detect-series.js';
+import { RedisUnavailableError } from './queue/redis-connection.js';
+import { STAGES, type Stage } from './queue/names.js';
+import { explainScore } from './scoring/scorer.js';
+
+const program = new Command();
+program.name('vigie').description('Social listening and e-reputation monitor').showHelpAfterError();
+const configOption = () => new Option('-c, --config <file>', 'config file (default: $VIGIE_CONFIG or config/vigie.yaml)');
+
+program
+  .command('start')
+  .description('run the API, the schedulers and every worker in one process')
+  .addOption(configOption())
+  .action(async (o) => runStart(configPathFrom(o.config)));
+
+program
+  .command('demo')
+  .description('replay the bundled demo scenario on the embedded defaults and open the dashboard')
+  .action(async () => runDemo());
+
+program
+  .command('worker')
+  .description(`run the workers of some stages only (${STAGES.join(', ')})`)
+  .argument('<stages...>', 'stages to run')
+  .addOption(configOption())
+  .action(async (stages: string[], o) => {
+    const unknown = stages.filter((s) => !(STAGES as readonly string[]).includes(s));
+    if (unknown.length) throw new UsageError(`unknown stage(s) ${unknown.join(', ')}: expected ${STAGES.join(', ')}`);
+    await runWorker(configPathFrom(o.config), stages as Stage[]);
+  });
+
+program
+  .command('migrate')
+  .description('apply the database migrations')
+  .addOption(configOption())
+  .action(async (o) => runMigrate(configPathFrom(o.config)));
+
+program
+  .command('import')
+  .description('import mentions from a JSONL or CSV file (bad records are quarantined)')
+  .argument('<file>')
+  .option('--source-id <id>', 'source id recorded on the mentions')
+  .addOption(configOption())
+  .action(async (file: string, o) => runImport(configPathFrom(o.config), file, o.sourceId));
+
+program
+  .command('score')
+  .description('score a text: language, sentiment and why')
+  .argument('<text>')
+  .option('--mask <terms>', 'comma-separated brand names to mask', '')
+  .action((text: string, o) => {
+    console.log(explainScore(text, { maskTerms: o.mask ? String(o.mask).split(',') : [] }));
+  });
+
+program
+  .command('doctor')
+  .description('check Redis, the database, SMTP and each source, and say what is wrong')
+  .addOption(configOption())
+  .action(async (o) => {
+    process.exitCode = (await runDoctor(configPathFrom(o.config))) ? 0 : 1;
+  });
+
+program
+  .command('detect-series')
+  .description('print, as JSON lines, the alerts the volume detectors raise on a timestamp,value CSV')
+  .argument('<csv>')
+  .action((file: string) => {
+    for (const alert of detectSeries(readFileSync(file, 'utf8'))) console.log(JSON.stringify(alert));
+  });
+
+program
+  .command('config')
+  .description('configuration tools')
+  .command('check')
+  .description('validate a config file without starting anything')
+  .argument('[file]')
+  .action((file?: string) => {
+    const path = configPathFrom(file);
+    const config = loadConfigFile(path);
+    console.log(`${path}: valid (${config.entities.length} entities, ${config.sources.length} sources, ${config.channels.length} channels)`);
+  });
+
+class UsageError extends Error {}
+
+program.parseAsync(process.argv).catch((error: unknown) => {
+  if (error instanceof ConfigError) {
+    console.error(`Invalid configuration:\n${error.message}`);
+    process.exit(2);
+  }
+  if (error instanceof RedisUnavailableError || error instanceof UsageError) {
+    console.error(error.message);
+    process.exit(error instanceof UsageError ? 64 : 3);
+  }
+  console.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
+  process.exit(1);
+});

@@ -1,0 +1,89 @@
+// `vigie doctor`: checks each part of an install and says, in a sentence, what is wrong and how to fix it.
+import { loadConfigFile, type VigieConfig } from '../config/load-config.js';
+import { createLogger } from '../logger.js';
+import { createMailer } from '../notify/mailer.js';
+import { createRedis, describeRedis, pingRedis } from '../queue/redis-connection.js';
+import { xReadsThisMonth } from '../queue/x-read-counter.js';
+import { budgetStatus } from '../sources/x-budget.js';
+import { redisServerInstalled } from '../queue/embedded-redis.js';
+import { buildSources } from '../sources/registry.js';
+import { openDatabase } from '../store/database.js';
+import { pendingMigrations } from '../store/migrate.js';
+import { join } from 'node:path';
+
+export interface Check {
+  name: string;
+  ok: boolean;
+  detail: string;
+}
+
+export async function diagnose(config: VigieConfig): Promise<Check[]> {
+  const checks: Check[] = [];
+  const attempt = async (name: string, run: () => Promise<string>) => {
+    try {
+      checks.push({ name, ok: true, detail: await run() });
+    } catch (error) {
+      checks.push({ name, ok: false, detail: (error as Error).message });
+    }
+  };
+  await attempt('database', async () => {
+    const store = await openDatabase(config.database.url, config.dataDir);
+    try {
+      const pending = await pendingMigrations(store);
+      return pending.length ? `${store.description}: ${pending.length} migration(s) pending (${pending.join(', ')}): run "vigie migrate"` : `${store.description}: up to date`;
+    } finally {
+      await store.close();
+    }
+  });
+  await attempt('redis', async () => {
+    if (config.redis.url) {
+      await pingRedis({ url: config.redis.url });
+      return `${describeRedis({ url: config.redis.url })} answers`;
+    }
+    try {
+      await pingRedis({});
+      return '127.0.0.1:6379 answers';
+    } catch (error) {
+      if (redisServerInstalled()) return 'nothing on 127.0.0.1:6379; Vigie will start a private redis-server under the data folder';
+      throw error;
+    }
+  });
+  await attempt('smtp', async () => {
+    const mailer = createMailer({ smtpUrl: config.smtp.url, outboxDir: config.smtp.outboxDir || join(config.dataDir, 'outbox') });
+    try {
+      return await mailer.verify();
+    } finally {
+      mailer.close();
+    }
+  });
+  const sources = buildSources(config.sources, { env: process.env, now: Date.now, logger: createLogger({ level: 'silent' }) });
+  for (const [id, { source, config: sourceConfig }] of sources) {
+    await attempt(`source ${id}`, async () => (source.check ? source.check() : 'no check available for this source'));
+    const budget = (sourceConfig as { monthlyReadBudget?: number }).monthlyReadBudget;
+    if (sourceConfig.type === 'x' && budget) await attempt(`source ${id} monthly reads`, () => describeXBudget(config, budget));
+  }
+  return checks;
+}
+
+async function describeXBudget(config: VigieConfig, monthlyReadBudget: number): Promise<string> {
+  const redis = createRedis(config.redis.url ? { url: config.redis.url } : {}, { lazyConnect: true, maxRetriesPerRequest: 1, retryStrategy: () => null });
+  redis.on('error', () => {});
+  try {
+    await redis.connect();
+    const now = Date.now();
+    const s = budgetStatus({ monthlyReadBudget, postsReadThisMonth: await xReadsThisMonth(redis, config.redis.prefix, now), now });
+    const line = `${s.used} of ${s.budget} posts read this month, ${s.remaining} left (${Math.floor(s.dailyAllowance)} a day until ${s.resetsAt.slice(0, 10)})`;
+    if (s.exhausted) throw new Error(`${line}: budget exhausted, X polling waits for the reset`);
+    return line;
+  } finally {
+    redis.disconnect();
+  }
+}
+
+export async function runDoctor(configPath: string): Promise<boolean> {
+  const config = loadConfigFile(configPath);
+  console.log(`config ${configPath}: valid`);
+  const checks = await diagnose(config);
+  for (const c of checks) console.log(`${c.ok ? 'ok  ' : 'FAIL'} ${c.name}: ${c.detail}`);
+  return checks.every((c) => c.ok);
+}

@@ -1,0 +1,19 @@
+// What every alert channel (email, Slack, Teams, webhook) is given and must do.
+import type { Alert, EvidenceMention } from '../../domain/alert.js';
+import type { AlertEvent } from '../../queue/names.js';
+
+export interface AlertMessage {
+  alert: Alert;
+  event: AlertEvent;
+  entityName: string;
+  evidence: EvidenceMention[];
+  alertUrl: string;
+  acknowledgeUrl: string;
+}
+
+export interface AlertChannel {
+  id: string;
+  type: string;
+  /** Resolves once the far end accepted the message; throws otherwise (the job is retried). */
+  deliver(message: AlertMessage): Promise<void>;
+}

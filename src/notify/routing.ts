@@ -1,0 +1,63 @@
+// Which channels hear of an alert, and whether quiet hours hold it back (critical alerts ignore quiet hours).
+import { SEVERITY_RANK, type AlertSeverity } from '../domain/alert.js';
+
+export interface Route {
+  channels: string[];
+  entities?: string[];
+  minSeverity: AlertSeverity;
+}
+
+export interface QuietHours {
+  start: string; // "22:00"
+  end: string; // "07:00"
+  timezone: string;
+}
+
+export interface RoutingDecision {
+  channels: string[];
+  /** When set, send at this time instead of now (the end of quiet hours). */
+  deferUntil?: number;
+}
+
+export function routeAlert(
+  alert: { entityId: string; severity: AlertSeverity },
+  routes: readonly Route[],
+  allChannels: readonly string[],
+  quietHours: QuietHours | undefined,
+  now: number,
+): RoutingDecision {
+  const channels =
+    routes.length === 0
+      ? [...allChannels]
+      : [
+          ...new Set(
+            routes
+              .filter((r) => (!r.entities || r.entities.includes(alert.entityId)) && SEVERITY_RANK[alert.severity] >= SEVERITY_RANK[r.minSeverity])
+              .flatMap((r) => r.channels),
+          ),
+        ];
+  if (quietHours && alert.severity !== 'critical') {
+    const end = quietHoursEnd(quietHours, now);
+    if (end !== null) return { channels, deferUntil: end };
+  }
+  return { channels };
+}
+
+/** If `now` falls inside the quiet hours, the epoch ms when they end; otherwise null. */
+export function quietHoursEnd(q: QuietHours, now: number): number | null {
+  const minuteOfDay = localMinuteOfDay(now, q.timezone);
+  const start = toMinutes(q.start);
+  const end = toMinutes(q.end);
+  const inside = start <= end ? minuteOfDay >= start && minuteOfDay < end : minuteOfDay >= start || minuteOfDay < end;
+  if (!inside) return null;
+  const minutesLeft = (end - minuteOfDay + 1440) % 1440;
+  return Math.floor(now / 60_000) * 60_000 + minutesLeft * 60_000;
+}
+
+const toMinutes = (hhmm: string) => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3, 5));
+
+function localMinuteOfDay(t: number, timeZone: string): number {
+  const parts = new Intl.DateTimeFormat('en-GB', { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).formatToParts(new Date(t));
+  const get = (type: string) => Number(parts.find((p) => p.type === type)?.value ?? 0);
+  return get('hour') * 60 + get('minute');
+}

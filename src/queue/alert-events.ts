@@ -1,0 +1,36 @@
+// Alert changes published on Redis pub/sub, so every API process can push them to open dashboards (SSE).
+import type { Redis } from 'ioredis';
+import type { AlertEvent } from './names.js';
+
+export interface AlertEventMessage {
+  alertId: string;
+  entityId: string;
+  event: AlertEvent | 'updated' | 'acknowledged';
+  severity: string;
+  at: number;
+}
+
+export const alertEventsChannel = (prefix: string) => `${prefix}:alert-events`;
+
+export async function publishAlertEvent(redis: Redis, prefix: string, message: AlertEventMessage): Promise<void> {
+  await redis.publish(alertEventsChannel(prefix), JSON.stringify(message));
+}
+
+/** Subscribes with a dedicated connection (a subscribed ioredis client can do nothing else). */
+export async function subscribeAlertEvents(subscriber: Redis, prefix: string, onMessage: (m: AlertEventMessage) => void): Promise<() => Promise<void>> {
+  const channel = alertEventsChannel(prefix);
+  const listener = (ch: string, raw: string) => {
+    if (ch !== channel) return;
+    try {
+      onMessage(JSON.parse(raw) as AlertEventMessage);
+    } catch {
+      // a foreign message on our channel is ignored
+    }
+  };
+  subscriber.on('message', listener);
+  await subscriber.subscribe(channel);
+  return async () => {
+    subscriber.off('message', listener);
+    await subscriber.unsubscribe(channel);
+  };
+}

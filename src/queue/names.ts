@@ -1,0 +1,39 @@
+// The pipeline's queues and the payload each carries.
+import type { MentionInput } from '../domain/mention.js';
+
+export const STAGES = ['collect', 'score', 'detect', 'notify'] as const;
+export type Stage = (typeof STAGES)[number];
+
+/** Queue names carry no prefix: the prefix (hash-tagged, e.g. "{vigie}") keeps every key in one Redis Cluster slot. */
+export const queueName = (stage: Stage) => stage;
+
+export type CollectJob =
+  | { kind: 'poll'; sourceId: string }
+  | { kind: 'ingest'; sourceId: string; platform: string; mentions: MentionInput[] };
+
+export interface ScoreJob {
+  sourceId: string;
+  collectedAt: number;
+  mentions: (MentionInput & { entityIds: string[] })[];
+}
+
+export interface DetectJob {
+  entityId: string;
+  /** Data time the detection runs at: the newest mention that triggered it (or the clock, for the periodic check). */
+  asOf: number;
+}
+
+export type AlertEvent = 'opened' | 'escalated' | 'resolved';
+
+export interface NotifyJob {
+  alertId: string;
+  event: AlertEvent;
+  severity: string;
+}
+
+export interface JobPayloads {
+  collect: CollectJob;
+  score: ScoreJob;
+  detect: DetectJob;
+  notify: NotifyJob;
+}

@@ -1,0 +1,50 @@
+// Runs BullMQ workers for the chosen stages, with the job registry checked at start-up and a clean shutdown.
+import { DelayedError, Worker, type Job } from 'bullmq';
+import type { AppContext } from '../app/context.js';
+import { createRedis } from './redis-connection.js';
+import { STAGES, queueName, type JobPayloads, type Stage } from './names.js';
+
+export type StageHandler<S extends Stage> = (job: Job<JobPayloads[S]>, token: string | undefined, ctx: AppContext) => Promise<unknown>;
+export type HandlerRegistry = { [S in Stage]: StageHandler<S> };
+
+/** How many jobs of a stage one process runs at once: scoring is CPU-bound, the rest wait on I/O. */
+export const DEFAULT_CONCURRENCY: Record<Stage, number> = { collect: 4, score: 2, detect: 1, notify: 4 };
+
+export interface RunningWorkers {
+  stages: Stage[];
+  close(): Promise<void>;
+}
+
+export function checkRegistry(registry: Partial<HandlerRegistry>): asserts registry is HandlerRegistry {
+  const missing = STAGES.filter((s) => typeof registry[s] !== 'function');
+  if (missing.length > 0) throw new Error(`no handler registered for queue(s): ${missing.join(', ')}`);
+}
+
+export function startWorkers(ctx: AppContext, registry: HandlerRegistry, stages: readonly Stage[], concurrency: Partial<Record<Stage, number>> = {}): RunningWorkers {
+  checkRegistry(registry);
+  const workers = stages.map((stage) => {
+    const handler = registry[stage] as StageHandler<Stage>;
+    const worker = new Worker<JobPayloads[Stage]>(queueName(stage), (job, token) => handler(job, token, ctx), {
+      connection: createRedis(ctx.redisTarget),
+      prefix: ctx.config.redis.prefix,
+      concurrency: concurrency[stage] ?? DEFAULT_CONCURRENCY[stage],
+      // A worker killed mid-job leaves a stalled job; another worker takes it again after this long.
+      stalledInterval: 15_000,
+      maxStalledCount: 5,
+    });
+    worker.on('error', (error) => ctx.logger.warn({ stage, err: error.message }, 'worker error'));
+    worker.on('failed', (job, error) => {
+      if (error instanceof DelayedError || error.name === 'DelayedError') return;
+      ctx.logger.warn({ stage, jobId: job?.id, attempt: job?.attemptsMade, err: error.message }, 'job failed (will retry if attempts remain)');
+    });
+    return worker;
+  });
+  return {
+    stages: [...stages],
+    async close() {
+      // Stop taking work; jobs in flight finish before close() resolves.
+      await Promise.all(workers.map((w) => w.close()));
+      await Promise.all(workers.map((w) => w.disconnect()));
+    },
+  };
+}

@@ -1,0 +1,74 @@
+// Collect stage: poll a source (or take imported mentions), match entities, queue them for scoring, save the cursor.
+import type { MentionInput } from '../domain/mention.js';
+import type { AppContext } from '../app/context.js';
+import { contentHash, jobId } from '../queue/job-id.js';
+import type { CollectJob, ScoreJob } from '../queue/names.js';
+import type { QuarantinedItem } from '../sources/source.js';
+import { xPostsRead } from '../sources/x.js';
+import { addXReads } from '../queue/x-read-counter.js';
+import { loadCursor, saveCursor } from '../store/cursor-repository.js';
+import { quarantine } from '../store/quarantine-repository.js';
+import { enqueueDetection } from './detect.js';
+
+/** Mentions per score job: large enough for multi-row inserts, small enough to retry cheaply. */
+export const SCORE_BATCH = 250;
+
+export interface CollectOutcome {
+  fetched: number;
+  matched: number;
+  quarantined: number;
+  scoreJobs: number;
+}
+
+export async function runCollect(ctx: AppContext, job: CollectJob): Promise<CollectOutcome> {
+  if (job.kind === 'ingest') {
+    return forward(ctx, job.sourceId, job.mentions, [], undefined);
+  }
+  const configured = ctx.sources.get(job.sourceId);
+  if (!configured) throw new Error(`source "${job.sourceId}" is not configured (removed from config?)`);
+  const cursor = await loadCursor(ctx.store.db, job.sourceId);
+  const result = await configured.source.fetch(cursor);
+  await addXReads(ctx.redis, ctx.config.redis.prefix, xPostsRead(result), ctx.now());
+  const outcome = await forward(ctx, job.sourceId, result.mentions, result.quarantined, configured.config.entities);
+  // The cursor moves only after the mentions are safely queued: a crash before this line re-fetches
+  // the same page, and storage ignores the duplicates.
+  if (result.nextCursor !== null) await saveCursor(ctx.store.db, job.sourceId, result.nextCursor, ctx.now());
+  if (result.mentions.length === 0) {
+    // An empty poll still moves the data clock, so alerts of a calm entity can resolve.
+    const entityIds = configured.config.entities ?? ctx.config.entities.map((e) => e.id);
+    await Promise.all(entityIds.map((entityId) => enqueueDetection(ctx, entityId, result.asOf ?? ctx.now())));
+  }
+  return outcome;
+}
+
+async function forward(
+  ctx: AppContext,
+  sourceId: string,
+  mentions: readonly MentionInput[],
+  bad: QuarantinedItem[],
+  fixedEntities: string[] | undefined,
+): Promise<CollectOutcome> {
+  const matched: ScoreJob['mentions'] = [];
+  for (const m of mentions) {
+    const entityIds = fixedEntities?.length ? unionMatches(fixedEntities, ctx.matcher.match(m.text)) : ctx.matcher.match(m.text);
+    if (entityIds.length > 0) matched.push({ ...m, entityIds });
+  }
+  await quarantine(ctx.store.db, bad, ctx.now());
+  const collectedAt = ctx.now();
+  const jobs = [];
+  for (let i = 0; i < matched.length; i += SCORE_BATCH) {
+    const chunk = matched.slice(i, i + SCORE_BATCH);
+    const id = jobId('score', sourceId, contentHash(chunk.map((m) => `${m.platform}/${m.externalId}/${engagementKey(m)}`)));
+    jobs.push({ name: 'score', data: { sourceId, collectedAt, mentions: chunk }, opts: { jobId: id } });
+  }
+  if (jobs.length > 0) await ctx.queues.score.addBulk(jobs);
+  if (bad.length > 0) ctx.logger.warn({ sourceId, quarantined: bad.length, first: bad[0]?.error }, 'items quarantined');
+  return { fetched: mentions.length, matched: matched.length, quarantined: bad.length, scoreJobs: jobs.length };
+}
+
+/** A source's fixed entities, plus any other entity the text names (a competitor in the same post). */
+function unionMatches(fixed: string[], matched: string[]): string[] {
+  return [...new Set([...fixed, ...matched])];
+}
+
+const engagementKey = (m: MentionInput) => `${m.engagement.likes}.${m.engagement.reshares}.${m.engagement.replies}.${m.engagement.quotes}`;

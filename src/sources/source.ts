@@ -24,6 +24,11 @@ export interface FetchResult {
   /** Opaque cursor to pass to the next fetch so that it returns only newer items. Null: unchanged. */
   nextCursor: string | null;
   rateLimit?: RateLimitState;
+  /**
+   * The data time this fetch is complete up to (epoch ms). Live connectors leave it out (the clock
+   * is used); the replay source gives its virtual clock, so detection runs in scenario time.
+   */
+  asOf?: number;
 }
 
 /** Thrown when the platform says "too many requests": the caller waits until `resetAt`. */

@@ -1,0 +1,260 @@
+// X / Twitter connector: v2 recent search through twitter-api-v2, since_id cursor, rate limits and the monthly read budget.
+import { Agent as HttpAgent } from 'node:http';
+import { ApiPartialResponseError, ApiRequestError, ApiResponseError, TwitterApi, type TwitterApiReadOnly } from 'twitter-api-v2';
+import { z } from 'zod';
+import type { MentionInput } from '../domain/mention.js';
+import type { FetchResult, RateLimitState, Source } from './source.js';
+import type { SourceContext, SourceFactory } from './source-factory.js';
+import { baseUrlField, commonSourceFields, intervalForWindow, retryPolicyOf } from './http/common-config.js';
+import { requireSecret } from './http/credentials.js';
+import { HttpStatusError, TooManyRequestsError, TransientError } from './http/http-errors.js';
+import { convertItems, describeZodError, quarantineOf, type Collected } from './http/item-validation.js';
+import { withRetries } from './http/retry-policy.js';
+import { numericKey } from './http/stream-cursor.js';
+import { sweepStreams, type PageOutcome, type PageQuery, type Stream } from './http/sweep.js';
+import { budgetPollIntervalMs } from './x-budget.js';
+
+const FIFTEEN_MINUTES = 15 * 60 * 1000;
+
+export const xConfigSchema = z.object({
+  ...commonSourceFields,
+  type: z.literal('x'),
+  /** A v2 search query with its operators and exclusions, e.g. `(acme OR "acme bank") -jobs`. */
+  query: z.string().min(1).max(4096),
+  /** Append `-is:retweet` so reshares do not count as mentions (and do not eat the read budget). */
+  excludeRetweets: z.boolean().default(true),
+  /** Env var name or `${ENV}` string of the app's bearer token. */
+  bearerToken: z.string().default('X_BEARER_TOKEN'),
+  baseUrl: baseUrlField('https://api.x.com'),
+  /** max_results per page (X allows 10-100). */
+  pageSize: z.number().int().min(10).max(100).default(100),
+  /** The app's recent-search limit per 15 minutes (450 on Pro, 60 on Basic). */
+  windowLimit: z.number().int().positive().default(450),
+  /** Posts the plan allows reading per month; omitted = no monthly cap. */
+  monthlyReadBudget: z.number().int().positive().optional(),
+  /** Posts one poll is expected to read, to spread the monthly budget. */
+  expectedPostsPerPoll: z.number().positive().default(20),
+  calmPace: z.number().positive().max(1).default(0.8),
+  crisisPace: z.number().positive().default(3),
+});
+export type XSourceConfig = z.infer<typeof xConfigSchema>;
+
+/** The query actually sent: the configured one plus the exclusions the config asks for. */
+export function effectiveXQuery(config: Pick<XSourceConfig, 'query' | 'excludeRetweets'>): string {
+  const query = config.query.trim();
+  if (!config.excludeRetweets || /(^|\s)-is:retweet\b/.test(query)) return query;
+  return /\sOR\s/i.test(query) && !/^\(.*\)$/.test(query) ? `(${query}) -is:retweet` : `${query} -is:retweet`;
+}
+
+const tweetSchema = z.object({
+  id: z.string().regex(/^\d+$/),
+  text: z.string(),
+  author_id: z.string().regex(/^\d+$/),
+  created_at: z.iso.datetime({ offset: true }),
+  lang: z.string().optional(),
+  public_metrics: z.object({
+    retweet_count: z.number().int().min(0),
+    reply_count: z.number().int().min(0),
+    like_count: z.number().int().min(0),
+    quote_count: z.number().int().min(0),
+    impression_count: z.number().int().min(0).optional(),
+  }),
+  referenced_tweets: z.array(z.object({ type: z.enum(['replied_to', 'quoted', 'retweeted']), id: z.string() })).optional(),
+});
+
+const userSchema = z.object({
+  id: z.string(),
+  username: z.string(),
+  name: z.string().optional(),
+  verified: z.boolean().optional(),
+  description: z.string().optional(),
+  public_metrics: z.object({ followers_count: z.number().int().min(0), following_count: z.number().int().min(0) }).partial().optional(),
+});
+type XUser = z.infer<typeof userSchema>;
+
+const pageSchema = z.object({
+  data: z.array(z.unknown()).optional(),
+  includes: z.object({ users: z.array(z.unknown()).optional(), tweets: z.array(z.unknown()).optional() }).optional(),
+  meta: z.object({ result_count: z.number().optional(), next_token: z.string().optional() }),
+});
+
+function toMention(tweet: z.infer<typeof tweetSchema>, users: Map<string, XUser>): MentionInput {
+  const user = users.get(tweet.author_id);
+  const handle = user?.username ?? tweet.author_id;
+  const referenced = (type: string) => tweet.referenced_tweets?.find((ref) => ref.type === type)?.id;
+  const mention: MentionInput = {
+    platform: 'x',
+    externalId: tweet.id,
+    url: `https://x.com/${handle}/status/${tweet.id}`,
+    text: tweet.text,
+    publishedAt: new Date(tweet.created_at).toISOString(),
+    author: {
+      platform: 'x',
+      externalId: tweet.author_id,
+      handle,
+      followers: user?.public_metrics?.followers_count ?? 0,
+      ...(user?.name !== undefined && { displayName: user.name }),
+      ...(user?.public_metrics?.following_count !== undefined && { following: user.public_metrics.following_count }),
+      ...(user?.verified !== undefined && { verified: user.verified }),
+      ...(user?.description !== undefined && { description: user.description }),
+    },
+    engagement: {
+      likes: tweet.public_metrics.like_count,
+      reshares: tweet.public_metrics.retweet_count,
+      replies: tweet.public_metrics.reply_count,
+      quotes: tweet.public_metrics.quote_count,
+      ...(tweet.public_metrics.impression_count !== undefined && { views: tweet.public_metrics.impression_count }),
+    },
+  };
+  // X tags undetectable text "und" and media-only posts "zxx": no hint is better than a wrong one.
+  if (tweet.lang && tweet.lang !== 'und' && tweet.lang !== 'zxx') mention.langHint = tweet.lang;
+  const replyTo = referenced('replied_to');
+  const quoteOf = referenced('quoted');
+  const reshareOf = referenced('retweeted');
+  if (replyTo) mention.replyTo = replyTo;
+  if (quoteOf) mention.quoteOf = quoteOf;
+  if (reshareOf) mention.reshareOf = reshareOf;
+  return mention;
+}
+
+function rateLimitOf(limit: { limit: number; remaining: number; reset: number } | undefined): RateLimitState | undefined {
+  return limit ? { limit: limit.limit, remaining: limit.remaining, resetAt: limit.reset * 1000 } : undefined;
+}
+
+/** Maps twitter-api-v2's errors onto the shared retry vocabulary. */
+function classify(error: unknown): unknown {
+  if (error instanceof ApiResponseError) {
+    if (error.code === 429) return new TooManyRequestsError(error.rateLimit ? error.rateLimit.reset * 1000 : undefined);
+    if (error.code >= 500) return new TransientError(`X answered ${error.code}`, error.code);
+    const detail = (error.data as { detail?: string; title?: string } | undefined)?.detail ?? error.data?.title ?? '';
+    return new HttpStatusError(error.code, `X answered ${error.code}${detail ? `: ${detail}` : ''}`);
+  }
+  if (error instanceof ApiRequestError) return new TransientError(`X request failed: ${error.requestError.message}`);
+  return error;
+}
+
+/** Posts each fetch read, for the monthly cap; keyed by the result so that concurrent fetches never mix. */
+const postsReadByFetch = new WeakMap<FetchResult, number>();
+
+/**
+ * How many posts an X fetch read from the API: the tweets of every page plus the referenced tweets
+ * expanded into `includes` (counted too, to stay on the safe side of the cap). 0 for a result that
+ * did not come from an X source. Add it to the month's counter right after `fetch` returns.
+ */
+export function xPostsRead(result: FetchResult): number {
+  return postsReadByFetch.get(result) ?? 0;
+}
+
+function idOf(key: string): string {
+  return BigInt(key).toString();
+}
+
+function xClient(config: XSourceConfig, ctx: SourceContext): TwitterApiReadOnly {
+  const token = requireSecret(config.bearerToken, ctx.env, 'X bearer token');
+  // twitter-api-v2 sends through node:https; a plain-HTTP base URL (the local fake) needs an http agent.
+  const settings = config.baseUrl.startsWith('http:') ? { httpAgent: new HttpAgent({ keepAlive: false }) } : {};
+  return new TwitterApi(token, settings).readOnly;
+}
+
+function createXSource(config: XSourceConfig, ctx: SourceContext): Source {
+  const policy = retryPolicyOf(config);
+  const prefix = `${config.baseUrl}/2/`;
+  const where = { platform: 'x', sourceId: config.id };
+  const query = effectiveXQuery(config);
+
+  async function fetchPage(client: TwitterApiReadOnly, page: PageQuery, countRead: (posts: number) => void): Promise<PageOutcome> {
+    const params: Record<string, string | number> = {
+      query,
+      max_results: config.pageSize,
+      'tweet.fields': 'created_at,lang,public_metrics,referenced_tweets,author_id,conversation_id',
+      expansions: 'author_id,referenced_tweets.id',
+      'user.fields': 'username,name,verified,description,public_metrics',
+    };
+    if (page.floor) params.since_id = idOf(page.floor.key);
+    if (page.below) params.until_id = idOf(page.below.key);
+    if (page.pageToken) params.next_token = page.pageToken;
+    let response;
+    try {
+      response = await withRetries(ctx, policy, async () => {
+        try {
+          return await client.v2.get('tweets/search/recent', params, { fullResponse: true, prefix });
+        } catch (error) {
+          throw classify(error);
+        }
+      });
+    } catch (error) {
+      if (error instanceof ApiPartialResponseError) {
+        return { kind: 'malformed', quarantined: quarantineOf('x', config.id, error.rawContent, `malformed body: ${error.responseError.message}`) };
+      }
+      throw error;
+    }
+    const rateLimit = rateLimitOf(response.rateLimit);
+    const envelope = pageSchema.safeParse(response.data);
+    if (!envelope.success) {
+      return { kind: 'malformed', quarantined: quarantineOf('x', config.id, response.data, describeZodError(envelope.error)), ...(rateLimit && { rateLimit }) };
+    }
+    const users = new Map<string, XUser>();
+    for (const raw of envelope.data.includes?.users ?? []) {
+      const user = userSchema.safeParse(raw);
+      if (user.success) users.set(user.data.id, user.data);
+    }
+    const raw = envelope.data.data ?? [];
+    countRead(raw.length + (envelope.data.includes?.tweets?.length ?? 0));
+    const { items, quarantined } = convertItems(raw, tweetSchema, (tweet): Collected => ({ key: numericKey(tweet.id), id: tweet.id, mention: toMention(tweet, users) }), where);
+    return {
+      kind: 'page', items, quarantined, rawCount: raw.length,
+      ...(envelope.data.meta.next_token !== undefined && { nextPageToken: envelope.data.meta.next_token }),
+      ...(rateLimit && { rateLimit }),
+    };
+  }
+
+  return {
+    id: config.id,
+    platform: 'x',
+    async fetch(cursor, signal) {
+      const client = xClient(config, ctx);
+      let postsRead = 0;
+      const stream: Stream = { key: query, fetchPage: (page) => fetchPage(client, page, (posts) => { postsRead += posts; }) };
+      const result = await sweepStreams([stream], cursor, ctx, config, signal);
+      postsReadByFetch.set(result, postsRead);
+      return result;
+    },
+    async check() {
+      const client = xClient(config, ctx);
+      // A user lookup proves the token without spending the monthly post-read budget.
+      try {
+        await withRetries(ctx, policy, async () => {
+          try {
+            return await client.v2.get('users/by/username/XDevelopers', {}, { prefix });
+          } catch (error) {
+            throw classify(error);
+          }
+        });
+      } catch (error) {
+        throw new Error(`X: ${(error as Error).message}`);
+      }
+      return `X: bearer token accepted by ${config.baseUrl}`;
+    },
+  };
+}
+
+export const xSourceFactory: SourceFactory<XSourceConfig> = {
+  type: 'x',
+  platform: 'x',
+  configSchema: xConfigSchema,
+  create: createXSource,
+  pollIntervalMs(config, info) {
+    const windowInterval = intervalForWindow(FIFTEEN_MINUTES, config.windowLimit, info.queriesOfThisType);
+    if (config.monthlyReadBudget === undefined) return windowInterval;
+    const budgetInterval = budgetPollIntervalMs({
+      monthlyReadBudget: config.monthlyReadBudget,
+      postsPerPoll: config.expectedPostsPerPoll,
+      queries: info.queriesOfThisType,
+      crisisOpen: info.crisisOpen,
+      calmPace: config.calmPace,
+      crisisPace: config.crisisPace,
+      now: Date.now(),
+    });
+    return Math.max(windowInterval, budgetInterval);
+  },
+};

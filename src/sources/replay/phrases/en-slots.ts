@@ -1,0 +1,35 @@
+// English word lists the phrase banks draw from (<slot> in a template). Written for the demo; names are fictional.
+import type { SlotLists } from '../template.js';
+
+export const EN_SLOTS: SlotLists = {
+  product: ['Kelio Aura', 'Kelio Aura', 'Kelio Aura', '#KelioAura', 'Kelio Aura purifier', 'new Kelio Aura'],
+  brand: ['Kelio', 'Kelio', '@kelio', '@kelio', '#kelio', 'kelio'],
+  help: ['@kelio_help'],
+  ceo: ['Margaux Delorme', 'Margaux Delorme', "Kelio's CEO Margaux Delorme", 'Margaux Delorme (Kelio CEO)'],
+  // Bound per post to Veltra or Homely so that one post speaks of one competitor.
+  rival: ['Veltra'],
+  rivalProduct: ['Veltra Breeze'],
+  room: ['bedroom', "kid's room", 'nursery', 'home office', 'living room', 'studio flat', 'spare room', 'kitchen', "daughter's room", 'tiny flat'],
+  ago: ['yesterday', 'last night', 'this morning', 'two days ago', 'on sunday', 'an hour ago', 'over the weekend', 'tonight', 'at 3am', 'earlier today'],
+  owned: ['3 weeks', 'a month', 'two months', '10 days', 'six weeks', 'barely a week', '4 months', 'a year'],
+  waited: ['5 weeks', '43 days', 'two months', 'a month and a half', '6 weeks', '38 days', 'nearly 2 months', 'seven weeks'],
+  money: ['€249', '£219', '$279', '249 euros', '€229 on sale', '$259', '250 quid'],
+  someone: ['my wife', 'my husband', 'my partner', 'my mum', 'my flatmate', 'my brother', 'my gf', 'my bf', 'my neighbour', 'my dad', 'a coworker'],
+  kid: ['my son', 'my daughter', 'the baby', 'my 4 year old', 'the kids', 'my toddler'],
+  city: ['Leeds', 'Austin', 'Dublin', 'Bristol', 'Toronto', 'Montreal', 'Glasgow', 'Denver', 'Manchester', 'Portland', 'Brussels', 'Cardiff'],
+  pet: ['the cat', 'my dog', 'two cats', 'a husky that sheds everywhere', 'the rabbit', 'our lab'],
+  ailment: ['hay fever', 'allergies', 'asthma', 'pollen season', 'dust allergy', 'a permanently stuffy nose'],
+  feature: ['night mode', 'auto mode', 'the app', 'the air quality ring', 'the filter alert', 'the scheduling', 'the PM2.5 readout', 'sleep mode', 'the Alexa skill', 'the HomeKit pairing'],
+  appIssue: ['keeps logging me out', 'forgets my wifi', 'shows the wrong air quality', 'crashes on android', 'takes ages to sync', 'lost all my schedules', 'wont pair with the hub', 'needs an update every other day'],
+  smallBug: ['the fan clicks on level 2', 'the light is way too bright at night', 'the filter light stays on', 'it beeps for no reason', 'the touch buttons are laggy', 'it randomly switches to turbo'],
+  smell: ['burning plastic', 'hot battery', 'melted plastic', 'chemicals', 'an electrical fire', 'burnt toast but worse', 'hot wires'],
+  damage: ['the casing is warped', 'the top grille melted', 'the plastic bubbled', 'the base is scorched', 'the back is black and deformed', 'the power button is half melted', 'there is a brown burn mark on the casing'],
+  photo: ['📸', '(pic below)', 'photos below', 'pics attached', 'see photo', '[photo]', 'look at this', 'video in replies'],
+  outlet: ['TechWatch Daily', 'Home Gear News', 'The Daily Byte', 'a consumer group', 'Consumer Watch', 'a couple of tech blogs'],
+  worse: ['a joke', 'a disgrace', 'unacceptable', 'beyond shady', 'scandalous', 'pathetic', 'insane', 'absolutely shocking'],
+  great: ['great', 'brilliant', 'amazing', 'so good', 'excellent', 'a game changer', 'fantastic', 'really solid', 'lovely'],
+  fine: ['fine', 'okay', 'decent', 'not bad', 'alright', 'pretty good', 'solid enough'],
+  platformHub: ['HomeKit', 'Alexa', 'Google Home', 'Home Assistant', 'SmartThings', 'Matter'],
+  filter: ['filter', 'HEPA filter', 'replacement filter', 'carbon filter'],
+  store: ['Currys', 'Best Buy', 'Amazon', 'their website', 'John Lewis', 'the Kelio store'],
+};

@@ -1,0 +1,35 @@
+// Listes de mots françaises où puisent les banques de phrases (<slot> dans un modèle). Écrites pour la démo ; noms fictifs.
+import type { SlotLists } from '../template.js';
+
+export const FR_SLOTS: SlotLists = {
+  product: ['Kelio Aura', 'Kelio Aura', 'Kelio Aura', '#KelioAura', 'purificateur Kelio Aura', 'Kelio Aura'],
+  brand: ['Kelio', 'Kelio', '@kelio', '@kelio', '#kelio', 'kelio'],
+  help: ['@kelio_help'],
+  ceo: ['Margaux Delorme', 'Margaux Delorme', 'la PDG de Kelio, Margaux Delorme', 'Margaux Delorme (Kelio)'],
+  rival: ['Veltra'],
+  rivalProduct: ['Veltra Breeze'],
+  // With their article: French rooms are masculine or feminine.
+  room: ['la chambre', 'la chambre du petit', 'la chambre de bébé', 'le bureau', 'le salon', 'le studio', "la chambre d'amis", 'la cuisine', 'la chambre de ma fille', "l'appart"],
+  ago: ['hier soir', 'cette nuit', 'ce matin', 'avant-hier', 'dimanche', 'il y a une heure', 'ce week-end', 'ce soir', 'à 3h du mat', 'tout à l\'heure'],
+  owned: ['3 semaines', 'un mois', 'deux mois', '10 jours', 'Noël', 'six semaines', 'à peine une semaine', '4 mois', 'mars', 'un an'],
+  waited: ['5 semaines', '43 jours', 'deux mois', 'un mois et demi', '6 semaines', '38 jours', 'presque 2 mois', 'sept semaines'],
+  money: ['249 €', '249€', '229 € en promo', '250 balles', '249 euros', '239€'],
+  someone: ['ma femme', 'mon mari', 'mon copain', 'ma copine', 'ma mère', 'mon coloc', 'mon frère', 'ma voisine', 'mon père', 'une collègue'],
+  kid: ['mon fils', 'ma fille', 'bébé', 'mon petit de 4 ans', 'mon grand', 'ma puce'],
+  city: ['Lyon', 'Nantes', 'Lille', 'Bordeaux', 'Toulouse', 'Rennes', 'Marseille', 'Grenoble', 'Strasbourg', 'Montpellier', 'Genève', 'Liège'],
+  pet: ['le chat', 'mon chien', 'deux chats', 'un berger australien qui perd ses poils', 'le lapin', 'notre labrador'],
+  ailment: ['rhume des foins', 'allergies', 'asthme', 'saison des pollens', 'allergie aux acariens', 'nez bouché en permanence'],
+  feature: ['le mode nuit', 'le mode auto', "l'appli", "l'anneau de qualité d'air", "l'alerte filtre", 'la programmation', "l'affichage PM2.5", 'le mode sommeil', 'la compatibilité Alexa', "l'appairage HomeKit"],
+  appIssue: ['me déconnecte sans arrêt', 'oublie mon wifi', "affiche n'importe quoi", 'plante sur android', 'met des plombes à synchroniser', 'a effacé mes programmes', "refuse de s'appairer avec la box", 'demande une mise à jour tous les deux jours'],
+  smallBug: ['le ventilo claque en vitesse 2', 'la lumière est trop forte la nuit', 'le voyant filtre reste allumé', 'il bipe pour rien', 'les touches sont lentes', 'il passe en turbo tout seul'],
+  smell: ['plastique brûlé', 'batterie chaude', 'plastique fondu', 'produit chimique', 'court-circuit', 'cramé', 'fil électrique chaud'],
+  damage: ['la coque est déformée', 'la grille du dessus a fondu', 'le plastique a cloqué', 'le socle est noirci', "l'arrière est tout noir et tordu", 'le bouton a à moitié fondu', 'il y a une trace de brûlure sur le côté'],
+  photo: ['📸', '(photo)', 'photos en dessous', 'cf photo', '[photo]', 'regardez moi ça', 'vidéo en réponse'],
+  outlet: ['TechWatch Daily', 'La Maison Connectée', 'Le Fil Conso', 'une asso de consommateurs', 'Conso Vigilance', 'plusieurs sites tech'],
+  worse: ['une honte', 'scandaleux', 'inadmissible', 'honteux', 'lamentable', 'délirant', 'hallucinant', 'n\'importe quoi'],
+  great: ['top', 'génial', 'super', 'vraiment bien', 'excellent', 'au top', 'canon', 'parfait', 'trop bien'],
+  fine: ['correct', 'pas mal', 'ok', 'sympa', 'bien sans plus', 'honnête'],
+  platformHub: ['HomeKit', 'Alexa', 'Google Home', 'Home Assistant', 'la Freebox', 'Matter'],
+  filter: ['filtre', 'filtre HEPA', 'filtre de rechange', 'filtre charbon'],
+  store: ['la Fnac', 'Boulanger', 'Amazon', 'leur site', 'Darty', 'la boutique Kelio'],
+};

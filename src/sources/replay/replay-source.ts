@@ -1,0 +1,113 @@
+// Plays the demo scenario as if it were live: history at once, then the crisis at accelerated speed, resumable from its cursor.
+import { z } from 'zod';
+import type { MentionInput } from '../../domain/mention.js';
+import type { FetchResult, Source } from '../source.js';
+import { generateScenario, type Scenario } from './scenario.js';
+
+const HOUR = 3_600_000;
+
+export const replaySourceConfig = z.object({
+  id: z.string().min(1),
+  type: z.literal('replay'),
+  /** Scenario seed: the same seed always gives the same mentions. */
+  seed: z.number().int().default(42),
+  /** Scenario seconds per real second (360: one scenario hour every 10 s). */
+  speed: z.number().positive().default(360),
+  /** Scenario hours between the live replay's start and the crisis' first post. */
+  leadHours: z.number().min(0).default(4),
+  /** Real seconds between polls: at 360x, five real seconds are half a scenario hour. */
+  everySeconds: z.number().positive().default(5),
+  entities: z.array(z.string()).optional(),
+}).strict();
+export type ReplaySourceConfig = z.infer<typeof replaySourceConfig>;
+
+export interface ReplaySourceOptions {
+  id: string;
+  seed: number;
+  speed: number;
+  leadHours: number;
+  /** Real clock, epoch ms. */
+  now?: () => number;
+  /**
+   * Last instant of the scenario. Leave it out in normal use: the scenario then ends at the
+   * replay's real start time, which the cursor records, so a restarted process rebuilds the
+   * very same scenario. A fixed value must stay the same across restarts.
+   */
+  end?: Date;
+}
+
+interface ReplayCursor {
+  seed: number;
+  /** Real time (epoch ms) of the first fetch. */
+  startedAt: number;
+  /** Index in the scenario of the last mention returned; -1 before any. */
+  lastIndex: number;
+}
+
+const CURSOR = /^replay:v1:(-?\d+):(\d+):(-1|\d+)$/;
+
+export function encodeReplayCursor(cursor: ReplayCursor): string {
+  return `replay:v1:${cursor.seed}:${cursor.startedAt}:${cursor.lastIndex}`;
+}
+
+export function decodeReplayCursor(text: string): ReplayCursor {
+  const match = CURSOR.exec(text);
+  if (!match) throw new Error(`replay cursor "${text}" is not of the form replay:v1:<seed>:<startedAtMs>:<lastIndex>`);
+  return { seed: Number(match[1]), startedAt: Number(match[2]), lastIndex: Number(match[3]) };
+}
+
+export class ReplaySource implements Source {
+  readonly id: string;
+  readonly platform = 'replay';
+  private readonly now: () => number;
+  private cached?: { end: number; scenario: Scenario };
+
+  constructor(private readonly options: ReplaySourceOptions) {
+    if (!(options.speed > 0)) throw new RangeError(`replay speed must be positive, got ${options.speed}`);
+    if (!(options.leadHours >= 0)) throw new RangeError(`replay leadHours must be 0 or more, got ${options.leadHours}`);
+    this.id = options.id;
+    this.now = options.now ?? Date.now;
+  }
+
+  /**
+   * Returns the scenario's mentions published up to the replay's virtual "now", that earlier
+   * fetches have not returned. The first fetch backfills everything before the replay start
+   * (crisis start minus leadHours); from then on virtual time runs at `speed` from that point.
+   */
+  async fetch(cursor: string | null, signal?: AbortSignal): Promise<FetchResult> {
+    signal?.throwIfAborted();
+    const previous = cursor === null ? undefined : decodeReplayCursor(cursor);
+    // A cursor written for another seed belongs to another scenario: start that replay afresh.
+    const state = previous && previous.seed === this.options.seed ? previous : { seed: this.options.seed, startedAt: this.now(), lastIndex: -1 };
+    const scenario = this.scenarioFor(state.startedAt);
+    const virtualNow = this.replayStart(scenario) + (this.now() - state.startedAt) * this.options.speed;
+
+    const mentions: MentionInput[] = [];
+    let index = state.lastIndex + 1;
+    while (index < scenario.mentions.length && Date.parse(scenario.mentions[index].publishedAt) <= virtualNow) {
+      mentions.push(structuredClone(scenario.mentions[index]));
+      index += 1;
+    }
+    const next = encodeReplayCursor({ ...state, lastIndex: index - 1 });
+    // Detection runs in scenario time: the data is complete up to the virtual clock (never past the scenario's end).
+    const asOf = Math.min(virtualNow, this.cached?.end ?? virtualNow);
+    return { mentions, quarantined: [], nextCursor: next === cursor ? null : next, asOf };
+  }
+
+  async check(): Promise<string> {
+    const scenario = this.scenarioFor(this.now());
+    const { crisis } = scenario;
+    return `replay of the demo scenario (seed ${this.options.seed}): ${scenario.mentions.length} mentions; the crisis starts ${this.options.leadHours} scenario hours after the replay starts, played at ${this.options.speed}x`
+      + ` (scenario crisis ${crisis.startsAt} to ${crisis.endsAt}, amplified by @${crisis.amplifierHandle})`;
+  }
+
+  private replayStart(scenario: Scenario): number {
+    return Date.parse(scenario.crisis.startsAt) - this.options.leadHours * HOUR;
+  }
+
+  private scenarioFor(startedAt: number): Scenario {
+    const end = this.options.end?.getTime() ?? startedAt;
+    if (this.cached?.end !== end) this.cached = { end, scenario: generateScenario({ seed: this.options.seed, end: new Date(end) }) };
+    return this.cached.scenario;
+  }
+}

@@ -1,0 +1,84 @@
+// The bundled demo scenario: Kelio, its Aura purifier, its CEO and two competitors over six days, with one reputation crisis. Seeded: same seed, same bytes.
+import type { MentionInput } from '../../domain/mention.js';
+import { AMPLIFIER_HANDLE, AuthorPool } from './author-pool.js';
+import { planCrisis } from './crisis-plan.js';
+import { engagementFor, NO_ENGAGEMENT } from './engagement.js';
+import { ENTITY_IDS } from './entity-terms.js';
+import { Rng } from './random.js';
+import { ScenarioWriter, type WrittenPost } from './scenario-writer.js';
+import { planSlots } from './timeline-slots.js';
+
+const DAY = 24 * 3_600_000;
+
+export interface ScenarioCrisis {
+  entityId: 'kelio-aura' | 'kelio';
+  startsAt: string;
+  peakAt: string;
+  endsAt: string;
+  /** Handle (without "@") of the influential account whose post made the crisis spread. */
+  amplifierHandle: string;
+}
+
+export interface Scenario {
+  /** Sorted by publishedAt. */
+  mentions: MentionInput[];
+  crisis: ScenarioCrisis;
+  entityIds: string[];
+}
+
+export interface ScenarioOptions {
+  seed: number;
+  /** The scenario's last instant: every mention is published before it. */
+  end: Date;
+  /** At least 5; the crisis starts on the fourth day. Default 6. */
+  days?: number;
+}
+
+export function generateScenario(opts: ScenarioOptions): Scenario {
+  const days = opts.days ?? 6;
+  if (!Number.isInteger(opts.seed)) throw new RangeError(`scenario seed must be an integer, got ${opts.seed}`);
+  if (!(days >= 5)) throw new RangeError(`a scenario needs at least 5 days (3 quiet days, the crisis, the calm after), got ${days}`);
+  const end = opts.end.getTime();
+  if (!Number.isFinite(end)) throw new RangeError('scenario end is not a valid date');
+  const start = end - days * DAY;
+
+  const rng = new Rng(opts.seed);
+  const authors = new AuthorPool(rng);
+  const plan = planCrisis(start, rng);
+  const slots = planSlots(start, end, plan, rng);
+  const posts = new ScenarioWriter(rng, authors, plan, `demo-${opts.seed}-`, end).writeAll(slots);
+
+  return {
+    mentions: posts.map((post) => toMention(post, rng)),
+    crisis: {
+      entityId: 'kelio-aura',
+      startsAt: new Date(plan.startsAt).toISOString(),
+      peakAt: new Date(plan.peakAt).toISOString(),
+      endsAt: new Date(Math.min(plan.endsAt, end)).toISOString(),
+      amplifierHandle: AMPLIFIER_HANDLE,
+    },
+    entityIds: [...ENTITY_IDS],
+  };
+}
+
+/** One MentionInput JSON per line, for `vigie import`. */
+export function scenarioToJsonl(scenario: Scenario): string {
+  return scenario.mentions.map((mention) => `${JSON.stringify(mention)}\n`).join('');
+}
+
+function toMention(post: WrittenPost, rng: Rng): MentionInput {
+  const mention: MentionInput = {
+    platform: 'replay',
+    externalId: post.id,
+    url: `https://demo.vigie.local/p/${post.id}`,
+    text: post.text,
+    langHint: post.lang,
+    publishedAt: new Date(post.at).toISOString(),
+    author: { ...post.author.input },
+    engagement: post.kind === 'reshare' ? { ...NO_ENGAGEMENT } : engagementFor(post.author.input.followers, post.virality, post.observed, rng),
+  };
+  if (post.replyTo) mention.replyTo = post.replyTo.id;
+  if (post.quoteOf) mention.quoteOf = post.quoteOf.id;
+  if (post.reshareOf) mention.reshareOf = post.reshareOf.id;
+  return mention;
+}

@@ -1,0 +1,80 @@
+// Throughput of the full scorer (language + sentiment + influence + risk) against the bare `sentiment` package, one core.
+import { fileURLToPath } from 'node:url';
+import Sentiment from 'sentiment';
+import type { MentionInput } from '../src/domain/mention.js';
+import { createScorer } from '../src/scoring/scorer.js';
+
+const WARM_UP = 300;
+const MIN_MEASURE_MS = 1000;
+const RUNS = 3;
+
+/** Texts per second: warm-up, then full passes until at least 1 s is measured; the median of three runs. */
+function throughput(texts: string[], work: (text: string, i: number) => unknown): number {
+  for (let i = 0; i < Math.min(WARM_UP, texts.length); i++) work(texts[i], i);
+  const rates: number[] = [];
+  for (let run = 0; run < RUNS; run++) {
+    let done = 0;
+    const start = performance.now();
+    let elapsed = 0;
+    do {
+      for (let i = 0; i < texts.length; i++) work(texts[i], i);
+      done += texts.length;
+      elapsed = performance.now() - start;
+    } while (elapsed < MIN_MEASURE_MS);
+    rates.push((done * 1000) / elapsed);
+  }
+  return rates.sort((a, b) => a - b)[1];
+}
+
+function asMention(text: string, i: number): MentionInput {
+  return {
+    platform: 'x',
+    externalId: String(i),
+    text,
+    publishedAt: '2026-01-01T00:00:00Z',
+    author: { platform: 'x', externalId: `a${i % 500}`, handle: `user${i % 500}`, followers: (i * 7919) % 100_000 },
+    engagement: { likes: i % 40, reshares: i % 7, replies: i % 5, quotes: i % 3 },
+  };
+}
+
+export async function benchScoring(texts: string[]): Promise<{ vigiePerSec: number; sentimentPerSec: number }> {
+  const scorer = createScorer({ maskTerms: ['Acme', 'AcmeAir', 'Zéphyr Telecom'], ownHandles: ['acme_support'] });
+  const mentions = texts.map(asMention);
+  const analyser = new Sentiment();
+  const vigiePerSec = throughput(texts, (_text, i) => scorer.score(mentions[i]));
+  const sentimentPerSec = throughput(texts, (text) => analyser.analyze(text));
+  return { vigiePerSec: Math.round(vigiePerSec), sentimentPerSec: Math.round(sentimentPerSec) };
+}
+
+// A synthetic mixed stream: English and French brand mentions built from templates, never from labelled data.
+const SUBJECTS_EN = ['my flight', 'the app', 'my order', 'the new phone', 'customer service', 'my refund', 'the website', 'your crew'];
+const COMMENTS_EN = [
+  'was cancelled again and nobody answers', 'is absolutely amazing, thanks!', 'still not working after 3 hours on hold',
+  'arrived on time, well done', 'is sooo slow today 😡', 'is fine I guess', 'not bad at all :)', 'keeps crashing #epicfail',
+  'was delayed, any update?', 'I love it ❤️', 'overheated and caught fire, unsafe', 'where is my package',
+];
+const SUBJECTS_FR = ['mon vol', "l'appli", 'ma commande', 'le service client', 'mon remboursement', 'le site', 'la livraison', 'le train'];
+const COMMENTS_FR = [
+  "n'est toujours pas arrivé, j'attends depuis des heures", "est vraiment génial, merci !", "c'est pas terrible du tout",
+  'ne marche plus depuis hier 😤', 'au top comme toujours 👍', 'est nuuuul', 'en retard encore une fois #honte',
+  "c'est une arnaque, je vais porter plainte", 'rien à dire, parfait', 'aucune réponse à mes messages', 'pas mal du tout',
+];
+
+export function syntheticStream(size: number): string[] {
+  const texts: string[] = [];
+  for (let i = 0; i < size; i++) {
+    const french = i % 3 === 0;
+    const subjects = french ? SUBJECTS_FR : SUBJECTS_EN;
+    const comments = french ? COMMENTS_FR : COMMENTS_EN;
+    const handle = i % 4 === 0 ? '@AcmeAir ' : i % 4 === 1 ? '@acme_support ' : '';
+    const link = i % 5 === 0 ? ' https://example.com/p/' + i : '';
+    texts.push(`${handle}${subjects[i % subjects.length]} ${comments[(i * 7) % comments.length]}${link} #${i % 50}`);
+  }
+  return texts;
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const { vigiePerSec, sentimentPerSec } = await benchScoring(syntheticStream(5000));
+  console.log(`vigie createScorer().score(): ${vigiePerSec.toLocaleString('en')} mentions/s (one core)`);
+  console.log(`sentiment (AFINN-165) alone:  ${sentimentPerSec.toLocaleString('en')} texts/s`);
+}

@@ -1,0 +1,68 @@
+// Rules that read an opinion word's context: negation before it, wishes, questions, intensifiers.
+import { NEGATION_SCOPE, type LanguageModifiers } from './modifiers.js';
+import type { Token } from './tokenizer.js';
+
+// "Aren't you sick of it?", "Isn't it great?": a negated auxiliary before a pronoun in a question asks for
+// agreement, it does not negate.
+const PRONOUNS = new Set(['you', 'it', 'they', 'we', 'he', 'she', 'that', 'this', 'i', 'there']);
+
+/** Is the opinion at `start` negated by a word before it (within the scope, same clause)? */
+export function negatedBefore(tokens: Token[], start: number, modifiers: LanguageModifiers, inQuestion: boolean): boolean {
+  for (let k = start - 1; k >= 0 && k >= start - NEGATION_SCOPE; k--) {
+    const token = tokens[k];
+    if (token.kind === 'punct' || modifiers.contrast.has(token.key)) return false;
+    if (modifiers.negatorsBefore.has(token.key) || token.key.endsWith("n't")) {
+      const rhetorical = inQuestion && token.key.endsWith("n't") && PRONOUNS.has(tokens[k + 1]?.key ?? '');
+      return !rhetorical;
+    }
+  }
+  return false;
+}
+
+/** Is the opinion under a wish or a conditional ("would love", "j'aimerais bien")? */
+export function hypothetical(tokens: Token[], start: number, modifiers: LanguageModifiers): boolean {
+  for (let k = start - 1; k >= 0 && k >= start - NEGATION_SCOPE; k--) {
+    const token = tokens[k];
+    if (token.kind === 'punct' || modifiers.contrast.has(token.key)) return false;
+    if (modifiers.irrealis.has(token.key)) return true;
+  }
+  return false;
+}
+
+/** For each token, whether its sentence ends with a question mark ("?!" and "??" count). */
+export function questionSentences(tokens: Token[]): boolean[] {
+  const inQuestion = new Array<boolean>(tokens.length).fill(false);
+  let sentenceStart = 0;
+  let i = 0;
+  while (i < tokens.length) {
+    if (!isSentenceEnd(tokens[i])) {
+      i++;
+      continue;
+    }
+    let question = false;
+    const marksStart = i;
+    while (i < tokens.length && isSentenceEnd(tokens[i])) {
+      if (tokens[i].text === '?') question = true;
+      i++;
+    }
+    if (question) inQuestion.fill(true, sentenceStart, marksStart);
+    sentenceStart = i;
+  }
+  return inQuestion;
+}
+
+function isSentenceEnd(token: Token): boolean {
+  return token.kind === 'punct' && (token.text === '.' || token.text === '!' || token.text === '?' || token.text === '…');
+}
+
+/** Summed intensity of the intensifiers and diminishers just before the opinion word (nearest counts most). */
+export function modifierBoost(tokens: Token[], start: number, modifiers: LanguageModifiers): number {
+  let boost = 0;
+  for (let distance = 1; distance <= 2 && start - distance >= 0; distance++) {
+    const token = tokens[start - distance];
+    if (token.kind !== 'word') break;
+    const weight = distance === 1 ? 1 : 0.6;
+    boost += (modifiers.intensifiers.get(token.key) ?? modifiers.diminishers.get(token.key) ?? 0) * weight;
+  }
+  return boost;
+}

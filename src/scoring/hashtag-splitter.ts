@@ -1,0 +1,73 @@
+// Splits a hashtag body into words ("#EpicFail", "#epicfail" -> epic, fail) so lexicon words hidden in tags count.
+
+/** Words shorter than this are not trusted inside an unsegmented tag: "class" must not yield "ass". */
+const MIN_WORD = 3;
+const MAX_WORD = 20;
+/** Share of the tag's letters that known words must cover before a dictionary split is believed. */
+const MIN_COVERAGE = 0.75;
+
+/**
+ * @param isKnownWord any word of the vocabulary (segmentation must cover most of the tag with these).
+ * @param isOpinionWord opinion words long enough to trust as a tag's first or last part when the rest is
+ *   unknown ("#baggagefail" -> fail).
+ */
+export function createHashtagSplitter(isKnownWord: (word: string) => boolean, isOpinionWord: (word: string) => boolean = () => false): (body: string) => string[] {
+  return (body: string): string[] => {
+    const camel = body.split(/(?<=[\p{Ll}\p{N}])(?=\p{Lu})|_+|(?<=\p{L})(?=\p{N})|(?<=\p{N})(?=\p{L})/u).filter((part) => part.length > 0);
+    if (camel.length > 1) return camel;
+    const lower = body.toLowerCase();
+    if (isKnownWord(lower) || lower.length < 2 * MIN_WORD) return [body];
+    return segmentByDictionary(lower, isKnownWord) ?? opinionAffix(lower, isOpinionWord) ?? [body];
+  };
+}
+
+const MIN_AFFIX = 4;
+
+/** The longest opinion word (4+ letters) that starts or ends the tag, with the rest kept as one unknown word. */
+function opinionAffix(tag: string, isOpinionWord: (word: string) => boolean): string[] | null {
+  for (let len = Math.min(MAX_WORD, tag.length - 2); len >= MIN_AFFIX; len--) {
+    const suffix = tag.slice(tag.length - len);
+    if (isOpinionWord(suffix)) return [tag.slice(0, tag.length - len), suffix];
+    const prefix = tag.slice(0, len);
+    if (isOpinionWord(prefix)) return [prefix, tag.slice(len)];
+  }
+  return null;
+}
+
+/**
+ * Dynamic programming over split points: maximise the squared lengths of known words (long words beat many
+ * short ones), letters outside known words count for nothing. Returns the known words, or null when they
+ * cover too little of the tag to be believed.
+ */
+function segmentByDictionary(tag: string, isKnownWord: (word: string) => boolean): string[] | null {
+  const n = tag.length;
+  const best = new Array<number>(n + 1).fill(-1);
+  const from = new Array<number>(n + 1).fill(-1);
+  const known = new Array<boolean>(n + 1).fill(false);
+  best[0] = 0;
+  for (let end = 1; end <= n; end++) {
+    // An unknown letter: carry the score forward.
+    best[end] = best[end - 1];
+    from[end] = end - 1;
+    known[end] = false;
+    for (let start = Math.max(0, end - MAX_WORD); start <= end - MIN_WORD; start++) {
+      if (best[start] < 0) continue;
+      const len = end - start;
+      const score = best[start] + len * len;
+      if (score > best[end] && isKnownWord(tag.slice(start, end))) {
+        best[end] = score;
+        from[end] = start;
+        known[end] = true;
+      }
+    }
+  }
+  const words: string[] = [];
+  let covered = 0;
+  for (let end = n; end > 0; end = from[end]) {
+    if (known[end]) {
+      words.unshift(tag.slice(from[end], end));
+      covered += end - from[end];
+    }
+  }
+  return words.length > 0 && covered / n >= MIN_COVERAGE ? words : null;
+}

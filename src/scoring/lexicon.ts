@@ -1,0 +1,116 @@
+// Builds the word and phrase lexicons per language from third-party lexicons (read from node_modules) and Vigie's own lists.
+import { createRequire } from 'node:module';
+import { readFileSync } from 'node:fs';
+import { createHashtagSplitter } from './hashtag-splitter.js';
+import { tokenize } from './tokenizer.js';
+import { stopwordsFor } from './stopwords.js';
+import { foldKey } from './text-normaliser.js';
+
+const require = createRequire(import.meta.url);
+
+export interface Phrase {
+  keys: string[];
+  text: string;
+  valence: number;
+}
+
+export interface Lexicon {
+  words: ReadonlyMap<string, number>;
+  /** Multi-token entries indexed by their first key, longest first. */
+  phrases: ReadonlyMap<string, readonly Phrase[]>;
+  /** Candidate base forms of an inflected word the list lacks (French), or null. */
+  baseForms: ((key: string) => string[]) | null;
+}
+
+type ValenceList = Record<string, number>;
+
+function loadOwnList(file: string): ValenceList {
+  const raw = JSON.parse(readFileSync(new URL(`./lexicons/${file}`, import.meta.url), 'utf8')) as Record<string, unknown>;
+  const list: ValenceList = {};
+  for (const [entry, value] of Object.entries(raw)) if (typeof value === 'number') list[entry] = value;
+  return list;
+}
+
+/** AFINN-165 (Finn Årup Nielsen, Apache-2.0) as shipped by `sentiment` (MIT). */
+function loadAfinn(): ValenceList {
+  return require('sentiment/languages/en/labels.json') as ValenceList;
+}
+
+/** AFINN two-word entries ("no fun", "cool stuff") as shipped by `wink-sentiment` (MIT). */
+function loadAfinnBigrams(): ValenceList {
+  const nested = require('wink-sentiment/src/afinn-en-165-2grams.js') as Record<string, Record<string, number>>;
+  const list: ValenceList = {};
+  for (const [first, seconds] of Object.entries(nested)) for (const [second, value] of Object.entries(seconds)) list[`${first} ${second}`] = value;
+  return list;
+}
+
+/**
+ * natural's French "pattern" adjectives (from CLiPS Pattern, BSD), polarity -1..1 scaled to AFINN's -5..5.
+ * Accent folding would turn "sûr" into the preposition "sur" and "tout" is an adjective there: forms that fold to a
+ * stopword are left out.
+ */
+function loadPatternFr(): ValenceList {
+  const pattern = require('natural/lib/natural/sentiment/French/pattern-sentiment-fr.json') as Record<string, { polarity: string }>;
+  const stopwords = stopwordsFor('fr');
+  const list: ValenceList = {};
+  for (const [form, entry] of Object.entries(pattern)) {
+    const valence = Number(entry.polarity) * 5;
+    if (Number.isFinite(valence) && valence !== 0 && !stopwords.has(foldKey(form))) list[form] = valence;
+  }
+  return list;
+}
+
+/** Later lists override earlier ones: own domain knowledge beats a general lexicon. */
+function buildLexicon(lists: ValenceList[], baseForms: ((key: string) => string[]) | null): Lexicon {
+  const words = new Map<string, number>();
+  const phraseByText = new Map<string, Phrase>();
+  for (const list of lists) {
+    for (const [entry, valence] of Object.entries(list)) {
+      const keys = tokenize(entry).map((token) => token.key);
+      if (keys.length === 0) continue;
+      if (keys.length === 1) words.set(keys[0], valence);
+      else phraseByText.set(keys.join(' '), { keys, text: entry, valence });
+    }
+  }
+  const phrases = new Map<string, Phrase[]>();
+  for (const phrase of phraseByText.values()) {
+    const bucket = phrases.get(phrase.keys[0]) ?? [];
+    bucket.push(phrase);
+    phrases.set(phrase.keys[0], bucket);
+  }
+  for (const bucket of phrases.values()) bucket.sort((a, b) => b.keys.length - a.keys.length);
+  return { words, phrases, baseForms };
+}
+
+/**
+ * French inflection fallback: gender and number endings ("déçues" -> "déçu", "nulles" -> "nul", "génials" ->
+ * "génial"). Deliberately lighter than a Porter stemmer, whose stems join unrelated words ("génération" and
+ * "généreux" both become "gener").
+ */
+const FRENCH_ENDINGS: [string, string][] = [['es', ''], ['s', ''], ['x', ''], ['e', ''], ['lles', 'l'], ['lle', 'l'], ['nnes', 'n'], ['nne', 'n'], ['aux', 'al'], ['euse', 'eux'], ['euses', 'eux'], ['ive', 'if'], ['ives', 'if']];
+function frenchBaseForms(key: string): string[] {
+  return FRENCH_ENDINGS.filter(([ending]) => key.endsWith(ending) && key.length - ending.length >= 3).map(([ending, base]) => key.slice(0, key.length - ending.length) + base);
+}
+export const LEXICONS: Record<'en' | 'fr' | 'none', Lexicon> = {
+  en: buildLexicon([loadAfinn(), loadAfinnBigrams(), loadOwnList('en-general.json'), loadOwnList('en-customer-service.json')], null),
+  fr: buildLexicon([loadPatternFr(), loadOwnList('fr-general.json'), loadOwnList('fr-customer-service.json')], frenchBaseForms),
+  none: buildLexicon([], null),
+};
+
+/** The lexicon for a detected language: English and French have theirs, other languages get emojis only. */
+export function lexiconFor(lang: string): Lexicon {
+  if (lang === 'fr') return LEXICONS.fr;
+  if (lang === 'en' || lang === 'und') return LEXICONS.en;
+  return LEXICONS.none;
+}
+
+const isKnownWord = (word: string): boolean =>
+  LEXICONS.en.words.has(word) || LEXICONS.fr.words.has(word) || COMMON_WORDS.has(word);
+// Function words let the hashtag splitter cover tags such as "#notgood" or "#jenpeuxplus".
+const COMMON_WORDS = new Set([
+  'not', 'no', 'the', 'and', 'you', 'your', 'for', 'this', 'that', 'never', 'again', 'ever', 'why', 'what', 'how', 'all', 'day', 'time', 'customer', 'service',
+  'flight', 'fly', 'pas', 'les', 'des', 'une', 'est', 'pour', 'plus', 'jamais', 'tout', 'avec', 'sans', 'encore', 'vous', 'nous', 'moi', 'peux', 'veux',
+]);
+const isOpinionWord = (word: string): boolean => Math.abs(LEXICONS.en.words.get(word) ?? LEXICONS.fr.words.get(word) ?? 0) >= 2;
+/** Splits hashtags with the vocabulary of both lexicons: "#epicfail" -> epic, fail; "#baggagefail" -> baggage, fail. */
+export const splitHashtag = createHashtagSplitter(isKnownWord, isOpinionWord);

@@ -1,0 +1,84 @@
+// Words that change the weight of their neighbours: negators, intensifiers, diminishers, contrast words, irony marks.
+
+export interface LanguageModifiers {
+  /** Flip the polarity of an opinion word that follows within NEGATION_SCOPE tokens. */
+  negatorsBefore: ReadonlySet<string>;
+  /** Flip the word just before them (French spoken negation drops "ne": "j'aime pas"). */
+  negatorsAfter: ReadonlySet<string>;
+  intensifiers: ReadonlyMap<string, number>;
+  diminishers: ReadonlyMap<string, number>;
+  /** "but", "mais": what follows outweighs what came before. */
+  contrast: ReadonlySet<string>;
+  /** Wishes and conditionals ("would love", "j'aimerais"): praise that has not happened yet. */
+  irrealis: ReadonlySet<string>;
+}
+
+/** How many tokens back a negator reaches; a clause boundary stops it earlier (natural's negation never stops). */
+export const NEGATION_SCOPE = 3;
+/** A negated opinion flips and weakens: "not good" is less bad than "bad" (VADER's 0.74). */
+export const NEGATION_FACTOR = -0.74;
+/** Weight of the clause before a contrast word, and of the clause after it. */
+export const BEFORE_CONTRAST = 0.5;
+export const AFTER_CONTRAST = 1.5;
+/** Praise under a wish or conditional, or inside a question, is mostly a request: it keeps this share. */
+export const IRREALIS_FACTOR = 0.3;
+export const QUESTION_FACTOR = 0.5;
+
+const EN_NEGATORS = [
+  'not', 'no', 'never', 'none', 'nobody', 'nothing', 'neither', 'nor', 'without', 'cannot', 'hardly', 'barely', 'lack', 'lacks', 'lacking',
+  "can't", "don't", "doesn't", "didn't", "isn't", "aren't", "wasn't", "weren't", "won't", "wouldn't", "shouldn't", "couldn't",
+  "haven't", "hasn't", "hadn't", "ain't", "mustn't", 'cant', 'dont', 'doesnt', 'didnt', 'isnt', 'arent', 'wasnt', 'werent', 'wouldnt',
+  'shouldnt', 'couldnt', 'havent', 'hasnt', 'hadnt', 'aint', 'nope', 'nah',
+];
+
+const EN_INTENSIFIERS: Record<string, number> = {
+  very: 0.3, so: 0.3, really: 0.3, extremely: 0.5, super: 0.3, totally: 0.3, absolutely: 0.4, completely: 0.4, incredibly: 0.5,
+  truly: 0.3, too: 0.2, most: 0.3, such: 0.2, highly: 0.3, utterly: 0.5, seriously: 0.3, damn: 0.3, freaking: 0.4, fucking: 0.5,
+  bloody: 0.4, way: 0.2, especially: 0.2, exceptionally: 0.4, insanely: 0.5, ridiculously: 0.4, beyond: 0.3, terribly: 0.4, awfully: 0.4,
+};
+const EN_DIMINISHERS: Record<string, number> = {
+  slightly: -0.5, somewhat: -0.4, kinda: -0.4, kindof: -0.4, sorta: -0.4, bit: -0.4, little: -0.3, fairly: -0.3, rather: -0.2,
+  quite: -0.1, partly: -0.4, mildly: -0.5, marginally: -0.5, almost: -0.3,
+};
+
+const FR_NEGATORS_BEFORE = ['ne', 'pas', 'jamais', 'rien', 'personne', 'aucun', 'aucune', 'sans', 'ni', 'guere', 'nullement', 'non'];
+const FR_NEGATORS_AFTER = ['pas', 'jamais', 'plus', 'rien', 'guere'];
+const FR_INTENSIFIERS: Record<string, number> = {
+  tres: 0.3, trop: 0.3, vraiment: 0.3, tellement: 0.4, hyper: 0.4, super: 0.3, completement: 0.4, totalement: 0.4, absolument: 0.4,
+  carrement: 0.4, vachement: 0.4, si: 0.2, extremement: 0.5, franchement: 0.3, archi: 0.4, ultra: 0.4, mega: 0.4, grave: 0.3,
+  particulierement: 0.3, profondement: 0.4, incroyablement: 0.5, terriblement: 0.4, enormement: 0.4, fortement: 0.3,
+};
+const FR_DIMINISHERS: Record<string, number> = {
+  peu: -0.4, assez: -0.2, plutot: -0.2, legerement: -0.5, moyennement: -0.5, presque: -0.3, relativement: -0.3,
+};
+
+export const MODIFIERS: Record<'en' | 'fr', LanguageModifiers> = {
+  en: {
+    negatorsBefore: new Set(EN_NEGATORS),
+    negatorsAfter: new Set(),
+    intensifiers: new Map(Object.entries(EN_INTENSIFIERS)),
+    diminishers: new Map(Object.entries(EN_DIMINISHERS)),
+    contrast: new Set(['but', 'however', 'although', 'though', 'yet', 'nevertheless']),
+    irrealis: new Set(['would', 'could', 'may', 'might', 'wish', 'wishing', 'if', 'hope', 'hoping', 'hopefully', "i'd", "it'd", "you'd", "that'd", "we'd", 'wanna', 'want']),
+  },
+  fr: {
+    negatorsBefore: new Set(FR_NEGATORS_BEFORE),
+    negatorsAfter: new Set(FR_NEGATORS_AFTER),
+    intensifiers: new Map(Object.entries(FR_INTENSIFIERS)),
+    diminishers: new Map(Object.entries(FR_DIMINISHERS)),
+    contrast: new Set(['mais', 'cependant', 'pourtant', 'neanmoins', 'toutefois', 'sauf']),
+    irrealis: new Set(['serait', 'seraient', 'serais', 'aimerais', 'aimerait', 'aimerions', 'voudrais', 'voudrait', 'pourriez', 'pourrais', 'pourrait', 'souhaite', 'souhaiterais', 'espere', 'esperons', 'faudrait']),
+  },
+};
+
+/** Hashtags and phrases that announce irony: the praise around them means the opposite. */
+export const IRONY_MARKERS: ReadonlySet<string> = new Set(['sarcasm', 'sarcastic', 'irony', 'ironic', 'not', 'ironie', 'sarcasme', 'ironique']);
+
+/**
+ * Courtesy words: "thanks", "merci", "please". In a post that complains they are politeness or sarcasm,
+ * not praise, so they are dropped when the rest of the post is negative.
+ */
+export const COURTESY: ReadonlySet<string> = new Set([
+  'thanks', 'thank', 'thx', 'ty', 'thankyou', 'appreciate', 'appreciated', 'please', 'pls', 'plz', 'help', 'helpful', 'hope', 'merci', 'mercii',
+  'svp', 'stp', 'lol', 'haha', 'mdr',
+]);

@@ -1,0 +1,194 @@
+// Lexicon-and-rules sentiment for English and French social posts, with the drivers that explain each score.
+import type { SentimentLabel, SentimentResult } from '../domain/mention.js';
+import { emojiValence, emoticonValence } from './emoji-lexicon.js';
+import { lexiconFor, splitHashtag, type Lexicon, type Phrase } from './lexicon.js';
+import { maskerFor } from './masking.js';
+import { hypothetical, modifierBoost, negatedBefore, questionSentences } from './context-rules.js';
+import {
+  AFTER_CONTRAST, BEFORE_CONTRAST, COURTESY, IRONY_MARKERS, IRREALIS_FACTOR, MODIFIERS, NEGATION_FACTOR, QUESTION_FACTOR, type LanguageModifiers,
+} from './modifiers.js';
+import { unstretch } from './text-normaliser.js';
+import { tokenize, type Token } from './tokenizer.js';
+
+export interface SentimentOptions {
+  lang: string;
+  /** Watched brand names, products and handles, masked before scoring. */
+  maskTerms?: string[];
+}
+
+/** |compound| below this is neutral: one mild word ("ok", "late") is not an opinion. */
+export const NEUTRAL_BAND = 0.15;
+/**
+ * Lexicon entries of strength 1 or less ("free", "fight", "rose") are mostly words used without an opinion;
+ * they keep half their weight.
+ */
+const MILD_WEIGHT = 0.5;
+/** VADER's normalisation constant: compound = sum / sqrt(sum² + ALPHA). */
+const ALPHA = 15;
+/** Extra strength for a word in capitals or stretched ("GREAT", "soooo bad"). */
+const SHOUT_BOOST = 0.7;
+const STRETCH_BOOST = 0.5;
+/** Each "!" (up to four) strengthens the whole post. */
+const EXCLAMATION_BOOST = 0.3;
+/** Negative evidence needed before courtesy words ("thanks", "please", "merci") stop counting as praise. */
+const COMPLAINT_THRESHOLD = -1;
+
+interface Contribution {
+  valence: number;
+  driver: string;
+  /** Index of the clause (separated by contrast words) it belongs to. */
+  clause: number;
+  courtesy: boolean;
+}
+
+function formatValence(valence: number): string {
+  const rounded = Math.round(valence * 10) / 10;
+  return rounded > 0 ? `+${rounded}` : `${rounded}`;
+}
+
+function lookupWord(token: Token, lexicon: Lexicon): number | undefined {
+  const direct = lexicon.words.get(token.key);
+  if (direct !== undefined) return direct;
+  if (token.stretched) {
+    for (const candidate of unstretch(token.key)) {
+      const value = lexicon.words.get(candidate);
+      if (value !== undefined) return value;
+    }
+  }
+  // Capitalised words are mostly names ("France"): they get no inflection fallback.
+  if (lexicon.baseForms && /^\p{Ll}+$/u.test(token.text)) {
+    for (const base of lexicon.baseForms(token.key)) {
+      const value = lexicon.words.get(base);
+      if (value !== undefined) return value;
+    }
+  }
+  return undefined;
+}
+
+function matchPhrase(tokens: Token[], start: number, lexicon: Lexicon): Phrase | undefined {
+  const candidates = lexicon.phrases.get(tokens[start].key);
+  if (!candidates) return undefined;
+  for (const phrase of candidates) {
+    if (start + phrase.keys.length > tokens.length) continue;
+    let matches = true;
+    for (let k = 1; k < phrase.keys.length && matches; k++) matches = tokens[start + k].key === phrase.keys[k];
+    if (matches) return phrase;
+  }
+  return undefined;
+}
+
+function collectContributions(tokens: Token[], lexicon: Lexicon, modifiers: LanguageModifiers): { items: Contribution[]; exclamations: number; irony: boolean } {
+  const items: Contribution[] = [];
+  let clause = 0;
+  let exclamations = 0;
+  let irony = false;
+  const inQuestion = questionSentences(tokens);
+  for (let i = 0; i < tokens.length; ) {
+    const token = tokens[i];
+    if (token.kind === 'punct') {
+      if (token.text === '!') exclamations++;
+      i++;
+      continue;
+    }
+    if (token.kind === 'emoji' || token.kind === 'emoticon') {
+      const valence = token.kind === 'emoji' ? emojiValence(token.text) : emoticonValence(token.text);
+      if (valence) items.push({ valence, driver: `${token.text} (${formatValence(valence)})`, clause, courtesy: false });
+      i++;
+      continue;
+    }
+    if (modifiers.contrast.has(token.key)) {
+      clause++;
+      i++;
+      continue;
+    }
+    if (token.fromHashtag && IRONY_MARKERS.has(token.key) && (i + 1 >= tokens.length || !tokens[i + 1].fromHashtag)) irony = true;
+    const phrase = matchPhrase(tokens, i, lexicon);
+    const span = phrase?.keys.length ?? 1;
+    const base = phrase?.valence ?? lookupWord(token, lexicon);
+    if (base === undefined || base === 0) {
+      i += span;
+      continue;
+    }
+    const text = phrase?.text ?? token.text.toLowerCase();
+    const sign = Math.sign(base);
+    let valence = (Math.abs(base) <= 1 ? base * MILD_WEIGHT : base) * (1 + modifierBoost(tokens, i, modifiers));
+    if (token.shout) valence += sign * SHOUT_BOOST;
+    if (token.stretched) valence += sign * STRETCH_BOOST;
+    const phraseCarriesNegation =
+      phrase !== undefined &&
+      phrase.keys.some((key) => modifiers.negatorsBefore.has(key) || modifiers.negatorsAfter.has(key) || key.endsWith("n't"));
+    let negated = false;
+    if (!phraseCarriesNegation) {
+      const next = tokens[i + span];
+      negated = negatedBefore(tokens, i, modifiers, inQuestion[i]) || (next !== undefined && modifiers.negatorsAfter.has(next.key));
+    }
+    if (negated) valence *= NEGATION_FACTOR;
+    let driver = negated ? `${text} (negated)` : `${text} (${formatValence(valence)})`;
+    if (valence > 0 && hypothetical(tokens, i, modifiers)) {
+      valence *= IRREALIS_FACTOR;
+      driver = `${text} (wish: ${formatValence(valence)})`;
+    } else if (valence > 0 && inQuestion[i]) {
+      valence *= QUESTION_FACTOR;
+      driver = `${text} (question: ${formatValence(valence)})`;
+    }
+    const courtesy = span === 1 && COURTESY.has(token.key);
+    items.push({ valence, driver, clause, courtesy });
+    i += span;
+  }
+  return { items, exclamations, irony };
+}
+
+function label(compound: number): SentimentLabel {
+  if (compound >= NEUTRAL_BAND) return 'positive';
+  if (compound <= -NEUTRAL_BAND) return 'negative';
+  return 'neutral';
+}
+
+/**
+ * How sure the label is. A polar label grows with |compound|; a neutral label is surest when nothing at all was
+ * said (no drivers) and least sure near the band's edge.
+ */
+function confidenceOf(compound: number, drivers: number): number {
+  const strength = Math.abs(compound);
+  if (strength >= NEUTRAL_BAND) return Math.min(1, 0.5 + strength / 2);
+  if (drivers === 0) return 0.6;
+  return 0.5 + 0.4 * (1 - strength / NEUTRAL_BAND);
+}
+
+/** Scores text that is already masked. */
+export function scoreMaskedSentiment(masked: string, lang: string): SentimentResult {
+  const lexicon = lexiconFor(lang);
+  const modifiers = MODIFIERS[lang === 'fr' ? 'fr' : 'en'];
+  const tokens = tokenize(masked, { splitHashtag });
+  const { items, exclamations, irony } = collectContributions(tokens, lexicon, modifiers);
+  const lastClause = items.length > 0 ? items[items.length - 1].clause : 0;
+  const complaint = items.reduce((sum, item) => (item.valence < 0 ? sum + item.valence : sum), 0) <= COMPLAINT_THRESHOLD;
+  const drivers: string[] = [];
+  let sum = 0;
+  for (const item of items) {
+    if (item.courtesy && item.valence > 0 && complaint) {
+      drivers.push(`${item.driver.replace(/ \(.*\)$/, '')} (ignored: courtesy in a complaint)`);
+      continue;
+    }
+    let valence = item.valence;
+    // With a contrast word, what comes last is what the author means ("good food but awful service").
+    if (lastClause > 0) valence *= item.clause === lastClause ? AFTER_CONTRAST : BEFORE_CONTRAST;
+    if (irony && valence > 0) valence = -valence;
+    sum += valence;
+    drivers.push(item.driver);
+  }
+  if (irony) drivers.push('irony marker (praise reversed)');
+  if (sum !== 0 && exclamations > 0) sum += Math.sign(sum) * EXCLAMATION_BOOST * Math.min(exclamations, 4);
+  const compound = sum / Math.sqrt(sum * sum + ALPHA);
+  return {
+    label: label(compound),
+    score: Math.round(compound * 1000) / 1000,
+    confidence: Math.round(confidenceOf(compound, drivers.length) * 1000) / 1000,
+    drivers,
+  };
+}
+
+export function scoreSentiment(text: string, opts: SentimentOptions): SentimentResult {
+  return scoreMaskedSentiment(maskerFor(opts.maskTerms)(text), opts.lang);
+}
+

@@ -1,0 +1,44 @@
+// Text normalisation shared by the scorers: accent folding, elongation squeezing, casing tests.
+
+const COMBINING_MARKS = /[\u0300-\u036f]/g;
+const FOLD_CACHE = new Map<string, string>();
+const FOLD_CACHE_LIMIT = 50_000;
+
+/** Lower-cases and strips accents, so "Déçu", "decu" and "DÉÇU" meet the same lexicon key. */
+export function foldKey(word: string): string {
+  const cached = FOLD_CACHE.get(word);
+  if (cached !== undefined) return cached;
+  const lower = word.toLowerCase();
+  // Pure-ASCII words (most English tokens) skip the costly NFD pass.
+  const folded = /[^\x00-\x7f]/.test(lower) ? lower.normalize('NFD').replace(COMBINING_MARKS, '').replace(/œ/g, 'oe').replace(/æ/g, 'ae') : lower;
+  if (FOLD_CACHE.size < FOLD_CACHE_LIMIT) FOLD_CACHE.set(word, folded);
+  return folded;
+}
+
+/** foldKey for whole texts: same folding, no cache (texts rarely repeat). */
+export function foldText(text: string): string {
+  const lower = text.toLowerCase();
+  return /[^\x00-\x7f]/.test(lower) ? lower.normalize('NFD').replace(COMBINING_MARKS, '').replace(/œ/g, 'oe').replace(/æ/g, 'ae') : lower;
+}
+
+const RUN_OF_THREE = /(\p{L})\1{2,}/gu;
+const RUN_OF_TWO = /(\p{L})\1+/gu;
+
+/** True when a letter repeats three times or more ("soooo", "nuuuul"): people stretch words they feel. */
+export function isElongated(word: string): boolean {
+  RUN_OF_THREE.lastIndex = 0;
+  return RUN_OF_THREE.test(word);
+}
+
+/**
+ * Candidate spellings of a stretched word, best first: runs cut to two letters ("goood" -> "good"),
+ * then to one ("nuul" -> "nul"). The caller keeps the first one its lexicon knows.
+ */
+export function unstretch(word: string): [string, string] {
+  return [word.replace(RUN_OF_THREE, '$1$1'), word.replace(RUN_OF_TWO, '$1')];
+}
+
+/** "GREAT" shouts; "I" or "A" do not. Needs two letters at least and no lower-case letter. */
+export function isShouted(word: string): boolean {
+  return word.length >= 2 && word !== word.toLowerCase() && word === word.toUpperCase();
+}

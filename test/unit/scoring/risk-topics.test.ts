@@ -1,0 +1,67 @@
+import { describe, expect, it } from 'vitest';
+import { findRiskFlags, type RiskLexicon } from '../../../src/scoring/risk.js';
+import { extractTopics } from '../../../src/scoring/topics.js';
+
+describe('findRiskFlags', () => {
+  it('finds English risks', () => {
+    expect(findRiskFlags('My charger overheated and caught fire. Class action anyone?')).toEqual(['legal', 'safety']);
+    expect(findRiskFlags('Everyone should boycott them after that data breach')).toEqual(['boycott', 'data_breach']);
+    expect(findRiskFlags('They issued a recall for the stroller')).toEqual(['recall']);
+  });
+
+  it('finds French risks, with or without accents', () => {
+    expect(findRiskFlags("C'est une arnaque, je vais porter plainte")).toEqual(['fraud', 'legal']);
+    expect(findRiskFlags('fuite de donnees chez mon operateur')).toEqual(['data_breach']);
+    expect(findRiskFlags('Produit dangereux, rappel en cours')).toEqual(['recall', 'safety']);
+  });
+
+  it('matches whole words only', () => {
+    expect(findRiskFlags('Great discourse at the conference')).toEqual([]);
+    expect(findRiskFlags('Bonne journée à tous')).toEqual([]);
+  });
+
+  it('accepts a lexicon from configuration', () => {
+    const lexicon: RiskLexicon = { strike: ['strike*', 'grève'] };
+    expect(findRiskFlags('Grève demain dans les magasins', lexicon)).toEqual(['strike']);
+    expect(findRiskFlags('lawsuit filed', lexicon)).toEqual([]);
+  });
+});
+
+describe('extractTopics', () => {
+  const cluster = [
+    'Lost luggage again at the airport, third time',
+    'My lost luggage is still not found',
+    'The lost luggage desk at the airport is closed',
+    'Crew was friendly though',
+  ];
+
+  it('returns the phrases that recur in the cluster, longest informative first', () => {
+    const topics = extractTopics(cluster);
+    expect(topics[0]).toMatchObject({ phrase: 'lost luggage', count: 3 });
+    expect(topics.map((t) => t.phrase)).toContain('airport');
+    // "lost" and "luggage" alone are inside the chosen phrase.
+    expect(topics.map((t) => t.phrase)).not.toContain('luggage');
+  });
+
+  it('ranks down what is usual in the background', () => {
+    const background = ['the airport was busy', 'airport lounge', 'at the airport today', 'airport food'];
+    const withBackground = extractTopics(cluster, { background });
+    const airport = withBackground.find((t) => t.phrase === 'airport')!;
+    const luggage = withBackground.find((t) => t.phrase === 'lost luggage')!;
+    expect(airport.score).toBeLessThan(luggage.score / 2);
+  });
+
+  it('drops stopwords in English and French and respects top', () => {
+    const texts = ['le train est en retard', 'encore le train en retard', 'train en retard ce matin, guichet fermé', 'et le guichet fermé aussi'];
+    const topics = extractTopics(texts, { lang: 'fr', top: 2 });
+    expect(topics.map(({ phrase, count }) => ({ phrase, count }))).toEqual([
+      { phrase: 'train en retard', count: 2 },
+      { phrase: 'guichet fermé', count: 2 },
+    ]);
+    expect(extractTopics(texts, { lang: 'fr', top: 1 })).toHaveLength(1);
+  });
+
+  it('returns nothing for no texts', () => {
+    expect(extractTopics([])).toEqual([]);
+  });
+});

@@ -1,0 +1,160 @@
+import { describe, expect, it } from 'vitest';
+import { scoreSentiment } from '../../../src/scoring/sentiment.js';
+
+const en = (text: string, maskTerms?: string[]) => scoreSentiment(text, { lang: 'en', maskTerms });
+const fr = (text: string) => scoreSentiment(text, { lang: 'fr' });
+
+describe('scoreSentiment — English', () => {
+  it('labels plain praise and plain complaints', () => {
+    expect(en('The crew was wonderful, I love this airline').label).toBe('positive');
+    expect(en('Worst experience ever, the staff were rude').label).toBe('negative');
+    expect(en('Flight 212 leaves from gate 4').label).toBe('neutral');
+  });
+
+  it('negates within a short scope and flips "not bad" to mild praise', () => {
+    const notComfortable = en('the seat was not comfortable');
+    expect(notComfortable.label).toBe('negative');
+    expect(notComfortable.drivers).toEqual(['comfortable (negated)']);
+    expect(en('honestly not bad at all').label).toBe('positive');
+  });
+
+  it('does not let a negation leak past a clause boundary', () => {
+    const result = en('no wifi, but the crew was great');
+    expect(result.label).toBe('positive');
+    expect(result.drivers.some((d) => d.startsWith('great (+'))).toBe(true);
+  });
+
+  it('reads negative customer-service posts that have no opinion word', () => {
+    for (const post of [
+      'Still waiting for my refund after two weeks',
+      'on hold for 45 minutes and no answer',
+      'my flight got cancelled and nobody tells us anything',
+      'order 5521 never arrived',
+      'the app is not working since this morning',
+    ]) {
+      expect(en(post).label, post).toBe('negative');
+    }
+  });
+
+  it('scores emojis and emoticons', () => {
+    expect(en('my parcel 😡😡').label).toBe('negative');
+    expect(en('new seats ❤️').label).toBe('positive');
+    expect(en('ok then :(').label).toBe('negative');
+    expect(en('😡').drivers).toEqual(['😡 (-3)']);
+  });
+
+  it('strengthens stretched words, capitals and intensifiers', () => {
+    const plain = en('this is bad').score;
+    expect(en('this is baaaad').score).toBeLessThan(plain);
+    expect(en('this is BAD').score).toBeLessThan(plain);
+    expect(en('this is really bad').score).toBeLessThan(plain);
+    expect(en('this is slightly bad').score).toBeGreaterThan(plain);
+  });
+
+  it('splits hashtags into words', () => {
+    expect(en('third delay this month #epicfail').label).toBe('negative');
+    expect(en('landed early #LoveThisCrew').label).toBe('positive');
+  });
+
+  it('masks the watched brand: "United" is not an opinion word when it is the brand', () => {
+    const masked = en('Flying United to Denver tomorrow', ['United']);
+    expect(masked.label).toBe('neutral');
+    expect(masked.drivers).toEqual([]);
+    expect(en('@united where is my bag?', ['United']).drivers.some((d) => d.startsWith('united'))).toBe(false);
+    expect(en('#United flight boarding now', ['United']).label).toBe('neutral');
+  });
+
+  it('masks every @handle even when it is not watched', () => {
+    expect(en('@lovely_crew boarding now').label).toBe('neutral');
+  });
+
+  it('ignores courtesy words in a complaint and reverses praise under an irony marker', () => {
+    const complaint = en('Thanks for keeping me on hold for an hour, please help');
+    expect(complaint.label).toBe('negative');
+    expect(complaint.drivers.some((d) => d.includes('ignored: courtesy'))).toBe(true);
+    expect(en('Great, another delay #sarcasm').label).toBe('negative');
+    expect(en('thanks for nothing').label).toBe('negative');
+  });
+
+  it('weakens praise inside wishes and questions', () => {
+    const wish = en('I would love a window seat');
+    expect(wish.score).toBeLessThan(en('I love a window seat').score);
+    expect(wish.drivers).toEqual(['love (wish: +0.9)']);
+    expect(en('is the lounge nice?').score).toBeLessThan(en('the lounge is nice').score);
+  });
+
+  it('does not negate inside a rhetorical negative question', () => {
+    expect(en("aren't you tired of these delays?").label).toBe('negative');
+    expect(en("isn't it wonderful?").label).toBe('positive');
+  });
+
+  it('gives the contrast clause after "but" more weight', () => {
+    expect(en('the food was good but the service was awful').label).toBe('negative');
+    expect(en('the wait was annoying but the staff were amazing').label).toBe('positive');
+  });
+
+  it('returns a bounded score and confidence', () => {
+    const result = en('absolutely amazing!!! love love love ❤️❤️');
+    expect(result.score).toBeGreaterThan(0.9);
+    expect(result.score).toBeLessThanOrEqual(1);
+    expect(result.confidence).toBeGreaterThan(0.9);
+    expect(result.confidence).toBeLessThanOrEqual(1);
+  });
+});
+
+describe('scoreSentiment — French', () => {
+  it('handles ne … pas / jamais / rien / plus and the spoken "pas" without "ne"', () => {
+    expect(fr("Ce service n'est pas bon").label).toBe('negative');
+    expect(fr("je n'aime pas cette appli").label).toBe('negative');
+    expect(fr("j'aime pas du tout").label).toBe('negative');
+    expect(fr("l'appli ne marche plus depuis hier").label).toBe('negative');
+    expect(fr("ce n'est jamais agréable d'attendre").label).toBe('negative');
+  });
+
+  it('knows the idioms "pas terrible" (bad) and "pas mal" (good)', () => {
+    expect(fr("C'est pas terrible").label).toBe('negative');
+    expect(fr('franchement pas mal').label).toBe('positive');
+  });
+
+  it('removes elided articles and pronouns', () => {
+    const result = fr("J'adore l'équipe d'accueil");
+    expect(result.label).toBe('positive');
+    expect(result.drivers[0]).toMatch(/^adore/);
+  });
+
+  it('finds inflected forms of listed words (gender, number)', () => {
+    expect(fr('ces pubs sont chiantes').drivers).toEqual(['chiantes (-2.5)']);
+    expect(fr('des résultats géniaux').label).toBe('positive');
+    expect(fr('une nouvelle génération').drivers.some((d) => d.startsWith('génération'))).toBe(false);
+  });
+
+  it('matches words written without accents', () => {
+    expect(fr('tres decu par la livraison').label).toBe('negative');
+    expect(fr("je n'ai toujours pas recu mon colis").label).toBe('negative');
+  });
+
+  it('reads stretched words and emojis', () => {
+    const stretched = fr("c'est nuuuul");
+    expect(stretched.label).toBe('negative');
+    expect(stretched.score).toBeLessThan(fr("c'est nul").score);
+    expect(fr('livraison reçue 👍').label).toBe('positive');
+  });
+
+  it('reads customer-service complaints with no opinion word', () => {
+    for (const post of ['Toujours aucune réponse du service client', 'mon train est encore en retard', 'remboursement toujours en attente depuis des semaines']) {
+      expect(fr(post).label, post).toBe('negative');
+    }
+  });
+
+  it('does not treat a negation inside a known phrase twice', () => {
+    const result = fr("je n'ai toujours pas reçu ma commande");
+    expect(result.drivers).toEqual(['toujours pas reçu (-2.5)']);
+  });
+});
+
+describe('scoreSentiment — other languages', () => {
+  it('scores only emojis for languages without a lexicon', () => {
+    expect(scoreSentiment('das ist gut', { lang: 'de' }).label).toBe('neutral');
+    expect(scoreSentiment('das ist 😡', { lang: 'de' }).label).toBe('negative');
+  });
+});

@@ -1,0 +1,96 @@
+import { describe, expect, it } from 'vitest';
+import { createHashtagSplitter } from '../../../src/scoring/hashtag-splitter.js';
+import { createMasker } from '../../../src/scoring/masking.js';
+import { foldKey, isElongated, isShouted, unstretch } from '../../../src/scoring/text-normaliser.js';
+import { tokenize } from '../../../src/scoring/tokenizer.js';
+
+describe('text normaliser', () => {
+  it('folds case and accents', () => {
+    expect(foldKey('Déçu')).toBe('decu');
+    expect(foldKey('ŒUVRE')).toBe('oeuvre');
+    expect(foldKey('refund')).toBe('refund');
+  });
+
+  it('recognises and undoes elongations', () => {
+    expect(isElongated('soooo')).toBe(true);
+    expect(isElongated('cool')).toBe(false);
+    expect(unstretch('gooood')).toEqual(['good', 'god']);
+    expect(unstretch('nuuuul')).toEqual(['nuul', 'nul']);
+  });
+
+  it('tells shouting from short capitals', () => {
+    expect(isShouted('GREAT')).toBe(true);
+    expect(isShouted('I')).toBe(false);
+    expect(isShouted('Great')).toBe(false);
+  });
+});
+
+describe('tokenize', () => {
+  it('drops URLs and handles, keeps emojis, emoticons and punctuation', () => {
+    const tokens = tokenize('@acme see https://x.co/a :) 😡 now!');
+    expect(tokens.map((t) => [t.kind, t.text])).toEqual([
+      ['word', 'see'],
+      ['emoticon', ':)'],
+      ['emoji', '😡'],
+      ['word', 'now'],
+      ['punct', '!'],
+    ]);
+  });
+
+  it('splits French elisions and keeps the negator of "n\'"', () => {
+    expect(tokenize("l'avion n'est qu'à moitié plein").map((t) => t.key)).toEqual(['avion', 'ne', 'est', 'a', 'moitie', 'plein']);
+  });
+
+  it('keeps English contractions whole', () => {
+    expect(tokenize("I don't know").map((t) => t.key)).toEqual(['i', "don't", 'know']);
+  });
+
+  it('marks shouted words only when the whole post is not in capitals', () => {
+    expect(tokenize('this is BAD').map((t) => t.shout)).toEqual([false, false, true]);
+    expect(tokenize('THIS IS BAD').map((t) => t.shout)).toEqual([false, false, false]);
+  });
+
+  it('splits hashtags with the given splitter', () => {
+    const tokens = tokenize('so #EpicFail', { splitHashtag: (body) => body.split(/(?=[A-Z])/) });
+    expect(tokens.map((t) => [t.text, t.fromHashtag])).toEqual([
+      ['so', false],
+      ['Epic', true],
+      ['Fail', true],
+    ]);
+  });
+});
+
+describe('hashtag splitter', () => {
+  const known = new Set(['epic', 'fail', 'never', 'again', 'worst', 'flight', 'ever', 'class']);
+  const split = createHashtagSplitter((word) => known.has(word));
+
+  it('splits camel case', () => {
+    expect(split('NeverAgain')).toEqual(['Never', 'Again']);
+  });
+
+  it('segments run-together words by dictionary', () => {
+    expect(split('epicfail')).toEqual(['epic', 'fail']);
+    expect(split('worstflightever')).toEqual(['worst', 'flight', 'ever']);
+  });
+
+  it('keeps a tag whole when known words cover too little of it', () => {
+    expect(split('classroomz')).toEqual(['classroomz']);
+    expect(split('xyzzyqwerty')).toEqual(['xyzzyqwerty']);
+  });
+});
+
+describe('masker', () => {
+  it('blanks watched terms as words, hashtags and handles, case-insensitively', () => {
+    const mask = createMasker(['United', 'Virgin America']);
+    expect(mask('United and #united and @United').trim().split(/\s+/)).toEqual(['and', 'and']);
+    expect(mask('flying Virgin   America today')).toBe('flying   today');
+  });
+
+  it('does not mask inside longer words', () => {
+    expect(createMasker(['United'])('the United States reunited').includes('reunited')).toBe(true);
+  });
+
+  it('masks every @handle even without terms', () => {
+    expect(createMasker([])('@someone hello')).toBe('  hello');
+  });
+});

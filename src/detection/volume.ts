@@ -1,0 +1,103 @@
+// Detector: a surge in mention volume (all or negative) against the entity's seasonal baseline.
+import { countSurprise } from './count-surprise.js';
+import type { DetectionParams } from './detection-params.js';
+import { evidenceIds, formatExpected, formatMinutes, formatRatio, leadClause, percent, rankNotable, round2 } from './evidence.js';
+import { historicalRatio, seasonalBaseline, type SeasonalBaseline } from './seasonal-baseline.js';
+import { type AlertCandidate, type Bucket, type EntityWindow, MINUTE_MS, type Severity, sumBuckets } from './series.js';
+
+/**
+ * Method: for each sliding window (10, 30, 60, 180 min by default) the observed count is compared
+ * with the seasonal baseline summed over the same minutes (seasonal-baseline.ts). The window
+ * fires when the count is at least `minCount`, `minRatio` times the expectation, and its
+ * quasi-Poisson tail probability is below 10^-minSurprise (count-surprise.ts): the ratio keeps high
+ * volumes from alerting on tiny relative bumps, the tail keeps low volumes from alerting on noise.
+ * The most surprising window wins. With measure `negative` (the default in `detectCrises`), the
+ * window's negative share must also exceed the usual share by `minNegativeShareLift`: a launch or a
+ * campaign raises negatives in proportion and is not a crisis. The onset is the start of the suffix
+ * of the last 3 h with the largest excess over the baseline (a one-sided change-point estimate).
+ * Severity follows the ratio (`severityRatios`).
+ */
+export function detectVolumeSurge(
+  window: EntityWindow,
+  params: DetectionParams,
+  measure: 'total' | 'negative' = params.volume.measure,
+): AlertCandidate | null {
+  const p = params.volume;
+  const baseline = seasonalBaseline(window.hours, window.now, measure, params.baseline);
+  if (!baseline) return null;
+  const usualNegativeShare = measure === 'negative' ? historicalRatio(window.hours, window.now, 'negative', 'total', params.baseline) : null;
+
+  let best: { minutes: number; observed: number; expected: number; surprise: number; sum: Bucket } | null = null;
+  for (const minutes of p.windowsMinutes) {
+    const from = window.now - minutes * MINUTE_MS;
+    const sum = sumBuckets(window.minutes, from, window.now);
+    const observed = sum[measure];
+    const expected = baseline.expectedBetween(from, window.now);
+    if (observed < p.minCount || observed < p.minRatio * expected) continue;
+    if (measure === 'negative') {
+      const share = sum.total > 0 ? sum.negative / sum.total : 0;
+      if (usualNegativeShare !== null && share < p.minNegativeShareLift * usualNegativeShare) continue;
+    }
+    const surprise = countSurprise(observed, expected, baseline.dispersion);
+    if (surprise < p.minSurprise) continue;
+    if (!best || surprise > best.surprise) best = { minutes, observed, expected, surprise, sum };
+  }
+  if (!best) return null;
+
+  const ratio = best.observed / Math.max(best.expected, 1e-9);
+  const from = window.now - best.minutes * MINUTE_MS;
+  const onsetAt = estimateOnset(window, measure, baseline, Math.max(...p.windowsMinutes));
+  const ranked = rankNotable(window.notable, Math.min(from, onsetAt), window.now);
+  const what = measure === 'negative' ? 'negative mentions' : 'mentions';
+  const share = measure === 'negative' && best.sum.total > 0 ? ` (${percent(best.sum.negative / best.sum.total)} of all)` : '';
+  return {
+    entityId: window.entityId,
+    detector: 'volume',
+    severity: severityFromRatio(ratio, p.severityRatios),
+    onsetAt,
+    detectedAt: window.now,
+    why: `${what} up ${formatRatio(ratio)} in ${formatMinutes(best.minutes)}: ${Math.round(best.observed)} vs ${formatExpected(best.expected)} expected${share}${leadClause(ranked[0])}`,
+    numbers: {
+      observed: best.observed,
+      expected: round2(best.expected),
+      ratio: round2(ratio),
+      surprise: round2(best.surprise),
+      windowMinutes: best.minutes,
+      dispersion: round2(baseline.dispersion),
+      level: round2(baseline.level),
+    },
+    evidence: evidenceIds(ranked),
+    phrases: [],
+  };
+}
+
+export function severityFromRatio(ratio: number, [medium, high, critical]: readonly [number, number, number]): Severity {
+  if (ratio >= critical) return 'critical';
+  if (ratio >= high) return 'high';
+  if (ratio >= medium) return 'medium';
+  return 'low';
+}
+
+/** Start of the suffix of the last `spanMinutes` whose excess over the baseline is largest. */
+export function estimateOnset(window: EntityWindow, field: 'total' | 'negative' | 'riskFlagged', baseline: SeasonalBaseline, spanMinutes: number): number {
+  const start = window.now - spanMinutes * MINUTE_MS;
+  const perMinute = new Map<number, number>();
+  for (let i = window.minutes.length - 1; i >= 0 && window.minutes[i].start >= start; i--) {
+    const b = window.minutes[i];
+    if (b.start < window.now) {
+      const minute = Math.floor(b.start / MINUTE_MS) * MINUTE_MS;
+      perMinute.set(minute, (perMinute.get(minute) ?? 0) + b[field]);
+    }
+  }
+  let excess = 0;
+  let bestExcess = 0;
+  let onset = window.now;
+  for (let t = Math.floor((window.now - 1) / MINUTE_MS) * MINUTE_MS; t >= start; t -= MINUTE_MS) {
+    excess += (perMinute.get(t) ?? 0) - baseline.expectedPerHour(t) / 60;
+    if (excess > bestExcess) {
+      bestExcess = excess;
+      onset = t;
+    }
+  }
+  return onset;
+}

@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import { countSurprise, logGamma } from '../../../src/detection/count-surprise.js';
+
+describe('countSurprise', () => {
+  it('is -log10 of the Poisson upper tail', () => {
+    // P(X >= 5 | mean 2) = 1 - e^-2 (1 + 2 + 2 + 4/3 + 2/3) = 1 - 7 e^-2 = 0.0526530
+    expect(countSurprise(5, 2)).toBeCloseTo(-Math.log10(1 - 7 * Math.exp(-2)), 6);
+    // P(X >= 1 | mean 0.5) = 1 - e^-0.5
+    expect(countSurprise(1, 0.5)).toBeCloseTo(-Math.log10(1 - Math.exp(-0.5)), 6);
+  });
+
+  it('is zero when nothing exceeds the expectation', () => {
+    expect(countSurprise(3, 3)).toBe(0);
+    expect(countSurprise(1, 4)).toBe(0);
+  });
+
+  it('stays finite and large for huge excesses', () => {
+    const s = countSurprise(400, 10);
+    expect(s).toBeGreaterThan(300);
+    expect(Number.isFinite(s)).toBe(true);
+  });
+
+  it('is less surprised when the series is overdispersed', () => {
+    // Quasi-Poisson: 200 vs 100 with dispersion 0.01 is like 100 vs 50 without.
+    expect(countSurprise(200, 100, 0.01)).toBeCloseTo(countSurprise(100, 50), 6);
+    expect(countSurprise(200, 100, 0.01)).toBeLessThan(countSurprise(200, 100));
+  });
+
+  it('computes ln Gamma', () => {
+    expect(logGamma(5)).toBeCloseTo(Math.log(24), 10);
+    expect(logGamma(0.5)).toBeCloseTo(Math.log(Math.sqrt(Math.PI)), 10);
+  });
+});

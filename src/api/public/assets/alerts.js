@@ -1,0 +1,101 @@
+// Alerts: the list, and one alert's detail (why, timeline, volume around it, evidence, deliveries) with acknowledge / resolve.
+import { api, clear, drawChart, el, fmt, param, query, setParams, setupEntitySelect, setupPage, showError, TONE_COLOURS, watchAlertEvents } from './common.js';
+import { t } from './i18n.js';
+import { mentionItem } from './mention-item.js';
+
+setupPage('alerts');
+const list = document.getElementById('alert-list');
+const detail = document.getElementById('alert-detail');
+const statusSelect = document.getElementById('status');
+statusSelect.value = param('status') ?? '';
+let entityId;
+let selected = param('id');
+
+async function loadList() {
+  try {
+    const { alerts } = await api(`/api/alerts${query({ entity: entityId, status: statusSelect.value, limit: 200 })}`);
+    if (alerts.length === 0) return clear(list, el('li', { class: 'meta' }, t('noAlerts')));
+    clear(list, alerts.map((a) => el('li', { class: `alert-item${a.id === selected ? ' selected' : ''}`, dataset: { id: a.id, status: a.status }, onclick: () => select(a.id) },
+      el('span', { class: `badge ${a.severity}` }, a.severity), ' ', el('span', { class: 'badge' }, t(a.status)), ' ', a.entityName,
+      el('div', {}, a.why),
+      el('div', { class: 'meta' }, fmt.date(a.detectedAt)))));
+  } catch (error) {
+    showError(list, error);
+  }
+}
+
+function select(id) {
+  selected = id;
+  setParams({ id });
+  for (const item of list.querySelectorAll('.alert-item')) item.classList.toggle('selected', item.dataset.id === id);
+  loadDetail();
+}
+
+async function act(action) {
+  for (const button of detail.querySelectorAll('button')) button.disabled = true;
+  try {
+    await api(`/api/alerts/${encodeURIComponent(selected)}/${action}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
+  } catch (error) {
+    showError(detail, error);
+    return;
+  }
+  await Promise.all([loadDetail(), loadList()]);
+}
+
+const HOUR = 3_600_000;
+
+async function loadDetail() {
+  if (!selected) return;
+  try {
+    const { alert, timeline, evidence, deliveries } = await api(`/api/alerts/${encodeURIComponent(selected)}`);
+    clear(detail,
+      el('h2', {}, el('span', { class: `badge ${alert.severity}` }, alert.severity), ' ', el('span', { class: 'badge', id: 'alert-status' }, t(alert.status)), ' ', alert.entityName),
+      el('h3', {}, t('why')), el('p', { class: 'why' }, alert.why),
+      alert.phrases.length ? el('p', { class: 'meta' }, alert.phrases.join(' · ')) : null,
+      el('div', {},
+        el('button', { type: 'button', id: 'acknowledge', disabled: alert.status !== 'open', onclick: () => act('acknowledge') }, t('acknowledge')), ' ',
+        el('button', { type: 'button', id: 'resolve', class: 'secondary', disabled: alert.status === 'resolved', onclick: () => act('resolve') }, t('resolve'))),
+      el('div', { class: 'chart small', id: 'alert-chart' }),
+      el('h3', {}, t('timeline')),
+      el('ul', { class: 'plain', id: 'timeline' }, timeline.map((s) => el('li', {}, el('strong', {}, t(s.event)), ' ', fmt.date(s.at),
+        s.event === 'acknowledged' && alert.acknowledgedBy ? ` (${alert.acknowledgedBy})` : null))),
+      el('h3', {}, t('numbers')),
+      el('table', {}, el('tbody', {}, Object.entries(alert.numbers).map(([k, v]) => el('tr', {}, el('th', {}, k), el('td', { class: 'num' }, fmt.number(v)))))),
+      el('h3', {}, t('evidence')),
+      el('ul', { class: 'plain', id: 'evidence' }, evidence.map((m) => mentionItem({
+        id: m.id, url: m.url, text: m.text, platform: m.id.split(':')[0], publishedAt: m.publishedAt, sentiment: { label: m.sentiment }, author: { handle: m.authorHandle },
+      }))),
+      el('h3', {}, t('deliveries')),
+      el('table', {}, el('thead', {}, el('tr', {}, [t('channel'), t('event'), t('status'), t('attempts'), ''].map((h) => el('th', {}, h)))),
+        el('tbody', {}, deliveries.map((d) => el('tr', {}, el('td', {}, d.channel), el('td', {}, d.event), el('td', {}, d.status), el('td', { class: 'num' }, d.attempts),
+          el('td', { class: 'meta' }, d.lastError ?? (d.deliveredAt ? fmt.date(d.deliveredAt) : '')))))));
+    const end = Math.max(alert.lastFiredAt, alert.resolvedAt ?? 0, alert.detectedAt);
+    const around = await api(`/api/kpis${query({ entity: alert.entityId, from: alert.onsetAt - 24 * HOUR, to: end + 12 * HOUR, bucket: 'hour' })}`);
+    drawChart(document.getElementById('alert-chart'), {
+      tooltip: { trigger: 'axis' },
+      grid: { left: 45, right: 15, top: 15, bottom: 30 },
+      xAxis: { type: 'time' },
+      yAxis: { type: 'value' },
+      series: [
+        { name: t('negative'), type: 'bar', stack: 'v', itemStyle: { color: TONE_COLOURS.negative }, data: around.series.map((b) => [b.start, b.negative]),
+          markLine: { symbol: 'none', label: { formatter: t('detected') }, data: [{ xAxis: alert.detectedAt }] } },
+        { name: t('neutral'), type: 'bar', stack: 'v', itemStyle: { color: TONE_COLOURS.neutral }, data: around.series.map((b) => [b.start, b.neutral]) },
+        { name: t('positive'), type: 'bar', stack: 'v', itemStyle: { color: TONE_COLOURS.positive }, data: around.series.map((b) => [b.start, b.positive]) },
+      ],
+    });
+  } catch (error) {
+    showError(detail, error);
+  }
+}
+
+({ entityId } = await setupEntitySelect(document.getElementById('entity'), { allowAll: true, onChange: (id) => { entityId = id; loadList(); } }));
+statusSelect.addEventListener('change', () => {
+  setParams({ status: statusSelect.value });
+  loadList();
+});
+loadList();
+loadDetail();
+watchAlertEvents((event) => {
+  loadList();
+  if (event.alertId === selected) loadDetail();
+});

@@ -1,0 +1,187 @@
+// What every dashboard page shares: API calls with the token, DOM building that only ever writes text, navigation, charts, live events.
+import { lang, t, translatePage } from './i18n.js';
+
+const TOKEN_KEY = 'vigie-token';
+const params = new URLSearchParams(location.search);
+
+/** Builds an element; string children become text nodes, so data can never become markup. */
+export function el(tag, attributes = {}, ...children) {
+  const node = document.createElement(tag);
+  for (const [name, value] of Object.entries(attributes)) {
+    if (value === undefined || value === null || value === false) continue;
+    if (name === 'class') node.className = value;
+    else if (name === 'dataset') Object.assign(node.dataset, value);
+    else if (name.startsWith('on')) node.addEventListener(name.slice(2), value);
+    else node.setAttribute(name, value === true ? '' : String(value));
+  }
+  for (const child of children.flat()) {
+    if (child === undefined || child === null || child === false) continue;
+    node.append(child instanceof Node ? child : document.createTextNode(String(child)));
+  }
+  return node;
+}
+
+export function clear(node, ...children) {
+  node.replaceChildren(...children.flat().filter((c) => c !== null && c !== undefined && c !== false));
+}
+
+/** Only http(s) links from data are followed: a javascript: URL in a mention must not become clickable. */
+export function safeUrl(url) {
+  try {
+    const parsed = new URL(url);
+    return parsed.protocol === 'http:' || parsed.protocol === 'https:' ? parsed.href : null;
+  } catch {
+    return null;
+  }
+}
+
+function askForToken() {
+  return new Promise((resolve) => {
+    const input = el('input', { type: 'password', id: 'token-input', autocomplete: 'current-password', required: true });
+    const dialog = el('form', { class: 'token-form', id: 'token-form' },
+      el('p', {}, t('tokenPrompt')), el('label', {}, t('token'), ' ', input), el('button', { type: 'submit' }, t('signIn')));
+    dialog.addEventListener('submit', (event) => {
+      event.preventDefault();
+      sessionStorage.setItem(TOKEN_KEY, input.value.trim());
+      dialog.remove();
+      resolve();
+    });
+    document.body.prepend(dialog);
+    input.focus();
+  });
+}
+
+function authHeaders() {
+  const token = sessionStorage.getItem(TOKEN_KEY);
+  return token ? { authorization: `Bearer ${token}` } : {};
+}
+
+let tokenPrompt = null;
+
+/** fetch() of the API with the token; asks for the token when the API says it is missing or wrong. */
+export async function apiFetch(path, options = {}) {
+  for (;;) {
+    const response = await fetch(path, { ...options, headers: { ...(options.headers ?? {}), ...authHeaders() } });
+    if (response.status !== 401) {
+      if (!response.ok) throw new Error(`${t('loadFailed')} ${path.split('?')[0]} (${response.status})`);
+      return response;
+    }
+    sessionStorage.removeItem(TOKEN_KEY);
+    tokenPrompt ??= askForToken().finally(() => (tokenPrompt = null));
+    await tokenPrompt;
+  }
+}
+
+export async function api(path, options) {
+  return (await apiFetch(path, options)).json();
+}
+
+export function query(values) {
+  const q = new URLSearchParams();
+  for (const [k, v] of Object.entries(values)) if (v !== undefined && v !== null && v !== '') q.set(k, String(v));
+  const s = q.toString();
+  return s ? `?${s}` : '';
+}
+
+export const param = (name) => params.get(name) ?? undefined;
+
+/** Replaces query parameters in the address bar without reloading. */
+export function setParams(values) {
+  const url = new URL(location.href);
+  for (const [k, v] of Object.entries(values)) {
+    if (v === undefined || v === null || v === '') url.searchParams.delete(k);
+    else url.searchParams.set(k, String(v));
+  }
+  history.replaceState(null, '', url);
+}
+
+const PAGES = [['/', 'overview'], ['/alerts', 'alerts'], ['/mentions', 'mentions'], ['/influencers', 'influencers'], ['/business', 'business']];
+
+/** Navigation that keeps the language and the entity; the page's own texts translated. */
+export function setupPage(active) {
+  const keep = () => query({ lang: param('lang'), entity: new URLSearchParams(location.search).get('entity') });
+  const nav = document.getElementById('nav');
+  clear(nav, PAGES.map(([path, key]) => el('a', { href: path, class: key === active ? 'active' : undefined, onclick: (e) => { e.preventDefault(); location.href = path + keep(); } }, t(key))));
+  translatePage();
+  document.title = `${t(active)} · Vigie`;
+}
+
+/** Fills the entity <select> (brands first) and returns the chosen entity id. */
+export async function setupEntitySelect(select, { allowAll = false, onChange } = {}) {
+  const entities = await api('/api/entities');
+  const order = { brand: 0, product: 1, person: 2, competitor: 3 };
+  entities.sort((a, b) => order[a.kind] - order[b.kind]);
+  clear(select, allowAll ? el('option', { value: '' }, t('allEntities')) : null, entities.map((e) => el('option', { value: e.id }, e.name)));
+  const asked = param('entity');
+  select.value = entities.some((e) => e.id === asked) ? asked : allowAll ? '' : entities[0]?.id ?? '';
+  select.addEventListener('change', () => {
+    setParams({ entity: select.value });
+    onChange?.(select.value);
+  });
+  return { entityId: select.value, entities };
+}
+
+const numberFormat = new Intl.NumberFormat(lang, { maximumFractionDigits: 1, notation: 'compact' });
+const percentFormat = new Intl.NumberFormat(lang, { style: 'percent', maximumFractionDigits: 1 });
+const dateTimeFormat = new Intl.DateTimeFormat(lang, { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' });
+export const fmt = {
+  number: (n) => (n === null || n === undefined ? '–' : numberFormat.format(n)),
+  percent: (n) => (n === null || n === undefined ? '–' : percentFormat.format(n)),
+  signed: (n, digits = 2) => (n === null || n === undefined ? '–' : `${n > 0 ? '+' : ''}${n.toFixed(digits)}`),
+  date: (ms) => `${dateTimeFormat.format(new Date(ms))} UTC`,
+};
+
+/** The KPIs that are ratios (shown as percentages). */
+export const RATIO_KPIS = new Set(['positiveShare', 'neutralShare', 'negativeShare', 'engagementRate']);
+export const formatKpi = (name, value) => (RATIO_KPIS.has(name) ? fmt.percent(value) : name.endsWith('Sentiment') ? fmt.signed(value) : fmt.number(value));
+
+export const TONE_COLOURS = { negative: '#d64545', neutral: '#9aa5b1', positive: '#2f9e6b' };
+
+/** Draws an ECharts chart (SVG renderer) and marks the container data-drawn once it has rendered. */
+export function drawChart(container, option) {
+  const chart = globalThis.echarts.getInstanceByDom(container) ?? globalThis.echarts.init(container, null, { renderer: 'svg' });
+  chart.on('finished', () => (container.dataset.drawn = 'true'));
+  chart.setOption({ animation: false, textStyle: { fontFamily: 'inherit' }, ...option }, true);
+  if (!container.dataset.resizeWatched) {
+    container.dataset.resizeWatched = 'true';
+    new ResizeObserver(() => chart.resize()).observe(container);
+  }
+  return chart;
+}
+
+export function showError(target, error) {
+  clear(target, el('p', { class: 'error' }, error.message ?? String(error)));
+}
+
+/**
+ * Alert changes pushed by the server (server-sent events). Read with fetch rather than EventSource so the
+ * token travels in a header, never in a URL.
+ */
+export function watchAlertEvents(onEvent) {
+  const indicator = document.getElementById('live');
+  const connect = async () => {
+    try {
+      const response = await apiFetch('/api/events', { headers: { accept: 'text/event-stream' } });
+      if (indicator) indicator.hidden = false;
+      const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
+      let buffer = '';
+      for (;;) {
+        const { value, done } = await reader.read();
+        if (done) break;
+        buffer += value;
+        let end;
+        while ((end = buffer.indexOf('\n\n')) >= 0) {
+          const block = buffer.slice(0, end);
+          buffer = buffer.slice(end + 2);
+          const data = block.split('\n').filter((l) => l.startsWith('data: ')).map((l) => l.slice(6)).join('\n');
+          if (data) onEvent(JSON.parse(data));
+        }
+      }
+    } catch {
+      // the server went away; try again below
+    }
+    if (indicator) indicator.hidden = true;
+    setTimeout(connect, 3000);
+  };
+  connect();
+}

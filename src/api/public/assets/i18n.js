@@ -1,0 +1,58 @@
+// The dashboard's words in English and French; the page's <html lang> (set by the server from ?lang= or Accept-Language) picks one.
+const WORDS = {
+  en: {
+    overview: 'Overview', alerts: 'Alerts', mentions: 'Mentions', influencers: 'Influencers', business: 'Business',
+    entity: 'Entity', allEntities: 'All entities', period: 'Period', days7: 'Last 7 days', days30: 'Last 30 days', days90: 'Last 90 days',
+    volume: 'Volume', positiveShare: 'Positive', neutralShare: 'Neutral', negativeShare: 'Negative', netSentiment: 'Net sentiment',
+    averageSentiment: 'Average sentiment', impressions: 'Impressions', reach: 'Reach', engagement: 'Engagement', engagementRate: 'Engagement rate',
+    vsPrevious: 'vs previous period', norm: 'norm', volumeAndSentiment: 'Volume and sentiment over time', shareOfVoice: 'Share of voice',
+    byVolume: 'by volume', byReach: 'by reach', platforms: 'Platforms', languages: 'Languages', openAlerts: 'Open alerts', noOpenAlerts: 'No open alert.',
+    latestMentions: 'Latest mentions', noMentions: 'No mention.', topTopics: 'Top topics', topAuthors: 'Top authors', advocacy: 'Advocacy',
+    officialAccounts: 'Official accounts', employees: 'Employees', posts: 'posts', perPost: 'per post', competitors: 'Competitors',
+    negative: 'negative', neutral: 'neutral', positive: 'positive', status: 'Status', all: 'All', open: 'open', acknowledged: 'acknowledged', resolved: 'resolved',
+    severity: 'Severity', why: 'Why it fired', timeline: 'Timeline', evidence: 'Evidence mentions', deliveries: 'Deliveries', numbers: 'Figures',
+    acknowledge: 'Acknowledge', resolve: 'Resolve', chooseAlert: 'Choose an alert to see its detail.', noAlerts: 'No alert.',
+    onset: 'Onset', detected: 'Detected', notified: 'Notified', firstResponse: 'First response', lastFired: 'Last fired',
+    channel: 'Channel', event: 'Event', attempts: 'Attempts', platform: 'Platform', tone: 'Tone', language: 'Language', minInfluence: 'Min. influence',
+    from: 'From', to: 'To', text: 'Text', search: 'Search', exportCsv: 'Export CSV', more: 'More', openOriginal: 'open the original',
+    author: 'Author', score: 'Score', followers: 'Followers', negativeMentions: 'Negative', whyScore: 'Why',
+    audience: 'audience', graphRank: 'network position', amplification: 'amplification', verified: 'verified', journalist: 'journalist',
+    socialSeries: 'Social series', businessMetric: 'Business metric', correlations: 'Correlations', lag: 'Lag (days)', pearson: 'Pearson r',
+    spearman: 'Spearman ρ', pValue: 'p', points: 'Days', warning: 'Warning', noBusiness: 'No business metric imported yet: run "vigie import-metrics metrics.csv" (columns date, metric, value).',
+    correlationByLag: 'Correlation by lag', tokenPrompt: 'This dashboard needs the API token.', token: 'Token', signIn: 'Continue',
+    loadFailed: 'Could not load', live: 'live', ofMentions: 'of mentions', uniqueAudience: 'Unique audience',
+  },
+  fr: {
+    overview: "Vue d'ensemble", alerts: 'Alertes', mentions: 'Mentions', influencers: 'Influenceurs', business: 'Business',
+    entity: 'Entité', allEntities: 'Toutes les entités', period: 'Période', days7: '7 derniers jours', days30: '30 derniers jours', days90: '90 derniers jours',
+    volume: 'Volume', positiveShare: 'Positif', neutralShare: 'Neutre', negativeShare: 'Négatif', netSentiment: 'Sentiment net',
+    averageSentiment: 'Sentiment moyen', impressions: 'Impressions', reach: 'Portée', engagement: 'Engagement', engagementRate: "Taux d'engagement",
+    vsPrevious: 'vs période précédente', norm: 'norme', volumeAndSentiment: 'Volume et sentiment dans le temps', shareOfVoice: 'Part de voix',
+    byVolume: 'en volume', byReach: 'en portée', platforms: 'Plateformes', languages: 'Langues', openAlerts: 'Alertes ouvertes', noOpenAlerts: 'Aucune alerte ouverte.',
+    latestMentions: 'Dernières mentions', noMentions: 'Aucune mention.', topTopics: 'Sujets principaux', topAuthors: 'Auteurs principaux', advocacy: 'Ambassadeurs',
+    officialAccounts: 'Comptes officiels', employees: 'Salariés', posts: 'publications', perPost: 'par publication', competitors: 'Concurrents',
+    negative: 'négatif', neutral: 'neutre', positive: 'positif', status: 'Statut', all: 'Toutes', open: 'ouverte', acknowledged: 'prise en compte', resolved: 'résolue',
+    severity: 'Gravité', why: 'Pourquoi elle a été déclenchée', timeline: 'Chronologie', evidence: 'Mentions en cause', deliveries: 'Envois', numbers: 'Chiffres',
+    acknowledge: 'Prendre en compte', resolve: 'Résoudre', chooseAlert: 'Choisissez une alerte pour voir son détail.', noAlerts: 'Aucune alerte.',
+    onset: 'Début', detected: 'Détectée', notified: 'Notifiée', firstResponse: 'Première réponse', lastFired: 'Dernier déclenchement',
+    channel: 'Canal', event: 'Événement', attempts: 'Tentatives', platform: 'Plateforme', tone: 'Tonalité', language: 'Langue', minInfluence: 'Influence min.',
+    from: 'Du', to: 'Au', text: 'Texte', search: 'Rechercher', exportCsv: 'Exporter en CSV', more: 'Plus', openOriginal: "voir l'original",
+    author: 'Auteur', score: 'Score', followers: 'Abonnés', negativeMentions: 'Négatives', whyScore: 'Pourquoi',
+    audience: 'audience', graphRank: 'position dans le réseau', amplification: 'amplification', verified: 'certifié', journalist: 'journaliste',
+    socialSeries: 'Série sociale', businessMetric: 'Indicateur business', correlations: 'Corrélations', lag: 'Décalage (jours)', pearson: 'r de Pearson',
+    spearman: 'ρ de Spearman', pValue: 'p', points: 'Jours', warning: 'Attention', noBusiness: "Aucun indicateur business importé : lancez « vigie import-metrics metrics.csv » (colonnes date, metric, value).",
+    correlationByLag: 'Corrélation selon le décalage', tokenPrompt: "Ce tableau de bord demande le jeton d'API.", token: 'Jeton', signIn: 'Continuer',
+    loadFailed: 'Chargement impossible', live: 'en direct', ofMentions: 'des mentions', uniqueAudience: 'Audience unique',
+  },
+};
+
+export const lang = document.documentElement.lang === 'fr' ? 'fr' : 'en';
+
+export function t(key) {
+  return WORDS[lang][key] ?? WORDS.en[key] ?? key;
+}
+
+/** Fills every element marked data-i18n with its text (as text, never HTML). */
+export function translatePage(root = document) {
+  for (const node of root.querySelectorAll('[data-i18n]')) node.textContent = t(node.dataset.i18n);
+}

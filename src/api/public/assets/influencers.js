@@ -1,0 +1,45 @@
+// Influencers: authors ranked by influence, with the points each factor brings (the "why").
+import { api, clear, drawChart, el, fmt, query, setupEntitySelect, setupPage, showError } from './common.js';
+import { t } from './i18n.js';
+import { periodQuery, setupPeriodSelect } from './period.js';
+
+setupPage('influencers');
+const tbody = document.querySelector('#influencer-table tbody');
+const period = setupPeriodSelect(document.getElementById('period'), () => load());
+const FACTORS = ['audience', 'engagement', 'amplification', 'graphRank', 'verified', 'journalist'];
+let entityId;
+
+const handleOf = (a) => `@${a.handle.replace(/^@/, '')}`;
+
+async function load() {
+  try {
+    const p = await periodQuery(period, () => api(`/api/influencers${query({ entity: entityId, limit: 1 })}`));
+    const data = await api(`/api/influencers${query({ entity: entityId, ...p, limit: 50 })}`);
+    period.learn(data.period);
+    const top = data.authors.slice(0, 15).reverse();
+    drawChart(document.getElementById('influencer-chart'), {
+      tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
+      legend: { top: 0 },
+      grid: { left: 130, right: 20, top: 30, bottom: 20 },
+      xAxis: { type: 'value', max: 100 },
+      yAxis: { type: 'category', data: top.map(handleOf) },
+      series: FACTORS.map((factor) => ({
+        name: t(factor), type: 'bar', stack: 'score',
+        data: top.map((a) => a.why.find((p) => p.factor === factor)?.points ?? 0),
+      })),
+    });
+    clear(tbody, data.authors.map((a, i) => el('tr', { dataset: { author: a.id } },
+      el('td', { class: 'num' }, i + 1),
+      el('td', {}, handleOf(a), ' ', el('span', { class: 'meta' }, a.platform), a.verified ? [' ', el('span', { class: 'badge' }, t('verified'))] : null, a.journalist ? [' ', el('span', { class: 'badge' }, t('journalist'))] : null),
+      el('td', { class: 'num' }, a.score.toFixed(1)),
+      el('td', { class: 'meta' }, a.why.map((p) => `${t(p.factor)} ${p.points.toFixed(1)}`).join(' · ')),
+      el('td', { class: 'num' }, a.mentions),
+      el('td', { class: 'num' }, a.negativeMentions),
+      el('td', { class: 'num' }, fmt.number(a.followers)))));
+  } catch (error) {
+    showError(tbody, error);
+  }
+}
+
+({ entityId } = await setupEntitySelect(document.getElementById('entity'), { onChange: (id) => { entityId = id; load(); } }));
+load();

@@ -1,0 +1,18 @@
+// What every route needs, built once by the server.
+import type { Redis } from 'ioredis';
+import type { Logger } from 'pino';
+import type { VigieConfig } from '../config/load-config.js';
+import type { Store } from '../store/database.js';
+import type { AlertEventHub } from './alert-event-hub.js';
+import type { FailedAuthLimiter } from './failed-auth-limiter.js';
+
+export interface RouteContext {
+  config: VigieConfig;
+  store: Store;
+  logger: Logger;
+  now: () => number;
+  hub: AlertEventHub;
+  limiter: FailedAuthLimiter;
+  redis?: Redis;
+  ready?: () => Promise<Record<string, string>>;
+}

@@ -1,0 +1,57 @@
+// GET /api/influencers: the authors who mattered most for an entity in a period, with their score and why.
+// Reads the period's newest mentions (see author-queries MENTION_SAMPLE); `sample` says whether they covered it all.
+import type { FastifyInstance } from 'fastify';
+import { explainInfluence } from '../../analytics/influence-explanation.js';
+import { isJournalist } from '../../scoring/influence.js';
+import { sampleCoverage, topAuthors } from '../../store/author-queries.js';
+import { entityFromQuery, entityQuerySchema, periodFromQuery, periodQuerySchema } from '../query-params.js';
+import type { RouteContext } from '../route-context.js';
+
+export async function influencerRoutes(app: FastifyInstance, ctx: RouteContext): Promise<void> {
+  app.get<{ Querystring: { entity?: string; from?: string; to?: string; limit?: number } }>('/influencers', {
+    schema: {
+      summary: 'Ranked authors with their influence score and the factors behind it',
+      tags: ['analytics'],
+      querystring: {
+        type: 'object',
+        properties: { ...entityQuerySchema, ...periodQuerySchema, limit: { type: 'integer', minimum: 1, maximum: 200, default: 50 } },
+      },
+    },
+  }, async (request) => {
+    const entity = entityFromQuery(ctx.config, request.query.entity);
+    const period = await periodFromQuery(ctx.store, request.query, ctx.now());
+    const [authors, sample] = await Promise.all([
+      topAuthors(ctx.store.db, entity.id, period, request.query.limit ?? 50),
+      sampleCoverage(ctx.store.db, entity.id, period),
+    ]);
+    const ranked = authors.map((a) => {
+      const journalist = isJournalist(a.description ?? undefined);
+      const why = explainInfluence({
+        followers: a.followers,
+        posts: a.posts,
+        engagementEarned: a.engagementEarned,
+        amplifications: a.amplifiedCount,
+        graphRank: a.graphRank,
+        verified: a.verified,
+        journalist,
+      });
+      return {
+        id: a.id,
+        platform: a.platform,
+        handle: a.handle,
+        displayName: a.displayName,
+        followers: a.followers,
+        verified: a.verified,
+        journalist,
+        own: a.own,
+        score: why.score,
+        why: why.parts,
+        mentions: a.mentions,
+        negativeMentions: a.negativeMentions,
+        topMentionInfluence: a.topMentionInfluence,
+      };
+    });
+    ranked.sort((a, b) => b.score - a.score || b.topMentionInfluence - a.topMentionInfluence || a.id.localeCompare(b.id));
+    return { entity: { id: entity.id, name: entity.name }, period, sample, authors: ranked };
+  });
+}

@@ -1,0 +1,129 @@
+// The HTTP API and the dashboard (fastify): security rules, routes, OpenAPI; buildApi for tests, startApi to listen.
+import fastifySwagger from '@fastify/swagger';
+import Fastify, { LogController, type FastifyBaseLogger, type FastifyError, type FastifyInstance } from 'fastify';
+import type { Redis } from 'ioredis';
+import type { Logger } from 'pino';
+import type { VigieConfig } from '../config/load-config.js';
+import type { Store } from '../store/database.js';
+import { createAlertEventHub } from './alert-event-hub.js';
+import { tokenGuard } from './auth.js';
+import { createFailedAuthLimiter } from './failed-auth-limiter.js';
+import { BadRequestError } from './query-params.js';
+import { originGuard } from './request-origin.js';
+import type { RouteContext } from './route-context.js';
+import { ackLinkRoutes } from './routes/ack-link.js';
+import { alertRoutes } from './routes/alerts.js';
+import { audienceRoutes } from './routes/audience.js';
+import { businessRoutes } from './routes/business.js';
+import { entityRoutes } from './routes/entities.js';
+import { eventRoutes } from './routes/events.js';
+import { healthRoutes } from './routes/health.js';
+import { influencerRoutes } from './routes/influencers.js';
+import { kpiRoutes } from './routes/kpis.js';
+import { mentionRoutes } from './routes/mentions.js';
+import { pageRoutes } from './routes/pages.js';
+import { SECURITY_HEADERS } from './security-headers.js';
+
+export interface ApiDeps {
+  config: VigieConfig;
+  store: Store;
+  logger: Logger;
+  /** For live alert events (a duplicate() connection subscribes) and /health/ready. */
+  redis?: Redis;
+  /** Key prefix of the alert-events channel. @defaultValue config.redis.prefix */
+  redisPrefix?: string;
+  now?: () => number;
+  /** Extra readiness checks for /health/ready, e.g. the workers: name -> 'ok' or what is wrong. */
+  ready?: () => Promise<Record<string, string>>;
+}
+
+const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '::1']);
+
+/** Anything but loopback exposes the dashboard to a network: a token is then mandatory. */
+export function assertSafeBinding(api: VigieConfig['api']): void {
+  if (!LOOPBACK_HOSTS.has(api.host) && !api.token) {
+    throw new Error(
+      `refusing to listen on ${api.host}:${api.port} without an API token: set api.token in the config ` +
+        '(e.g. token: ${VIGIE_API_TOKEN}) or listen on 127.0.0.1',
+    );
+  }
+}
+
+export async function buildApi(deps: ApiDeps): Promise<FastifyInstance> {
+  const { config } = deps;
+  const app: FastifyInstance = Fastify({
+    // pino's Logger is fastify's logger; only the generic parameters differ.
+    loggerInstance: deps.logger as FastifyBaseLogger,
+    // Request lines are logged below without the query string: /ack carries a signature there.
+    logController: new LogController({ disableRequestLogging: true }),
+    forceCloseConnections: true,
+    bodyLimit: 64 * 1024,
+    ajv: { customOptions: { coerceTypes: true, removeAdditional: true, useDefaults: true } },
+  });
+  const ctx: RouteContext = {
+    config,
+    store: deps.store,
+    logger: deps.logger,
+    now: deps.now ?? Date.now,
+    hub: createAlertEventHub(deps.redis, deps.redisPrefix ?? config.redis.prefix, deps.logger),
+    limiter: createFailedAuthLimiter(),
+    redis: deps.redis,
+    ready: deps.ready,
+  };
+  app.addHook('onClose', () => ctx.hub.close());
+
+  app.addHook('onSend', async (_request, reply, payload) => {
+    reply.headers(SECURITY_HEADERS);
+    return payload;
+  });
+  app.addHook('onResponse', async (request, reply) => {
+    request.log.debug({ method: request.method, route: request.routeOptions.url, status: reply.statusCode, ms: Math.round(reply.elapsedTime) }, 'request');
+  });
+  app.addHook('onRequest', originGuard(config.api.publicUrl, config.api.token !== ''));
+
+  app.setErrorHandler((error: FastifyError, request, reply) => {
+    if (error instanceof BadRequestError) return reply.code(error.statusCode).send({ error: error.message });
+    if (error.validation) return reply.code(400).send({ error: error.message });
+    if (error.statusCode && error.statusCode < 500) return reply.code(error.statusCode).send({ error: error.message });
+    request.log.error({ err: error, route: request.routeOptions.url }, 'API request failed');
+    return reply.code(500).send({ error: 'internal error' });
+  });
+
+  await app.register(fastifySwagger, {
+    openapi: {
+      info: { title: 'Vigie API', version: '1', description: 'The numbers behind the Vigie dashboard: KPIs, mentions, alerts, influencers, business correlations.' },
+      components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },
+      security: config.api.token ? [{ bearer: [] }] : [],
+    },
+  });
+
+  await healthRoutes(app, ctx);
+  await ackLinkRoutes(app, ctx);
+  await pageRoutes(app, ctx);
+  await app.register(
+    async (api) => {
+      if (config.api.token) api.addHook('onRequest', tokenGuard(config.api.token, ctx.limiter, ctx.now));
+      await entityRoutes(api, ctx);
+      await kpiRoutes(api, ctx);
+      await audienceRoutes(api, ctx);
+      await influencerRoutes(api, ctx);
+      await mentionRoutes(api, ctx);
+      await alertRoutes(api, ctx);
+      await eventRoutes(api, ctx);
+      await businessRoutes(api, ctx);
+      api.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+    },
+    { prefix: '/api' },
+  );
+  return app;
+}
+
+export async function startApi(deps: ApiDeps): Promise<{ url: string; close(): Promise<void> }> {
+  assertSafeBinding(deps.config.api);
+  const app = await buildApi(deps);
+  await app.listen({ host: deps.config.api.host, port: deps.config.api.port });
+  const address = app.server.address();
+  const port = typeof address === 'object' && address ? address.port : deps.config.api.port;
+  const host = deps.config.api.host.includes(':') ? `[${deps.config.api.host}]` : deps.config.api.host;
+  return { url: `http://${host}:${port}`, close: () => app.close() };
+}

@@ -1,0 +1,180 @@
+// Reads that need the mentions themselves (authors, languages, advocacy, texts): each bounded by entity, period and a limit.
+import type { Kysely } from 'kysely';
+
+import type { AdvocateActivity, AdvocateKind } from '../analytics/advocacy.js';
+import type { PeriodQuery } from './kpi-queries.js';
+import type { Database } from './tables.js';
+
+/**
+ * Per-author and per-language figures are read from the newest mentions of the period only, at most this many:
+ * the rollups have no author or language, and a busy entity has millions of mentions a week.
+ */
+export const MENTION_SAMPLE = 2_000;
+
+export interface SampleQuery extends PeriodQuery {
+  /** @defaultValue MENTION_SAMPLE */
+  sample?: number;
+}
+
+/** The ids of an entity's newest mentions in the period (the mention_entities (entity_id, published_at) index). */
+function newestMentions(db: Kysely<Database>, entityId: string, q: SampleQuery) {
+  return db
+    .selectFrom('mention_entities')
+    .select(['mention_id', 'sentiment_label', 'influence'])
+    .where('entity_id', '=', entityId)
+    .where('published_at', '>=', q.from)
+    .where('published_at', '<', q.to)
+    .orderBy('published_at', 'desc')
+    .limit(q.sample ?? MENTION_SAMPLE);
+}
+
+/** How many mentions the period has, counted up to one more than the sample (so "complete" is known cheaply). */
+export async function sampleCoverage(db: Kysely<Database>, entityId: string, q: SampleQuery): Promise<{ size: number; complete: boolean }> {
+  const limit = q.sample ?? MENTION_SAMPLE;
+  const row = await db
+    .selectFrom(newestMentions(db, entityId, { ...q, sample: limit + 1 }).as('s'))
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirst();
+  const n = Number(row?.n ?? 0);
+  return { size: Math.min(n, limit), complete: n <= limit };
+}
+
+export interface AuthorSummary {
+  id: string;
+  platform: string;
+  handle: string;
+  displayName: string | null;
+  description: string | null;
+  followers: number;
+  verified: boolean;
+  own: boolean;
+  /** Author-level figures from the author-graph job (0 until it has run). */
+  influence: number;
+  graphRank: number;
+  posts: number;
+  engagementEarned: number;
+  amplifiedCount: number;
+  /** In the period, about this entity. */
+  mentions: number;
+  negativeMentions: number;
+  /** Highest influence of one of their mentions in the period. */
+  topMentionInfluence: number;
+}
+
+/** The authors who talked most influentially about an entity in a period (among its newest mentions). */
+export async function topAuthors(db: Kysely<Database>, entityId: string, q: SampleQuery, limit = 20): Promise<AuthorSummary[]> {
+  const rows = await db
+    .selectFrom(newestMentions(db, entityId, q).as('me'))
+    .innerJoin('mentions as m', 'm.id', 'me.mention_id')
+    .innerJoin('authors as a', 'a.id', 'm.author_id')
+    .select((eb) => [
+      'a.id', 'a.platform', 'a.handle', 'a.display_name', 'a.description', 'a.followers', 'a.verified', 'a.is_own',
+      'a.influence', 'a.graph_rank', 'a.posts', 'a.engagement_earned', 'a.amplified_count',
+      eb.fn.countAll<number>().as('mentions'),
+      eb.fn.sum<number>(eb.case().when('me.sentiment_label', '=', 'negative').then(1).else(0).end()).as('negative_mentions'),
+      eb.fn.max<number>('me.influence').as('top_mention_influence'),
+    ])
+    .groupBy(['a.id', 'a.platform', 'a.handle', 'a.display_name', 'a.description', 'a.followers', 'a.verified', 'a.is_own', 'a.influence', 'a.graph_rank', 'a.posts', 'a.engagement_earned', 'a.amplified_count'])
+    .orderBy('a.influence', 'desc')
+    .orderBy('top_mention_influence', 'desc')
+    .orderBy('a.id')
+    .limit(Math.min(Math.max(limit, 1), 200))
+    .execute();
+  return rows.map((r) => ({
+    id: r.id,
+    platform: r.platform,
+    handle: r.handle,
+    displayName: r.display_name,
+    description: r.description,
+    followers: Number(r.followers),
+    verified: r.verified === 1,
+    own: r.is_own === 1,
+    influence: Number(r.influence),
+    graphRank: Number(r.graph_rank),
+    posts: Number(r.posts),
+    engagementEarned: Number(r.engagement_earned),
+    amplifiedCount: Number(r.amplified_count),
+    mentions: Number(r.mentions),
+    negativeMentions: Number(r.negative_mentions),
+    topMentionInfluence: Number(r.top_mention_influence),
+  }));
+}
+
+/** Mentions per language of an entity in a period (among its newest mentions). */
+export async function languageCounts(db: Kysely<Database>, entityId: string, q: SampleQuery): Promise<{ key: string; count: number }[]> {
+  const rows = await db
+    .selectFrom(newestMentions(db, entityId, q).as('me'))
+    .innerJoin('mentions as m', 'm.id', 'me.mention_id')
+    .select((eb) => ['m.lang', eb.fn.countAll<number>().as('count')])
+    .groupBy('m.lang')
+    .execute();
+  return rows.map((r) => ({ key: r.lang, count: Number(r.count) }));
+}
+
+/** Audience reached once each: the followers of the distinct authors of the period's (newest) mentions. */
+export async function uniqueAudience(db: Kysely<Database>, entityId: string, q: SampleQuery): Promise<number> {
+  const row = await db
+    .selectFrom('authors as a')
+    .select((eb) => eb.fn.sum<number>('a.followers').as('audience'))
+    .where('a.id', 'in', (eb) =>
+      eb.selectFrom(newestMentions(db, entityId, q).as('me')).innerJoin('mentions as m', 'm.id', 'me.mention_id').select('m.author_id'),
+    )
+    .executeTakeFirst();
+  return Number(row?.audience ?? 0);
+}
+
+/** The newest texts about an entity in the period (for topics), at most `limit`. */
+export async function recentTexts(db: Kysely<Database>, entityId: string, q: PeriodQuery, limit = 500): Promise<string[]> {
+  const rows = await db
+    .selectFrom('mention_entities as me')
+    .innerJoin('mentions as m', 'm.id', 'me.mention_id')
+    .select('m.text')
+    .where('me.entity_id', '=', entityId)
+    .where('me.published_at', '>=', q.from)
+    .where('me.published_at', '<', q.to)
+    .orderBy('me.published_at', 'desc')
+    .limit(limit)
+    .execute();
+  return rows.map((r) => r.text);
+}
+
+/**
+ * Posts and engagement of the given accounts in the period, whatever entity they name (an official account's post
+ * need not say the brand's name). One row per account, zeros for accounts that did not post.
+ */
+export async function advocacyActivity(
+  db: Kysely<Database>,
+  accounts: readonly { kind: AdvocateKind; platform: string; handle: string }[],
+  q: PeriodQuery,
+): Promise<AdvocateActivity[]> {
+  if (accounts.length === 0) return [];
+  // Handles are stored as the platform gives them, with or without "@"; exact variants keep the (platform, handle) index usable.
+  const variants = [...new Set(accounts.flatMap((a) => [a.handle, a.handle.toLowerCase()]).flatMap((h) => [h, `@${h}`]))];
+  const rows = await db
+    .selectFrom('authors as a')
+    .innerJoin('mentions as m', 'm.author_id', 'a.id')
+    .select((eb) => [
+      'a.platform', 'a.handle',
+      eb.fn.countAll<number>().as('posts'),
+      eb.fn.sum<number>(eb.ref('m.likes')).as('likes'),
+      eb.fn.sum<number>(eb.ref('m.reshares')).as('reshares'),
+      eb.fn.sum<number>(eb.ref('m.replies')).as('replies'),
+      eb.fn.sum<number>(eb.ref('m.quotes')).as('quotes'),
+    ])
+    .where('a.handle', 'in', variants)
+    .where('a.platform', 'in', [...new Set(accounts.map((a) => a.platform))])
+    .where('m.published_at', '>=', q.from)
+    .where('m.published_at', '<', q.to)
+    .groupBy(['a.platform', 'a.handle'])
+    .execute();
+  const found = new Map<string, { posts: number; engagement: number }>();
+  for (const r of rows) {
+    const key = `${r.platform}\u0000${r.handle.replace(/^@/, '').toLowerCase()}`;
+    const prev = found.get(key) ?? { posts: 0, engagement: 0 };
+    found.set(key, {
+      posts: prev.posts + Number(r.posts),
+      engagement: prev.engagement + Number(r.likes) + Number(r.reshares) + Number(r.replies) + Number(r.quotes),
+    });
+  }
+  return accounts.map((a) => ({ ...a, ...(found.get(`${a.platform}\u0000${a.handle.toLowerCase()}`) ?? { posts: 0, engagement: 0 }) }));
+}

@@ -5,6 +5,8 @@ import type { Logger } from 'pino';
 import type { VigieConfig } from '../config/load-config.js';
 import { createEntityMatcher, type EntityMatcher } from '../domain/entity-matcher.js';
 import { createMailer, type Mailer } from '../notify/mailer.js';
+import { buildChannels } from '../notify/channels/build-channels.js';
+import type { AlertChannel } from '../notify/channels/channel.js';
 import { closeQueues, createQueues, type Queues } from '../queue/queues.js';
 import { createRedis, describeRedis, type RedisTarget } from '../queue/redis-connection.js';
 import { resolveRedis, type ResolvedRedis } from '../queue/resolve-redis.js';
@@ -26,6 +28,7 @@ export interface AppContext {
   matcher: EntityMatcher;
   scorer: Scorer;
   mailer: Mailer;
+  channels: Map<string, AlertChannel>;
   sources: Map<string, ConfiguredSource>;
   /** Own accounts of every entity, as "platform:handle" in lower case. */
   ownHandles: Set<string>;
@@ -78,6 +81,7 @@ export async function createAppContext(config: VigieConfig, options: ContextOpti
     matcher: createEntityMatcher(config.entities),
     scorer: createScorer({ maskTerms, riskLexicon: config.scoring.riskLexicon, ownHandles: [...ownHandles].map((h) => h.split(':')[1]) }),
     mailer,
+    channels: buildChannels(config.channels, mailer),
     sources,
     ownHandles,
     now,

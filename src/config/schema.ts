@@ -45,13 +45,17 @@ export const webhookChannelSchema = z
   .object({
     id: z.string().min(1),
     type: z.enum(['slack', 'teams', 'webhook']),
-    url: z.url(),
+    url: z.url({ protocol: /^https?$/, error: 'expected an http(s) URL' }),
     /** HMAC-SHA256 key for the generic webhook's signature header. */
     secret: z.string().optional(),
     /** Loopback / private targets are refused unless explicitly allowed (SSRF guard). */
     allowPrivateNetwork: z.boolean().default(false),
   })
-  .strict();
+  .strict()
+  .refine((c) => c.type !== 'webhook' || (c.secret !== undefined && c.secret.length >= 16), {
+    path: ['secret'],
+    message: 'expected a secret of at least 16 characters to sign the webhook (receivers verify X-Vigie-Signature)',
+  });
 
 export const channelSchema = z.discriminatedUnion('type', [emailChannelSchema, webhookChannelSchema]);
 

@@ -2,6 +2,7 @@
 import escapeHtml from 'escape-html';
 import type { Alert, EvidenceMention } from '../domain/alert.js';
 import type { AlertEvent } from '../queue/names.js';
+import { canAcknowledge, EVENT_WORD, formatCount, formatNumber, formatUtc } from './alert-wording.js';
 
 export interface AlertEmailInput {
   alert: Alert;
@@ -14,9 +15,6 @@ export interface AlertEmailInput {
 }
 
 const SEVERITY_COLOUR: Record<string, string> = { low: '#5b7083', medium: '#c98a00', high: '#d9480f', critical: '#c92a2a' };
-const EVENT_WORD: Record<AlertEvent, string> = { opened: 'New alert', escalated: 'Alert escalated', resolved: 'Alert resolved' };
-
-const formatCount = (n: number) => new Intl.NumberFormat('en', { notation: 'compact', maximumFractionDigits: 1 }).format(n);
 const oneLine = (s: string, max: number) => {
   const flat = s.replace(/\s+/g, ' ').trim();
   return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
@@ -38,12 +36,12 @@ export function renderAlertEmail(input: AlertEmailInput): { subject: string; htm
     .map((m) => {
       const who = `@${escapeHtml(m.authorHandle)} (${escapeHtml(formatCount(m.authorFollowers))} followers)`;
       const link = m.url && /^https?:\/\//i.test(m.url) ? ` · <a href="${escapeHtml(m.url)}" style="color:#1c7ed6">open</a>` : '';
-      return `<li style="margin:0 0 10px 0"><div style="color:#555;font-size:13px">${who} · ${escapeHtml(new Date(m.publishedAt).toISOString().slice(0, 16).replace('T', ' '))} UTC${link}</div><div style="white-space:pre-wrap">${escapeHtml(oneLine(m.text, 400))}</div></li>`;
+      return `<li style="margin:0 0 10px 0"><div style="color:#555;font-size:13px">${who} · ${escapeHtml(formatUtc(m.publishedAt))}${link}</div><div style="white-space:pre-wrap">${escapeHtml(oneLine(m.text, 400))}</div></li>`;
     })
     .join('');
   const phrases = alert.phrases.length ? `<p style="margin:12px 0"><b>Emerging phrases:</b> ${alert.phrases.map((p) => `“${escapeHtml(p)}”`).join(', ')}</p>` : '';
   const buttons = [
-    input.acknowledgeUrl && event !== 'resolved'
+    canAcknowledge(event, input.acknowledgeUrl)
       ? `<a href="${escapeHtml(input.acknowledgeUrl)}" style="display:inline-block;background:${colour};color:#fff;padding:10px 16px;border-radius:4px;text-decoration:none;margin-right:8px">Acknowledge</a>`
       : '',
     input.alertUrl ? `<a href="${escapeHtml(input.alertUrl)}" style="display:inline-block;color:#1c7ed6;padding:10px 0">Open in Vigie</a>` : '',
@@ -54,7 +52,7 @@ export function renderAlertEmail(input: AlertEmailInput): { subject: string; htm
 <div style="font-size:12px;text-transform:uppercase;color:${colour};font-weight:bold">${escapeHtml(EVENT_WORD[event])} · ${escapeHtml(alert.severity)} · ${escapeHtml(entityName)}</div>
 <div style="font-size:18px;font-weight:bold;margin-top:4px">${escapeHtml(alert.why)}</div>
 </div>
-<p style="margin:8px 0;color:#555">Detected by ${escapeHtml(alert.detectors.join(', '))} at ${escapeHtml(new Date(alert.detectedAt).toISOString().slice(0, 16).replace('T', ' '))} UTC (onset ${escapeHtml(new Date(alert.onsetAt).toISOString().slice(11, 16))}).</p>
+<p style="margin:8px 0;color:#555">Detected by ${escapeHtml(alert.detectors.join(', '))} at ${escapeHtml(formatUtc(alert.detectedAt))} (onset ${escapeHtml(new Date(alert.onsetAt).toISOString().slice(11, 16))}).</p>
 <table style="border-collapse:collapse;margin:8px 0">${numbers}</table>
 ${phrases}
 ${mentions ? `<h3 style="font-size:15px;margin:16px 0 8px">Top mentions</h3><ul style="padding-left:18px;margin:0">${mentions}</ul>` : ''}
@@ -68,14 +66,10 @@ ${mentions ? `<h3 style="font-size:15px;margin:16px 0 8px">Top mentions</h3><ul 
     alert.phrases.length ? `\nEmerging phrases: ${alert.phrases.join(', ')}` : '',
     evidence.length ? '\nTop mentions:' : '',
     ...evidence.map((m) => `- @${m.authorHandle} (${formatCount(m.authorFollowers)} followers): ${oneLine(m.text, 280)}${m.url ? ` ${m.url}` : ''}`),
-    input.acknowledgeUrl && event !== 'resolved' ? `\nAcknowledge: ${input.acknowledgeUrl}` : '',
+    canAcknowledge(event, input.acknowledgeUrl) ? `\nAcknowledge: ${input.acknowledgeUrl}` : '',
     input.alertUrl ? `Open in Vigie: ${input.alertUrl}` : '',
   ]
     .filter((line) => line !== '')
     .join('\n');
   return { subject: alertSubject(input), html, text };
-}
-
-function formatNumber(v: number): string {
-  return Number.isInteger(v) ? String(v) : v.toFixed(2);
 }

@@ -1,7 +1,6 @@
 // Notify stage: send one alert event to every routed channel, once each, recording every attempt.
 import type { AppContext } from '../app/context.js';
-import { buildChannels } from '../notify/channels/build-channels.js';
-import type { AlertChannel } from '../notify/channels/channel.js';
+import { SsrfBlockedError } from '../notify/ssrf-guard.js';
 import { linkSecret } from '../notify/link-secret.js';
 import { routeAlert } from '../notify/routing.js';
 import { signAction } from '../notify/signed-link.js';
@@ -21,21 +20,10 @@ export class DeliveryFailedError extends Error {
   }
 }
 
-const channelCache = new WeakMap<AppContext, Map<string, AlertChannel>>();
-
-function channelsOf(ctx: AppContext): Map<string, AlertChannel> {
-  let channels = channelCache.get(ctx);
-  if (!channels) {
-    channels = buildChannels(ctx.config.channels, ctx.mailer);
-    channelCache.set(ctx, channels);
-  }
-  return channels;
-}
-
 export async function runNotify(ctx: AppContext, job: NotifyJob): Promise<NotifyOutcome> {
   const alert = await getAlert(ctx.store.db, job.alertId);
   if (!alert) return { delivered: [], skipped: [] };
-  const channels = channelsOf(ctx);
+  const channels = ctx.channels;
   const decision = routeAlert(alert, ctx.config.alerts.routes, [...channels.keys()], ctx.config.alerts.quietHours, ctx.now());
   if (decision.deferUntil !== undefined) return { deferUntil: decision.deferUntil };
 
@@ -69,6 +57,11 @@ export async function runNotify(ctx: AppContext, job: NotifyJob): Promise<Notify
     } catch (error) {
       const text = (error as Error).message ?? String(error);
       await recordDeliveryAttempt(ctx.store.db, { alertId: alert.id, channelId, event: job.event, ok: false, error: text }, ctx.now());
+      // A target the SSRF guard refuses will be refused again: recorded, not retried.
+      if (error instanceof SsrfBlockedError) {
+        ctx.logger.error({ alertId: alert.id, channel: channelId, err: text }, 'alert channel target refused; fix the channel config');
+        continue;
+      }
       failures.push({ channel: channelId, error: text });
       ctx.logger.warn({ alertId: alert.id, channel: channelId, err: text }, 'alert delivery failed; will retry');
     }

@@ -1,0 +1,82 @@
+// The alert as a Slack incoming-webhook message: Block Kit blocks plus a `text` fallback for notifications.
+import { canAcknowledge, CHAT_TOP_MENTIONS, EVENT_WORD, formatCount, formatNumber, formatUtc, SEVERITY_EMOJI } from './alert-wording.js';
+import type { AlertMessage } from './channels/channel.js';
+import { safeLinkUrl, slackMrkdwn, slackPlain } from './chat-escape.js';
+
+type PlainText = { type: 'plain_text'; text: string; emoji: boolean };
+type Mrkdwn = { type: 'mrkdwn'; text: string; verbatim: true };
+type Button = { type: 'button'; action_id: string; text: PlainText; url: string; style?: 'primary' | 'danger' };
+export type SlackBlock =
+  | { type: 'header'; text: PlainText }
+  | { type: 'section'; text?: PlainText | Mrkdwn; fields?: Mrkdwn[]; accessory?: Button }
+  | { type: 'context'; elements: (PlainText | Mrkdwn)[] }
+  | { type: 'actions'; elements: Button[] }
+  | { type: 'divider' };
+
+export interface SlackPayload {
+  text: string;
+  blocks: SlackBlock[];
+  /** Lets Slack show URLs in mention text as typed rather than unfurling previews of them. */
+  unfurl_links: false;
+  unfurl_media: false;
+}
+
+// Slack's own limits: header 150 characters, section text 3000 (escaping can grow a character to 5);
+// the margin covers emoji counted as two and the word joiners escaping adds.
+const HEADER_MAX = 140;
+const TEXT_MAX = 500;
+const MAX_FIELDS = 10;
+
+/** plain_text must not be empty. */
+const plain = (text: string, max: number): PlainText => ({ type: 'plain_text', text: slackPlain(text, max) || '–', emoji: false });
+const mrkdwn = (text: string): Mrkdwn => ({ type: 'mrkdwn', text, verbatim: true });
+const button = (action_id: string, label: string, url: string, style?: Button['style']): Button => ({
+  type: 'button',
+  action_id,
+  text: { type: 'plain_text', text: label, emoji: false },
+  url,
+  ...(style ? { style } : {}),
+});
+
+function mentionBlocks(message: AlertMessage): SlackBlock[] {
+  return message.evidence.slice(0, CHAT_TOP_MENTIONS).flatMap((m, i): SlackBlock[] => {
+    const url = safeLinkUrl(m.url);
+    const byline = `@${m.authorHandle} · ${formatCount(m.authorFollowers)} followers · ${formatUtc(m.publishedAt)} · ${m.sentiment}`;
+    return [
+      { type: 'context', elements: [plain(byline, 200)] },
+      { type: 'section', text: plain(m.text, TEXT_MAX), ...(url ? { accessory: button(`vigie-mention-${i}`, 'Open post', url) } : {}) },
+    ];
+  });
+}
+
+export function renderSlackMessage(message: AlertMessage): SlackPayload {
+  const { alert, event, entityName } = message;
+  const blocks: SlackBlock[] = [
+    { type: 'header', text: plain(`${SEVERITY_EMOJI[alert.severity]} ${EVENT_WORD[event]} · ${alert.severity.toUpperCase()} · ${entityName}`, HEADER_MAX) },
+    { type: 'section', text: plain(alert.why, TEXT_MAX) },
+  ];
+  const numbers = Object.entries(alert.numbers).slice(0, MAX_FIELDS);
+  if (numbers.length > 0) {
+    blocks.push({ type: 'section', fields: numbers.map(([name, value]) => mrkdwn(`*${slackMrkdwn(name, 60)}*\n${formatNumber(value)}`)) });
+  }
+  const detected = `Detected by ${alert.detectors.join(', ')} at ${formatUtc(alert.detectedAt)} (onset ${formatUtc(alert.onsetAt)})`;
+  blocks.push({ type: 'context', elements: [plain(detected, 300)] });
+  if (alert.phrases.length > 0) {
+    blocks.push({ type: 'context', elements: [plain(`Emerging phrases: ${alert.phrases.map((p) => `“${p}”`).join(', ')}`, 300)] });
+  }
+  if (message.evidence.length > 0) blocks.push({ type: 'divider' }, ...mentionBlocks(message));
+
+  const actions: Button[] = [];
+  const ackUrl = safeLinkUrl(message.acknowledgeUrl);
+  if (ackUrl && canAcknowledge(event, message.acknowledgeUrl)) actions.push(button('vigie-acknowledge', 'Acknowledge', ackUrl, 'primary'));
+  const alertUrl = safeLinkUrl(message.alertUrl);
+  if (alertUrl) actions.push(button('vigie-open-alert', 'Open in Vigie', alertUrl));
+  if (actions.length > 0) blocks.push({ type: 'actions', elements: actions });
+
+  return {
+    text: slackMrkdwn(`${EVENT_WORD[event]} (${alert.severity}) – ${entityName}: ${alert.why}`, 300),
+    blocks,
+    unfurl_links: false,
+    unfurl_media: false,
+  };
+}

@@ -1,0 +1,98 @@
+// The alert as a Microsoft Teams message: an Adaptive Card in the `attachments` envelope that Teams Workflows webhooks accept.
+import type { AlertSeverity } from '../domain/alert.js';
+import { canAcknowledge, CHAT_TOP_MENTIONS, EVENT_WORD, formatCount, formatNumber, formatUtc } from './alert-wording.js';
+import type { AlertMessage } from './channels/channel.js';
+import { safeLinkUrl, teamsText } from './chat-escape.js';
+
+/*
+ * Why an Adaptive Card: the Workflows app ("When a Teams webhook request is received"), which replaces
+ * the retiring Office 365 connectors, posts Adaptive Cards only, never the legacy MessageCard. Every
+ * dynamic string goes in a TextRun, which Teams renders without markdown, so a mention cannot add
+ * links or formatting; links appear only as Action.OpenUrl buttons with vetted http(s) targets.
+ */
+
+type Colour = 'default' | 'accent' | 'good' | 'warning' | 'attention';
+type TextRun = { type: 'TextRun'; text: string; weight?: 'bolder'; isSubtle?: boolean; size?: 'small' | 'medium'; color?: Colour };
+type OpenUrl = { type: 'Action.OpenUrl'; title: string; url: string; style?: 'positive' };
+export type CardElement =
+  | { type: 'RichTextBlock'; inlines: TextRun[] }
+  | { type: 'Container'; items: CardElement[]; style?: Colour; separator?: boolean; spacing?: 'medium' }
+  | { type: 'ActionSet'; actions: OpenUrl[] };
+
+export interface AdaptiveCard {
+  $schema: string;
+  type: 'AdaptiveCard';
+  version: '1.4';
+  msteams: { width: 'Full' };
+  body: CardElement[];
+  actions: OpenUrl[];
+}
+
+export interface TeamsPayload {
+  type: 'message';
+  attachments: [{ contentType: 'application/vnd.microsoft.card.adaptive'; contentUrl: null; content: AdaptiveCard }];
+}
+
+const SEVERITY_COLOUR: Record<AlertSeverity, Colour> = { low: 'accent', medium: 'warning', high: 'attention', critical: 'attention' };
+const TEXT_MAX = 500;
+
+type RunStyle = Omit<TextRun, 'type' | 'text'>;
+/** A run of untrusted text (mention, handle, phrase, why, names from config). */
+const run = (text: string, max: number, style: RunStyle = {}): TextRun => ({ type: 'TextRun', text: teamsText(text, max), ...style });
+/** A run of Vigie's own wording, kept as is (escaping would trim its spaces). */
+const fixed = (text: string, style: RunStyle = {}): TextRun => ({ type: 'TextRun', text, ...style });
+const line = (...inlines: TextRun[]): CardElement => ({ type: 'RichTextBlock', inlines });
+
+function mentionContainers(message: AlertMessage): CardElement[] {
+  return message.evidence.slice(0, CHAT_TOP_MENTIONS).map((m): CardElement => {
+    const url = safeLinkUrl(m.url);
+    const byline = ` · ${formatCount(m.authorFollowers)} followers · ${formatUtc(m.publishedAt)} · `;
+    return {
+      type: 'Container',
+      separator: true,
+      items: [
+        line(run(`@${m.authorHandle}`, 80, { weight: 'bolder' }), fixed(byline, { isSubtle: true }), run(m.sentiment, 20, { isSubtle: true })),
+        line(run(m.text, TEXT_MAX)),
+        ...(url ? [{ type: 'ActionSet', actions: [{ type: 'Action.OpenUrl', title: 'Open post', url }] } satisfies CardElement] : []),
+      ],
+    };
+  });
+}
+
+export function renderTeamsCard(message: AlertMessage): TeamsPayload {
+  const { alert, event, entityName } = message;
+  const colour = SEVERITY_COLOUR[alert.severity];
+  const body: CardElement[] = [
+    {
+      type: 'Container',
+      style: colour,
+      items: [
+        line(run(`${EVENT_WORD[event]} · ${alert.severity.toUpperCase()} · ${entityName}`, 150, { weight: 'bolder', color: colour })),
+        line(run(alert.why, TEXT_MAX, { weight: 'bolder', size: 'medium' })),
+      ],
+    },
+    ...Object.entries(alert.numbers).map(([name, value]) => line(run(name, 60, { isSubtle: true }), fixed(': ', { isSubtle: true }), fixed(formatNumber(value), { weight: 'bolder' }))),
+    line(run(`Detected by ${alert.detectors.join(', ')} at ${formatUtc(alert.detectedAt)} (onset ${formatUtc(alert.onsetAt)})`, 300, { isSubtle: true, size: 'small' })),
+  ];
+  if (alert.phrases.length > 0) {
+    body.push(line(fixed('Emerging phrases: ', { weight: 'bolder' }), run(alert.phrases.map((p) => `“${p}”`).join(', '), 300)));
+  }
+  body.push(...mentionContainers(message));
+
+  const actions: OpenUrl[] = [];
+  const ackUrl = safeLinkUrl(message.acknowledgeUrl);
+  if (ackUrl && canAcknowledge(event, message.acknowledgeUrl)) actions.push({ type: 'Action.OpenUrl', title: 'Acknowledge', url: ackUrl, style: 'positive' });
+  const alertUrl = safeLinkUrl(message.alertUrl);
+  if (alertUrl) actions.push({ type: 'Action.OpenUrl', title: 'Open in Vigie', url: alertUrl });
+
+  return {
+    type: 'message',
+    attachments: [
+      {
+        contentType: 'application/vnd.microsoft.card.adaptive',
+        contentUrl: null,
+        content: { $schema: 'http://adaptivecards.io/schemas/adaptive-card.json', type: 'AdaptiveCard', version: '1.4', msteams: { width: 'Full' }, body, actions },
+      },
+    ],
+  };
+}

@@ -1,0 +1,70 @@
+// The JSON body of a generic webhook request: the alert, its entity, the evidence and the links, with ISO times.
+import type { AlertSeverity, AlertStatus } from '../domain/alert.js';
+import { deliveryId } from '../store/alert-repository.js';
+import { canAcknowledge } from './alert-wording.js';
+import type { AlertMessage } from './channels/channel.js';
+import { safeLinkUrl } from './chat-escape.js';
+
+export interface WebhookPayload {
+  /** "alert.opened", "alert.escalated" or "alert.resolved" (also sent as X-Vigie-Event). */
+  event: string;
+  /** alertId:channelId:event, the same for every retry of one delivery (also X-Vigie-Delivery). */
+  deliveryId: string;
+  alert: {
+    id: string;
+    dedupKey: string;
+    status: AlertStatus;
+    severity: AlertSeverity;
+    detectors: string[];
+    why: string;
+    numbers: Record<string, number>;
+    phrases: string[];
+    onsetAt: string;
+    detectedAt: string;
+    acknowledgedAt: string | null;
+    resolvedAt: string | null;
+  };
+  entity: { id: string; name: string };
+  /** Mention text exactly as posted: receivers that display it must escape it for their medium. */
+  evidence: { id: string; url: string | null; text: string; author: { handle: string; followers: number }; publishedAt: string; sentiment: string }[];
+  links: { alert: string | null; acknowledge: string | null };
+}
+
+const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
+
+export const webhookEventName = (message: AlertMessage) => `alert.${message.event}`;
+
+export function buildWebhookPayload(message: AlertMessage, channelId: string): WebhookPayload {
+  const { alert } = message;
+  return {
+    event: webhookEventName(message),
+    deliveryId: deliveryId(alert.id, channelId, message.event),
+    alert: {
+      id: alert.id,
+      dedupKey: alert.dedupKey,
+      status: alert.status,
+      severity: alert.severity,
+      detectors: alert.detectors,
+      why: alert.why,
+      numbers: alert.numbers,
+      phrases: alert.phrases,
+      onsetAt: new Date(alert.onsetAt).toISOString(),
+      detectedAt: new Date(alert.detectedAt).toISOString(),
+      acknowledgedAt: iso(alert.acknowledgedAt),
+      resolvedAt: iso(alert.resolvedAt),
+    },
+    entity: { id: alert.entityId, name: message.entityName },
+    evidence: message.evidence.map((m) => ({
+      id: m.id,
+      url: safeLinkUrl(m.url),
+      text: m.text,
+      author: { handle: m.authorHandle, followers: m.authorFollowers },
+      publishedAt: new Date(m.publishedAt).toISOString(),
+      sentiment: m.sentiment,
+    })),
+    links: {
+      alert: safeLinkUrl(message.alertUrl),
+      acknowledge: canAcknowledge(message.event, message.acknowledgeUrl) ? safeLinkUrl(message.acknowledgeUrl) : null,
+    },
+  };
+}

@@ -1,0 +1,51 @@
+// The generic webhook body: what a receiver gets, with ISO times and vetted links.
+import { describe, expect, it } from 'vitest';
+import { buildWebhookPayload } from '../../../src/notify/webhook-payload.js';
+import { alertFixture, mentionFixture, messageFixture } from './alert-message-fixture.js';
+
+describe('buildWebhookPayload', () => {
+  it('carries the event, the alert, the entity, every evidence mention and the links', () => {
+    const payload = buildWebhookPayload(messageFixture(), 'ops-hook');
+    expect(payload.event).toBe('alert.opened');
+    expect(payload.deliveryId).toBe('alert-42:ops-hook:opened');
+    expect(payload.alert).toEqual({
+      id: 'alert-42',
+      dedupKey: 'acme:volume',
+      status: 'open',
+      severity: 'high',
+      detectors: ['volume-spike', 'negative-shift'],
+      why: alertFixture().why,
+      numbers: { mentionsLastHour: 184, negativeShare: 0.725, baseline: 30 },
+      phrases: ['battery fire', 'recall now'],
+      onsetAt: '2024-05-01T13:25:00.000Z',
+      detectedAt: '2024-05-01T14:05:00.000Z',
+      acknowledgedAt: null,
+      resolvedAt: null,
+    });
+    expect(payload.entity).toEqual({ id: 'acme', name: 'Acme' });
+    expect(payload.evidence).toHaveLength(4);
+    expect(payload.evidence[0]).toEqual({
+      id: 'm1',
+      url: 'https://social.example/p/m1',
+      text: 'My Acme charger caught fire this morning, never again',
+      author: { handle: 'user_m1', followers: 12_345 },
+      publishedAt: '2024-05-01T13:50:00.000Z',
+      sentiment: 'negative',
+    });
+    expect(payload.links).toEqual({
+      alert: 'https://vigie.example/alerts/alert-42',
+      acknowledge: 'https://vigie.example/ack?action=acknowledge&id=alert-42&expires=1714600000000&sig=abc',
+    });
+  });
+
+  it('keeps mention text as posted but drops non-http links, and the acknowledge link once resolved', () => {
+    const payload = buildWebhookPayload(
+      messageFixture({ event: 'resolved', alert: alertFixture({ status: 'resolved', resolvedAt: Date.UTC(2024, 4, 1, 18) }), evidence: [mentionFixture('m1', '<script>x</script>', { url: 'javascript:alert(1)' })] }),
+      'ops-hook',
+    );
+    expect(payload.event).toBe('alert.resolved');
+    expect(payload.alert.resolvedAt).toBe('2024-05-01T18:00:00.000Z');
+    expect(payload.evidence[0]).toMatchObject({ text: '<script>x</script>', url: null });
+    expect(payload.links.acknowledge).toBeNull();
+  });
+});

@@ -61,8 +61,9 @@ function decisiveMarkers(words: string[], text: string): 'en' | 'fr' | undefined
 export function detectLanguage(text: string, hint?: string): LanguageGuess {
   const hinted = normaliseHint(hint);
   const cleaned = text.replace(NOISE, ' ').trim();
-  const letters = cleaned.replace(/[^\p{L}]/gu, '').length;
   const words = cleaned.toLowerCase().split(/[^\p{L}'’]+/u).filter((word) => word.length > 0);
+  let letters = 0;
+  for (const word of words) letters += word.length;
   if (letters < MIN_LETTERS) {
     const vote = letters > 0 ? markerVote(words, cleaned) : undefined;
     return { lang: vote ?? hinted ?? 'und', reliable: false };

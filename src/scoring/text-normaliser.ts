@@ -26,6 +26,7 @@ const RUN_OF_TWO = /(\p{L})\1+/gu;
 
 /** True when a letter repeats three times or more ("soooo", "nuuuul"): people stretch words they feel. */
 export function isElongated(word: string): boolean {
+  if (word.length < 3) return false;
   RUN_OF_THREE.lastIndex = 0;
   return RUN_OF_THREE.test(word);
 }

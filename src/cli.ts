@@ -8,6 +8,8 @@ import { configPathFrom } from './commands/config-path.js';
 import { runDemo } from './commands/demo.js';
 import { runDoctor } from './commands/doctor.js';
 import { runImport } from './commands/import.js';
+import { runImportMetrics } from './commands/import-metrics.js';
+import { runExportAuthor, runForget } from './commands/privacy.js';
 import { runMigrate } from './commands/migrate.js';
 import { runStart, runWorker } from './commands/start.js';
 import { detectSeries } from './detection/detect-series.js';
@@ -54,6 +56,33 @@ program
   .option('--source-id <id>', 'source id recorded on the mentions')
   .addOption(configOption())
   .action(async (file: string, o) => runImport(configPathFrom(o.config), file, o.sourceId));
+
+program
+  .command('import-metrics')
+  .description('import business metrics from a CSV of date, metric, value (and optionally entity)')
+  .argument('<file>')
+  .option('--entity <id>', 'entity the metrics belong to (default: the whole company)')
+  .addOption(configOption())
+  .action(async (file: string, o) => {
+    process.exitCode = (await runImportMetrics(configPathFrom(o.config), file, o.entity)) ? 0 : 1;
+  });
+
+program
+  .command('forget')
+  .description('erase an author and their mentions everywhere (GDPR erasure request)')
+  .requiredOption('--platform <platform>', 'x, reddit, mastodon, ...')
+  .requiredOption('--author <handle>', 'handle or platform id')
+  .addOption(configOption())
+  .action(async (o) => runForget(configPathFrom(o.config), o.platform, o.author));
+
+program
+  .command('export-author')
+  .description('everything stored about one author, as JSON (GDPR access request)')
+  .requiredOption('--platform <platform>', 'x, reddit, mastodon, ...')
+  .requiredOption('--author <handle>', 'handle or platform id')
+  .option('--out <file>', 'write to this file instead of stdout')
+  .addOption(configOption())
+  .action(async (o) => runExportAuthor(configPathFrom(o.config), o.platform, o.author, o.out));
 
 program
   .command('score')

@@ -4,7 +4,7 @@ import { handlers } from '../../workers/index.js';
 import { startApi } from '../api/server.js';
 import type { VigieConfig } from '../config/load-config.js';
 import type { Stage } from '../queue/names.js';
-import { upsertCollectSchedulers } from '../queue/schedulers.js';
+import { upsertCollectSchedulers, upsertMaintenanceSchedulers } from '../queue/schedulers.js';
 import { startWorkers } from '../queue/worker-runtime.js';
 import { createAppContext, type AppContext } from './context.js';
 
@@ -30,7 +30,10 @@ export async function runVigie(config: VigieConfig, options: RunOptions): Promis
   const ctx = await createAppContext(config, { logger: options.logger });
   await options.prepare?.(ctx);
   const workers = startWorkers(ctx, handlers, options.stages, options.concurrency);
-  if (options.schedulers) await upsertCollectSchedulers(ctx);
+  if (options.schedulers) {
+    await upsertCollectSchedulers(ctx);
+    await upsertMaintenanceSchedulers(ctx);
+  }
   const api = options.api ? await startApi({ config, store: ctx.store, logger: options.logger, redis: ctx.redis, redisPrefix: config.redis.prefix }) : undefined;
   let stopping: Promise<void> | undefined;
   const stop = () =>

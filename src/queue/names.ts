@@ -1,7 +1,7 @@
 // The pipeline's queues and the payload each carries.
 import type { MentionInput } from '../domain/mention.js';
 
-export const STAGES = ['collect', 'score', 'detect', 'notify'] as const;
+export const STAGES = ['collect', 'score', 'detect', 'notify', 'maintain'] as const;
 export type Stage = (typeof STAGES)[number];
 
 /** Queue names carry no prefix: the prefix (hash-tagged, e.g. "{vigie}") keeps every key in one Redis Cluster slot. */
@@ -31,9 +31,14 @@ export interface NotifyJob {
   severity: string;
 }
 
+export interface MaintainJob {
+  task: 'author-graph' | 'retention';
+}
+
 export interface JobPayloads {
   collect: CollectJob;
   score: ScoreJob;
   detect: DetectJob;
   notify: NotifyJob;
+  maintain: MaintainJob;
 }

@@ -1,0 +1,43 @@
+// Maintenance stage: the periodic author-graph influence computation and the daily retention clean-up.
+import type { AppContext } from '../app/context.js';
+import type { MaintainJob } from '../queue/names.js';
+import { authorInfluence, isJournalist } from '../scoring/influence.js';
+import { normaliseRanks, pageRank } from '../scoring/author-graph.js';
+import { authorActivity, interactionEdges, writeAuthorInfluence } from '../store/author-graph-queries.js';
+import { applyRetention, type RetentionResult } from '../store/privacy-repository.js';
+
+/** Influence looks at the last 30 days: long enough to see who is amplified, short enough to follow change. */
+export const INFLUENCE_WINDOW_MS = 30 * 86_400_000;
+
+export async function runMaintain(ctx: AppContext, job: MaintainJob): Promise<{ authors: number } | RetentionResult> {
+  if (job.task === 'retention') {
+    const result = await applyRetention(ctx.store.db, ctx.config.retention, ctx.now());
+    ctx.logger.info(result, 'retention applied');
+    return result;
+  }
+  return { authors: await recomputeInfluence(ctx) };
+}
+
+/** PageRank over who amplifies whom, combined with reach and engagement into each author's 0-100 influence. */
+export async function recomputeInfluence(ctx: AppContext): Promise<number> {
+  const since = ctx.now() - INFLUENCE_WINDOW_MS;
+  const [edges, activity] = await Promise.all([interactionEdges(ctx.store.db, since), authorActivity(ctx.store.db, since)]);
+  const ranks = normaliseRanks(pageRank(edges));
+  const amplified = new Map<string, number>();
+  for (const e of edges) amplified.set(e.to, (amplified.get(e.to) ?? 0) + (e.weight ?? 1));
+  const updates = activity.map((a) => {
+    const stats = {
+      followers: a.followers,
+      posts: a.posts,
+      engagementEarned: a.engagementEarned,
+      amplifications: amplified.get(a.id) ?? 0,
+      graphRank: ranks.get(a.id) ?? 0,
+      verified: a.verified,
+      journalist: isJournalist(a.description ?? undefined),
+      own: a.isOwn,
+    };
+    return { id: a.id, posts: a.posts, engagementEarned: a.engagementEarned, amplifiedCount: stats.amplifications, graphRank: stats.graphRank, influence: authorInfluence(stats) };
+  });
+  await writeAuthorInfluence(ctx.store.db, updates);
+  return updates.length;
+}

@@ -22,6 +22,8 @@ import { influencerRoutes } from './routes/influencers.js';
 import { kpiRoutes } from './routes/kpis.js';
 import { mentionRoutes } from './routes/mentions.js';
 import { pageRoutes } from './routes/pages.js';
+import { operationsRoutes } from './routes/operations.js';
+import type { Queues } from '../queue/queues.js';
 import { SECURITY_HEADERS } from './security-headers.js';
 
 export interface ApiDeps {
@@ -35,6 +37,8 @@ export interface ApiDeps {
   now?: () => number;
   /** Extra readiness checks for /health/ready, e.g. the workers: name -> 'ok' or what is wrong. */
   ready?: () => Promise<Record<string, string>>;
+  /** The pipeline's queues, for the bull-board view and the queue-depth metrics. */
+  queues?: Queues;
 }
 
 const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '::1']);
@@ -100,6 +104,7 @@ export async function buildApi(deps: ApiDeps): Promise<FastifyInstance> {
   await healthRoutes(app, ctx);
   await ackLinkRoutes(app, ctx);
   await pageRoutes(app, ctx);
+  await operationsRoutes(app, ctx, deps.queues);
   await app.register(
     async (api) => {
       if (config.api.token) api.addHook('onRequest', tokenGuard(config.api.token, ctx.limiter, ctx.now));

@@ -64,10 +64,7 @@ export async function createAppContext(config: VigieConfig, options: ContextOpti
   const redis = createRedis(resolved.target);
   redis.on('error', (error) => logger.warn({ err: error.message, redis: describeRedis(resolved!.target) }, 'redis connection error (retrying)'));
   const queues = createQueues(redis, config.redis.prefix, (stage, error) => logger.warn({ stage, err: error.message }, 'queue error'));
-  const maskTerms = config.entities.flatMap((e) => [e.name, ...e.terms, ...Object.values(e.ownHandles).flat()]);
-  const ownHandles = new Set(
-    config.entities.flatMap((e) => Object.entries(e.ownHandles).flatMap(([platform, handles]) => handles.map((h) => `${platform}:${h.replace(/^@/, '').toLowerCase()}`))),
-  );
+  const ownHandles = ownHandlesOf(config);
   const sources = buildSources(config.sources, { env, now, logger });
   const mailer = createMailer({ smtpUrl: config.smtp.url, outboxDir: config.smtp.outboxDir || join(config.dataDir, 'outbox') });
   logger.info({ database: store.description, redis: describeRedis(resolved.target), sources: [...sources.keys()] }, 'vigie context ready');
@@ -79,7 +76,7 @@ export async function createAppContext(config: VigieConfig, options: ContextOpti
     redisTarget: resolved.target,
     queues,
     matcher: createEntityMatcher(config.entities),
-    scorer: createScorer({ maskTerms, riskLexicon: config.scoring.riskLexicon, ownHandles: [...ownHandles].map((h) => h.split(':')[1]) }),
+    scorer: createScorer({ maskTerms: maskTermsOf(config), riskLexicon: config.scoring.riskLexicon, ownHandles: [...ownHandles].map((h) => h.split(':')[1]) }),
     mailer,
     channels: buildChannels(config.channels, mailer),
     sources,
@@ -93,4 +90,21 @@ export async function createAppContext(config: VigieConfig, options: ContextOpti
       await resolved?.embedded?.stop();
     },
   };
+}
+
+/** Everything that names a watched entity: masked before sentiment scoring so a brand name is never an opinion word. */
+export function maskTermsOf(config: VigieConfig): string[] {
+  return config.entities.flatMap((e) => [e.name, ...e.terms, ...Object.values(e.ownHandles).flat()]);
+}
+
+/** The entities' own accounts as "platform:handle" (platform "*" for any), lower case, without "@". */
+export function ownHandlesOf(config: VigieConfig): Set<string> {
+  return new Set(
+    config.entities.flatMap((e) => Object.entries(e.ownHandles).flatMap(([platform, handles]) => handles.map((h) => `${platform}:${h.replace(/^@/, '').toLowerCase()}`))),
+  );
+}
+
+export function isOwnHandle(ownHandles: ReadonlySet<string>, platform: string, handle: string): boolean {
+  const h = handle.replace(/^@/, '').toLowerCase();
+  return ownHandles.has(`${platform}:${h}`) || ownHandles.has(`*:${h}`);
 }

@@ -7,6 +7,8 @@ import type { Stage } from '../queue/names.js';
 import { upsertCollectSchedulers, upsertMaintenanceSchedulers } from '../queue/schedulers.js';
 import { startWorkers } from '../queue/worker-runtime.js';
 import { createAppContext, type AppContext } from './context.js';
+import { readinessChecks } from './readiness.js';
+import { reloadOnChange } from './reload-config.js';
 
 export interface RunOptions {
   /** Stages whose workers run here. */
@@ -34,11 +36,15 @@ export async function runVigie(config: VigieConfig, options: RunOptions): Promis
     await upsertCollectSchedulers(ctx);
     await upsertMaintenanceSchedulers(ctx);
   }
-  const api = options.api ? await startApi({ config, store: ctx.store, logger: options.logger, redis: ctx.redis, redisPrefix: config.redis.prefix }) : undefined;
+  const api = options.api
+    ? await startApi({ config, store: ctx.store, logger: options.logger, redis: ctx.redis, redisPrefix: config.redis.prefix, queues: ctx.queues, ready: readinessChecks(ctx) })
+    : undefined;
+  const stopWatching = reloadOnChange(ctx, config.file, options.schedulers);
   let stopping: Promise<void> | undefined;
   const stop = () =>
     (stopping ??= (async () => {
       options.logger.info('shutting down: finishing the jobs in flight');
+      stopWatching();
       await workers.close();
       await api?.close();
       await ctx.close();

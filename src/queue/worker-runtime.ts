@@ -2,6 +2,7 @@
 import { DelayedError, Worker, type Job } from 'bullmq';
 import type { AppContext } from '../app/context.js';
 import { createRedis } from './redis-connection.js';
+import { jobFailures, jobWait } from '../observability/metrics.js';
 import { STAGES, queueName, type JobPayloads, type Stage } from './names.js';
 
 export type StageHandler<S extends Stage> = (job: Job<JobPayloads[S]>, token: string | undefined, ctx: AppContext) => Promise<unknown>;
@@ -24,7 +25,11 @@ export function startWorkers(ctx: AppContext, registry: HandlerRegistry, stages:
   checkRegistry(registry);
   const workers = stages.map((stage) => {
     const handler = registry[stage] as StageHandler<Stage>;
-    const worker = new Worker<JobPayloads[Stage]>(queueName(stage), (job, token) => handler(job, token, ctx), {
+    const worker = new Worker<JobPayloads[Stage]>(queueName(stage), (job, token) => {
+      if (job.processedOn) jobWait.observe({ stage }, Math.max(0, job.processedOn - job.timestamp) / 1000);
+      // Every log line of a job carries its stage and id.
+      return handler(job, token, { ...ctx, logger: ctx.logger.child({ stage, jobId: job.id }) });
+    }, {
       connection: createRedis(ctx.redisTarget),
       prefix: ctx.config.redis.prefix,
       concurrency: concurrency[stage] ?? DEFAULT_CONCURRENCY[stage],
@@ -35,6 +40,7 @@ export function startWorkers(ctx: AppContext, registry: HandlerRegistry, stages:
     worker.on('error', (error) => ctx.logger.warn({ stage, err: error.message }, 'worker error'));
     worker.on('failed', (job, error) => {
       if (error instanceof DelayedError || error.name === 'DelayedError') return;
+      jobFailures.inc({ stage });
       ctx.logger.warn({ stage, jobId: job?.id, attempt: job?.attemptsMade, err: error.message }, 'job failed (will retry if attempts remain)');
     });
     return worker;

@@ -9,6 +9,7 @@ import { addXReads } from '../queue/x-read-counter.js';
 import { loadCursor, saveCursor } from '../store/cursor-repository.js';
 import { quarantine } from '../store/quarantine-repository.js';
 import { enqueueDetection } from './detect.js';
+import { mentionsCollected, mentionsQuarantined, rateLimitRemaining } from '../observability/metrics.js';
 
 /** Mentions per score job: large enough for multi-row inserts, small enough to retry cheaply. */
 export const SCORE_BATCH = 250;
@@ -25,9 +26,14 @@ export async function runCollect(ctx: AppContext, job: CollectJob): Promise<Coll
     return forward(ctx, job.sourceId, job.mentions, [], undefined);
   }
   const configured = ctx.sources.get(job.sourceId);
-  if (!configured) throw new Error(`source "${job.sourceId}" is not configured (removed from config?)`);
+  if (!configured) {
+    // A poll queued before a reload removed its source: nothing to do.
+    ctx.logger.info({ sourceId: job.sourceId }, 'poll for a source no longer configured: skipped');
+    return { fetched: 0, matched: 0, quarantined: 0, scoreJobs: 0 };
+  }
   const cursor = await loadCursor(ctx.store.db, job.sourceId);
   const result = await configured.source.fetch(cursor);
+  if (result.rateLimit?.remaining !== undefined) rateLimitRemaining.set({ source: job.sourceId }, result.rateLimit.remaining);
   await addXReads(ctx.redis, ctx.config.redis.prefix, xPostsRead(result), ctx.now());
   const outcome = await forward(ctx, job.sourceId, result.mentions, result.quarantined, configured.config.entities);
   // The cursor moves only after the mentions are safely queued: a crash before this line re-fetches
@@ -54,6 +60,9 @@ async function forward(
     if (entityIds.length > 0) matched.push({ ...m, entityIds });
   }
   await quarantine(ctx.store.db, bad, ctx.now());
+  const platform = mentions[0]?.platform ?? bad[0]?.platform ?? 'unknown';
+  if (mentions.length > 0) mentionsCollected.inc({ platform, source: sourceId }, mentions.length);
+  if (bad.length > 0) mentionsQuarantined.inc({ platform, source: sourceId }, bad.length);
   const collectedAt = ctx.now();
   const jobs = [];
   for (let i = 0; i < matched.length; i += SCORE_BATCH) {

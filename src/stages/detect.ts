@@ -6,6 +6,7 @@ import { detectCrises } from '../detection/detect-crises.js';
 import type { Alert } from '../domain/alert.js';
 import { floorTo, MINUTE_MS } from '../domain/time-buckets.js';
 import { publishAlertEvent } from '../queue/alert-events.js';
+import { alertsRaised } from '../observability/metrics.js';
 import { jobId } from '../queue/job-id.js';
 import type { AlertEvent, DetectJob } from '../queue/names.js';
 import { activeAlerts, insertAlert, lastResolvedAlert, resolveAlert, setFirstResponse, updateAlertState } from '../store/alert-repository.js';
@@ -84,6 +85,7 @@ async function recordFirstResponses(ctx: AppContext, entityId: string): Promise<
 }
 
 async function announce(ctx: AppContext, alert: Alert, event: AlertEvent): Promise<void> {
+  alertsRaised.inc({ event, severity: alert.severity });
   await ctx.queues.notify.add(
     'notify',
     { alertId: alert.id, event, severity: alert.severity },

@@ -1,6 +1,7 @@
 // Notify stage: send one alert event to every routed channel, once each, recording every attempt.
 import type { AppContext } from '../app/context.js';
 import { SsrfBlockedError } from '../notify/ssrf-guard.js';
+import { deliveryAttempts } from '../observability/metrics.js';
 import { linkSecret } from '../notify/link-secret.js';
 import { routeAlert } from '../notify/routing.js';
 import { signAction } from '../notify/signed-link.js';
@@ -53,10 +54,12 @@ export async function runNotify(ctx: AppContext, job: NotifyJob): Promise<Notify
     try {
       await channel.deliver(message);
       await recordDeliveryAttempt(ctx.store.db, { alertId: alert.id, channelId, event: job.event, ok: true }, ctx.now());
+      deliveryAttempts.inc({ channel: channelId, result: 'delivered' });
       delivered.push(channelId);
     } catch (error) {
       const text = (error as Error).message ?? String(error);
       await recordDeliveryAttempt(ctx.store.db, { alertId: alert.id, channelId, event: job.event, ok: false, error: text }, ctx.now());
+      deliveryAttempts.inc({ channel: channelId, result: error instanceof SsrfBlockedError ? 'refused' : 'failed' });
       // A target the SSRF guard refuses will be refused again: recorded, not retried.
       if (error instanceof SsrfBlockedError) {
         ctx.logger.error({ alertId: alert.id, channel: channelId, err: text }, 'alert channel target refused; fix the channel config');

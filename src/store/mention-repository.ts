@@ -18,13 +18,15 @@ export interface StoreResult {
   duplicates: number;
   /** Entities with new mentions, and the latest publication time seen for each. */
   touched: Map<string, number>;
+  /** New mentions per entity and platform, as "entity\u0000platform" -> count (for metrics). */
+  storedPerEntity: Map<string, number>;
 }
 
 export const mentionId = (platform: string, externalId: string) => `${platform}:${externalId}`;
 
 export async function storeMentions(db: Kysely<Database>, batch: readonly StoredMention[]): Promise<StoreResult> {
   const unique = dedupeById(batch);
-  if (unique.length === 0) return { inserted: 0, duplicates: 0, touched: new Map() };
+  if (unique.length === 0) return { inserted: 0, duplicates: 0, touched: new Map(), storedPerEntity: new Map() };
   return db.transaction().execute(async (trx) => {
     await upsertAuthors(trx, unique);
     const existing = await existingEngagement(trx, unique.map((m) => mentionId(m.platform, m.externalId)));
@@ -59,11 +61,16 @@ export async function storeMentions(db: Kysely<Database>, batch: readonly Stored
     await applyRollups(trx, 'rollups_minute', rollups.minute);
 
     const touched = new Map<string, number>();
+    const storedPerEntity = new Map<string, number>();
     for (const m of fresh) {
       const t = Date.parse(m.publishedAt);
-      for (const id of m.entityIds) touched.set(id, Math.max(touched.get(id) ?? 0, t));
+      for (const id of m.entityIds) {
+        touched.set(id, Math.max(touched.get(id) ?? 0, t));
+        const key = `${id}\u0000${m.platform}`;
+        storedPerEntity.set(key, (storedPerEntity.get(key) ?? 0) + 1);
+      }
     }
-    return { inserted: fresh.length, duplicates: unique.length - fresh.length, touched };
+    return { inserted: fresh.length, duplicates: unique.length - fresh.length, touched, storedPerEntity };
   });
 }
 

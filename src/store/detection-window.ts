@@ -48,6 +48,8 @@ async function notableMentions(db: Kysely<Database>, entityId: string, from: num
     .where('me.published_at', '>=', from)
     .where('me.published_at', '<', to)
     .where((eb) => eb.or([eb('m.sentiment_label', '=', 'negative'), eb('m.risk_flags', '!=', '[]')]))
+    // The brand's own posts (apologies, statements) are its answer to a crisis, never the evidence of one.
+    .where('m.is_own', '=', 0)
     .orderBy('m.influence', 'desc')
     .limit(NOTABLE_LIMIT)
     .execute();
@@ -74,7 +76,8 @@ async function texts(db: Kysely<Database>, entityId: string, from: number, to: n
     .where('me.entity_id', '=', entityId)
     .where('me.published_at', '>=', from)
     .where('me.published_at', '<', to)
-    .where('m.reshare_of', 'is', null);
+    .where('m.reshare_of', 'is', null)
+    .where('m.is_own', '=', 0);
   if (negativeOnly) q = q.where('me.sentiment_label', '=', 'negative');
   const rows = await q.orderBy('me.published_at', 'desc').limit(TEXT_LIMIT).execute();
   return rows.map((r) => r.text);

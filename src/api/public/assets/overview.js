@@ -1,5 +1,5 @@
 // Overview of a brand: KPI cards against the previous period, volume and sentiment, share of voice, open alerts, latest mentions.
-import { api, clear, drawChart, el, fmt, formatKpi, query, setupEntitySelect, setupPage, showError, TONE_COLOURS, watchAlertEvents } from './common.js';
+import { api, clear, drawChart, el, fmt, formatKpi, query, RATIO_KPIS, setupEntitySelect, setupPage, showError, TONE_COLOURS, watchAlertEvents } from './common.js';
 import { mentionItem } from './mention-item.js';
 import { t } from './i18n.js';
 import { periodQuery, setupPeriodSelect } from './period.js';
@@ -13,14 +13,21 @@ const CARDS = ['volume', 'negativeShare', 'positiveShare', 'netSentiment', 'enga
 /** For these a rise is bad news, so it is shown in red. */
 const RISE_IS_BAD = new Set(['negativeShare']);
 
+/** Shares move in percentage points, sentiment in its own units, counts in percent of the previous value. */
+function changeText(row) {
+  if (RATIO_KPIS.has(row.name)) return `${fmt.signed(row.change * 100, 1)} ${t('pctPoints')} ${t('vsPrevious')}`;
+  if (row.name.endsWith('Sentiment')) return `${fmt.signed(row.change)} ${t('vsPrevious')}`;
+  if (row.changeRatio === null) return t('noPrevious');
+  return `${row.change >= 0 ? '+' : ''}${fmt.percent(row.changeRatio)} ${t('vsPrevious')}`;
+}
+
 function card(row) {
   const direction = row.change > 0 ? 'up' : row.change < 0 ? 'down' : 'flat';
   const good = RISE_IS_BAD.has(row.name) ? (direction === 'up' ? 'down' : direction === 'down' ? 'up' : 'flat') : direction;
-  const change = row.changeRatio === null ? fmt.signed(row.change) : `${row.change >= 0 ? '+' : ''}${fmt.percent(row.changeRatio)}`;
   return el('div', { class: 'kpi', dataset: { kpi: row.name } },
     el('div', { class: 'label' }, t(row.name)),
     el('div', { class: 'value' }, formatKpi(row.name, row.value)),
-    el('div', { class: `change ${good}` }, `${direction === 'up' ? '▲' : direction === 'down' ? '▼' : '■'} ${change} ${t('vsPrevious')}`),
+    el('div', { class: `change ${good}` }, `${direction === 'up' ? '▲' : direction === 'down' ? '▼' : '■'} ${changeText(row)}`),
     row.norm === null ? null : el('div', { class: 'meta' }, `${t('norm')} ${formatKpi(row.name, row.norm)}`));
 }
 

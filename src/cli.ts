@@ -6,6 +6,7 @@ import { ConfigError } from './config/config-error.js';
 import { loadConfigFile } from './config/load-config.js';
 import { configPathFrom } from './commands/config-path.js';
 import { runDemo } from './commands/demo.js';
+import { runDigestPreview } from './commands/digest.js';
 import { runDoctor } from './commands/doctor.js';
 import { runImport } from './commands/import.js';
 import { runImportMetrics } from './commands/import-metrics.js';
@@ -99,6 +100,17 @@ program
   .addOption(configOption())
   .action(async (o) => {
     process.exitCode = (await runDoctor(configPathFrom(o.config))) ? 0 : 1;
+  });
+
+program
+  .command('digest')
+  .description('preview the weekly digest of an entity for any ISO week, as .html (browser) or .eml (mail client)')
+  .requiredOption('--entity <id>', 'entity id from the config')
+  .option('--week <week>', 'ISO week like 2026-W47 (default: the week that ended last in the entity time zone)')
+  .requiredOption('--out <file>', 'digest.html or digest.eml')
+  .addOption(configOption())
+  .action(async (o) => {
+    console.log(await runDigestPreview(configPathFrom(o.config), { entity: o.entity, week: o.week, out: o.out }));
   });
 
 program

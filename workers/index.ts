@@ -2,8 +2,9 @@
 import type { HandlerRegistry } from '../src/queue/worker-runtime.js';
 import { collect } from './collect.js';
 import { detect } from './detect.js';
+import { digest } from './digest.js';
 import { maintain } from './maintain.js';
 import { notify } from './notify.js';
 import { score } from './score.js';
 
-export const handlers: HandlerRegistry = { collect, score, detect, notify, maintain };
+export const handlers: HandlerRegistry = { collect, score, detect, notify, maintain, digest };

@@ -4,6 +4,7 @@ import { loadConfigFile, type VigieConfig } from '../config/load-config.js';
 import { createEntityMatcher } from '../domain/entity-matcher.js';
 import { buildChannels } from '../notify/channels/build-channels.js';
 import { upsertCollectSchedulers } from '../queue/schedulers.js';
+import { upsertDigestSchedulers } from '../queue/digest-schedulers.js';
 import { buildSources } from '../sources/registry.js';
 import { syncEntities } from '../store/entity-repository.js';
 import { createScorer } from '../scoring/scorer.js';
@@ -33,7 +34,10 @@ export async function applyConfig(ctx: AppContext, next: VigieConfig, schedulers
   ctx.scorer = createScorer({ maskTerms: maskTermsOf(next), riskLexicon: next.scoring.riskLexicon, ownHandles: [...ownHandles].map((h) => h.split(':')[1]) });
   ctx.ownHandles = ownHandles;
   ctx.config = { ...next, database: ctx.config.database, redis: ctx.config.redis, api: ctx.config.api, dataDir: ctx.config.dataDir };
-  if (schedulers) await upsertCollectSchedulers(ctx);
+  if (schedulers) {
+    await upsertCollectSchedulers(ctx);
+    await upsertDigestSchedulers(ctx);
+  }
   return { entities: next.entities.map((e) => e.id), sources: [...ctx.sources.keys()], needsRestart: [...needsRestart] };
 }
 

@@ -5,6 +5,7 @@ import { startApi } from '../api/server.js';
 import type { VigieConfig } from '../config/load-config.js';
 import type { Stage } from '../queue/names.js';
 import { upsertCollectSchedulers, upsertMaintenanceSchedulers } from '../queue/schedulers.js';
+import { upsertDigestSchedulers } from '../queue/digest-schedulers.js';
 import { startWorkers } from '../queue/worker-runtime.js';
 import { createAppContext, type AppContext } from './context.js';
 import { readinessChecks } from './readiness.js';
@@ -35,6 +36,7 @@ export async function runVigie(config: VigieConfig, options: RunOptions): Promis
   if (options.schedulers) {
     await upsertCollectSchedulers(ctx);
     await upsertMaintenanceSchedulers(ctx);
+    await upsertDigestSchedulers(ctx);
   }
   const api = options.api
     ? await startApi({ config, store: ctx.store, logger: options.logger, redis: ctx.redis, redisPrefix: config.redis.prefix, queues: ctx.queues, ready: readinessChecks(ctx) })

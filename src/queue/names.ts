@@ -1,7 +1,7 @@
 // The pipeline's queues and the payload each carries.
 import type { MentionInput } from '../domain/mention.js';
 
-export const STAGES = ['collect', 'score', 'detect', 'notify', 'maintain'] as const;
+export const STAGES = ['collect', 'score', 'detect', 'notify', 'maintain', 'digest'] as const;
 export type Stage = (typeof STAGES)[number];
 
 /** Queue names carry no prefix: the prefix (hash-tagged, e.g. "{vigie}") keeps every key in one Redis Cluster slot. */
@@ -35,10 +35,17 @@ export interface MaintainJob {
   task: 'author-graph' | 'retention';
 }
 
+export interface DigestJob {
+  entityId: string;
+  /** ISO week like '2026-W47'; default: the week before the scheduled time. */
+  week?: string;
+}
+
 export interface JobPayloads {
   collect: CollectJob;
   score: ScoreJob;
   detect: DetectJob;
   notify: NotifyJob;
   maintain: MaintainJob;
+  digest: DigestJob;
 }

@@ -9,7 +9,7 @@ export type StageHandler<S extends Stage> = (job: Job<JobPayloads[S]>, token: st
 export type HandlerRegistry = { [S in Stage]: StageHandler<S> };
 
 /** How many jobs of a stage one process runs at once: scoring is CPU-bound, the rest wait on I/O. */
-export const DEFAULT_CONCURRENCY: Record<Stage, number> = { collect: 4, score: 2, detect: 1, notify: 4, maintain: 1 };
+export const DEFAULT_CONCURRENCY: Record<Stage, number> = { collect: 4, score: 2, detect: 1, notify: 4, maintain: 1, digest: 1 };
 
 export interface RunningWorkers {
   stages: Stage[];

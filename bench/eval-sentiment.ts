@@ -1,5 +1,7 @@
 // Measures Vigie's sentiment against the `sentiment` package and natural's SentimentAnalyzer on labelled JSONL files.
-// Usage: tsx bench/eval-sentiment.ts [files...] [--errors N] [--json]
+// Usage: tsx bench/eval-sentiment.ts [files...] [--half tune|test] [--errors N] [--json]
+// --half keeps one half of each file after a fixed shuffle (the balanced files are stored in a label cycle): rules
+// and thresholds are tuned on "tune" and checked on "test", so a gain that only fits the tuned rows shows.
 import { readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { basename, dirname, join, resolve } from 'node:path';
@@ -93,19 +95,53 @@ function confusionMatrix(rows: Row[], predictions: SentimentLabel[]): string {
   return lines.join('\n');
 }
 
-function parseArgs(argv: string[]): { files: string[]; errors: number; json: boolean } {
+type Half = 'tune' | 'test' | 'all';
+
+function parseArgs(argv: string[]): { files: string[]; errors: number; json: boolean; half: Half } {
   const files: string[] = [];
   let errors = 0;
   let json = false;
+  let half: Half = 'all';
   for (let i = 0; i < argv.length; i++) {
     if (argv[i] === '--json') json = true;
     else if (argv[i] === '--errors') errors = Number(argv[++i] ?? 0);
-    else files.push(resolve(argv[i]));
+    else if (argv[i] === '--half') {
+      const value = argv[++i];
+      if (value !== 'tune' && value !== 'test') throw new Error('--half takes "tune" or "test"');
+      half = value;
+    } else files.push(resolve(argv[i]));
   }
   if (files.length === 0) {
     for (const name of readdirSync(DEFAULT_DATA_DIR).sort()) if (name.endsWith('.jsonl')) files.push(join(DEFAULT_DATA_DIR, name));
   }
-  return { files, errors, json };
+  return { files, errors, json, half };
+}
+
+/** Fixed seeded shuffle (mulberry32 + Fisher-Yates), so every run splits a file the same way. */
+function shuffled<T>(items: T[], seed: number): T[] {
+  let state = seed >>> 0;
+  const random = (): number => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+  const copy = [...items];
+  for (let i = copy.length - 1; i > 0; i--) {
+    const j = Math.floor(random() * (i + 1));
+    [copy[i], copy[j]] = [copy[j], copy[i]];
+  }
+  return copy;
+}
+
+const SPLIT_SEED = 20_170_401;
+
+function selectHalf(rows: Row[], half: Half): Row[] {
+  if (half === 'all') return rows;
+  const mixed = shuffled(rows, SPLIT_SEED);
+  const middle = Math.floor(mixed.length / 2);
+  return half === 'tune' ? mixed.slice(0, middle) : mixed.slice(middle);
 }
 
 function formatRow(name: string, s: Scores): string {
@@ -113,23 +149,23 @@ function formatRow(name: string, s: Scores): string {
 }
 
 function main(): void {
-  const { files, errors, json } = parseArgs(process.argv.slice(2));
+  const { files, errors, json, half } = parseArgs(process.argv.slice(2));
   const predictors: Record<'vigie' | 'sentiment' | 'natural', Predictor> = {
     vigie: vigiePredictor(),
     sentiment: sentimentPackagePredictor(),
     natural: naturalPredictor(),
   };
   for (const file of files) {
-    const rows = readRows(file);
+    const rows = selectHalf(readRows(file), half);
     const predictions = Object.fromEntries(
       Object.entries(predictors).map(([name, predict]) => [name, rows.map(predict)]),
     ) as Record<keyof typeof predictors, SentimentLabel[]>;
     const results = Object.fromEntries(Object.entries(predictions).map(([name, p]) => [name, score(rows, p)])) as Record<keyof typeof predictors, Scores>;
     if (json) {
-      console.log(JSON.stringify({ file: basename(file), rows: rows.length, ...results }));
+      console.log(JSON.stringify({ file: basename(file), half, rows: rows.length, ...results }));
       continue;
     }
-    console.log(`\n${basename(file)}: ${rows.length} rows`);
+    console.log(`\n${basename(file)}${half === 'all' ? '' : ` (${half} half)`}: ${rows.length} rows`);
     console.log(`  ${'method'.padEnd(26)}${'macro-F1'.padStart(9)}${'accuracy'.padStart(10)}${LABELS.map((l) => `F1 ${l.slice(0, 3)}`.padStart(10)).join('')}`);
     console.log(formatRow('vigie', results.vigie));
     console.log(formatRow('sentiment (AFINN-165)', results.sentiment));

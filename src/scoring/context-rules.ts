@@ -5,13 +5,27 @@ import type { Token } from './tokenizer.js';
 // "Aren't you sick of it?", "Isn't it great?": a negated auxiliary before a pronoun in a question asks for
 // agreement, it does not negate.
 const PRONOUNS = new Set(['you', 'it', 'they', 'we', 'he', 'she', 'that', 'this', 'i', 'there']);
+// VADER's rules: "never so good", "never been this happy" praise (the negator intensifies); "least" negates ("the
+// least helpful agent") except in "at least" and "very least".
+const NEVER_INTENSIFIED_BY = new Set(['so', 'this', 'such']);
+const NOT_NEGATING_LEAST = new Set(['at', 'very']);
+
+/** Does the word at k negate the opinion word at `start`? */
+function negates(tokens: Token[], k: number, start: number, modifiers: LanguageModifiers): boolean {
+  const key = tokens[k].key;
+  if (key === 'least') return !NOT_NEGATING_LEAST.has(tokens[k - 1]?.key ?? '');
+  if (key === 'never') {
+    for (let j = k + 1; j < start; j++) if (NEVER_INTENSIFIED_BY.has(tokens[j].key)) return false;
+  }
+  return modifiers.negatorsBefore.has(key) || key.endsWith("n't");
+}
 
 /** Is the opinion at `start` negated by a word before it (within the scope, same clause)? */
 export function negatedBefore(tokens: Token[], start: number, modifiers: LanguageModifiers, inQuestion: boolean): boolean {
   for (let k = start - 1; k >= 0 && k >= start - NEGATION_SCOPE; k--) {
     const token = tokens[k];
     if (token.kind === 'punct' || modifiers.contrast.has(token.key)) return false;
-    if (modifiers.negatorsBefore.has(token.key) || token.key.endsWith("n't")) {
+    if (negates(tokens, k, start, modifiers)) {
       const rhetorical = inQuestion && token.key.endsWith("n't") && PRONOUNS.has(tokens[k + 1]?.key ?? '');
       return !rhetorical;
     }

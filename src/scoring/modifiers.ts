@@ -28,7 +28,7 @@ const EN_NEGATORS = [
   'not', 'no', 'never', 'none', 'nobody', 'nothing', 'neither', 'nor', 'without', 'cannot', 'hardly', 'barely', 'lack', 'lacks', 'lacking',
   "can't", "don't", "doesn't", "didn't", "isn't", "aren't", "wasn't", "weren't", "won't", "wouldn't", "shouldn't", "couldn't",
   "haven't", "hasn't", "hadn't", "ain't", "mustn't", 'cant', 'dont', 'doesnt', 'didnt', 'isnt', 'arent', 'wasnt', 'werent', 'wouldnt',
-  'shouldnt', 'couldnt', 'havent', 'hasnt', 'hadnt', 'aint', 'nope', 'nah',
+  'shouldnt', 'couldnt', 'havent', 'hasnt', 'hadnt', 'aint', 'nope', 'nah', 'least',
 ];
 
 const EN_INTENSIFIERS: Record<string, number> = {
@@ -75,10 +75,10 @@ export const MODIFIERS: Record<'en' | 'fr', LanguageModifiers> = {
 export const IRONY_MARKERS: ReadonlySet<string> = new Set(['sarcasm', 'sarcastic', 'irony', 'ironic', 'not', 'ironie', 'sarcasme', 'ironique']);
 
 /**
- * Courtesy words: "thanks", "merci", "please". In a post that complains they are politeness or sarcasm,
- * not praise, so they are dropped when the rest of the post is negative.
+ * Courtesy words and laughter: "thanks", "merci", "please", "lol", "mdr". In a post that complains they are
+ * politeness or sarcasm, not praise, so they are dropped when the rest of the post is negative.
  */
 export const COURTESY: ReadonlySet<string> = new Set([
   'thanks', 'thank', 'thx', 'ty', 'thankyou', 'appreciate', 'appreciated', 'please', 'pls', 'plz', 'help', 'helpful', 'hope', 'merci', 'mercii',
-  'svp', 'stp', 'lol', 'haha', 'mdr',
+  'svp', 'stp', 'lol', 'lmao', 'haha', 'hahaha', 'mdr', 'ptdr', 'xptdr', 'ahah', 'hihi',
 ]);

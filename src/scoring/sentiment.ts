@@ -3,6 +3,7 @@ import type { SentimentLabel, SentimentResult } from '../domain/mention.js';
 import { emojiValence, emoticonValence } from './emoji-lexicon.js';
 import { lexiconFor, splitHashtag, type Lexicon, type Phrase } from './lexicon.js';
 import { maskerFor } from './masking.js';
+import { inProperName } from './proper-names.js';
 import { hypothetical, modifierBoost, negatedBefore, questionSentences } from './context-rules.js';
 import {
   AFTER_CONTRAST, BEFORE_CONTRAST, COURTESY, IRONY_MARKERS, IRREALIS_FACTOR, MODIFIERS, NEGATION_FACTOR, QUESTION_FACTOR, type LanguageModifiers,
@@ -16,8 +17,16 @@ export interface SentimentOptions {
   maskTerms?: string[];
 }
 
-/** |compound| below this is neutral: one mild word ("ok", "late") is not an opinion. */
+/** |compound| below this is neutral: one mild English word ("ok", "late") is not an opinion. */
 export const NEUTRAL_BAND = 0.15;
+/**
+ * French posts use fewer and milder lexicon words (its lexicons are translations and adjective lists, smaller than
+ * AFINN plus our English lists), so one mild French word already tells the tone: a narrower band, tuned on half of the
+ * French dev file (bench/eval-sentiment.ts --half tune) and checked on the other half.
+ */
+export const NEUTRAL_BAND_FR = 0.1;
+
+const neutralBandFor = (lang: string): number => (lang === 'fr' ? NEUTRAL_BAND_FR : NEUTRAL_BAND);
 /**
  * Lexicon entries of strength 1 or less ("free", "fight", "rose") are mostly words used without an opinion;
  * they keep half their weight.
@@ -56,12 +65,7 @@ function lookupWord(token: Token, lexicon: Lexicon): number | undefined {
     }
   }
   // Capitalised words are mostly names ("France"): they get no inflection fallback.
-  if (lexicon.baseForms && /^\p{Ll}+$/u.test(token.text)) {
-    for (const base of lexicon.baseForms(token.key)) {
-      const value = lexicon.words.get(base);
-      if (value !== undefined) return value;
-    }
-  }
+  if (lexicon.inflectedValence && /^\p{Ll}+$/u.test(token.text)) return lexicon.inflectedValence(token.key);
   return undefined;
 }
 
@@ -104,8 +108,10 @@ function collectContributions(tokens: Token[], lexicon: Lexicon, modifiers: Lang
     if (token.fromHashtag && IRONY_MARKERS.has(token.key) && (i + 1 >= tokens.length || !tokens[i + 1].fromHashtag)) irony = true;
     const phrase = matchPhrase(tokens, i, lexicon);
     const span = phrase?.keys.length ?? 1;
+
     const base = phrase?.valence ?? lookupWord(token, lexicon);
-    if (base === undefined || base === 0) {
+    // Names borrow praise words ("Super Eagles", "Love Field", "Best Buy"); a complaint word in a name is rare.
+    if (base === undefined || base === 0 || (base > 0 && phrase === undefined && inProperName(tokens, i))) {
       i += span;
       continue;
     }
@@ -138,9 +144,9 @@ function collectContributions(tokens: Token[], lexicon: Lexicon, modifiers: Lang
   return { items, exclamations, irony };
 }
 
-function label(compound: number): SentimentLabel {
-  if (compound >= NEUTRAL_BAND) return 'positive';
-  if (compound <= -NEUTRAL_BAND) return 'negative';
+function label(compound: number, band: number): SentimentLabel {
+  if (compound >= band) return 'positive';
+  if (compound <= -band) return 'negative';
   return 'neutral';
 }
 
@@ -148,11 +154,11 @@ function label(compound: number): SentimentLabel {
  * How sure the label is. A polar label grows with |compound|; a neutral label is surest when nothing at all was
  * said (no drivers) and least sure near the band's edge.
  */
-function confidenceOf(compound: number, drivers: number): number {
+function confidenceOf(compound: number, drivers: number, band: number): number {
   const strength = Math.abs(compound);
-  if (strength >= NEUTRAL_BAND) return Math.min(1, 0.5 + strength / 2);
+  if (strength >= band) return Math.min(1, 0.5 + strength / 2);
   if (drivers === 0) return 0.6;
-  return 0.5 + 0.4 * (1 - strength / NEUTRAL_BAND);
+  return 0.5 + 0.4 * (1 - strength / band);
 }
 
 /** Scores text that is already masked. */
@@ -180,10 +186,11 @@ export function scoreMaskedSentiment(masked: string, lang: string): SentimentRes
   if (irony) drivers.push('irony marker (praise reversed)');
   if (sum !== 0 && exclamations > 0) sum += Math.sign(sum) * EXCLAMATION_BOOST * Math.min(exclamations, 4);
   const compound = sum / Math.sqrt(sum * sum + ALPHA);
+  const band = neutralBandFor(lang);
   return {
-    label: label(compound),
+    label: label(compound, band),
     score: Math.round(compound * 1000) / 1000,
-    confidence: Math.round(confidenceOf(compound, drivers.length) * 1000) / 1000,
+    confidence: Math.round(confidenceOf(compound, drivers.length, band) * 1000) / 1000,
     drivers,
   };
 }

@@ -24,11 +24,16 @@ export function foldText(text: string): string {
 const RUN_OF_THREE = /(\p{L})\1{2,}/gu;
 const RUN_OF_TWO = /(\p{L})\1+/gu;
 
+const LETTER = /\p{L}/u;
+
 /** True when a letter repeats three times or more ("soooo", "nuuuul"): people stretch words they feel. */
 export function isElongated(word: string): boolean {
-  if (word.length < 3) return false;
-  RUN_OF_THREE.lastIndex = 0;
-  return RUN_OF_THREE.test(word);
+  // Called on every token: a plain scan, with the Unicode letter test only on a run found ("111" is no stretch).
+  for (let i = 2; i < word.length; i++) {
+    const c = word.charCodeAt(i);
+    if (c === word.charCodeAt(i - 1) && c === word.charCodeAt(i - 2) && LETTER.test(word[i])) return true;
+  }
+  return false;
 }
 
 /**

@@ -62,12 +62,14 @@ export function tokenize(text: string, options: TokenizeOptions = {}): Token[] {
     } else if (emoji !== undefined) push(emoji, 'emoji', false);
     else if (emoticon !== undefined) push(emoticon, 'emoticon', false);
     else if (word !== undefined) {
-      const elided = ELISION.exec(word);
+      // Most words have no apostrophe: they skip the elision pattern.
+      const apostrophe = word.includes("'") || word.includes('’');
+      const elided = apostrophe ? ELISION.exec(word) : null;
       if (elided) {
         const article = elided[1].toLowerCase();
         if (article === 'n') push('ne', 'word', false);
         push(elided[2], 'word', false);
-      } else push(word.replace(/’/g, "'"), 'word', false);
+      } else push(apostrophe ? word.replace(/’/g, "'") : word, 'word', false);
     } else if (punct !== undefined) push(punct.trim(), 'punct', false);
   }
   return tokens;

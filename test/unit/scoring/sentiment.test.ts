@@ -93,6 +93,28 @@ describe('scoreSentiment — English', () => {
     expect(en('the wait was annoying but the staff were amazing').label).toBe('positive');
   });
 
+  it('does not read praise words inside a proper name as praise', () => {
+    expect(en('Tickets for the Super Eagles game tonight').label).toBe('neutral');
+    expect(en('flying out of Love Field tonight').drivers).toEqual([]);
+    expect(en('The crew was super').label).toBe('positive');
+    expect(en('Great crew today').label).toBe('positive');
+    expect(en('I love Paris').label).toBe('positive');
+    // Complaint words keep counting in capitals: "Delayed Again" is a shout, not a name.
+    expect(en('Flight Delayed Again, Terrible Service').label).toBe('negative');
+  });
+
+  it('follows VADER on "never so" (praise) and "least" (negation, except "at least")', () => {
+    expect(en('never been so happy with a flight').label).toBe('positive');
+    expect(en('never happy with this airline').label).toBe('negative');
+    expect(en('the least helpful agent ever').drivers).toEqual(['helpful (negated)']);
+    expect(en('at least the crew was friendly').label).toBe('positive');
+  });
+
+  it('does not read the modal "you better" as praise', () => {
+    expect(en('you better be there tomorrow').label).toBe('neutral');
+    expect(en('you better fix this').label).toBe('negative');
+  });
+
   it('returns a bounded score and confidence', () => {
     const result = en('absolutely amazing!!! love love love ❤️❤️');
     expect(result.score).toBeGreaterThan(0.9);
@@ -144,6 +166,29 @@ describe('scoreSentiment — French', () => {
     for (const post of ['Toujours aucune réponse du service client', 'mon train est encore en retard', 'remboursement toujours en attente depuis des semaines']) {
       expect(fr(post).label, post).toBe('negative');
     }
+  });
+
+  it('knows nouns from the translated AFINN list', () => {
+    expect(fr("c'est l'enfer ce chantier").label).toBe('negative');
+    expect(fr('urgence sur la ligne 4').label).toBe('negative');
+    expect(fr('de plus en plus de trains').label).toBe('neutral');
+  });
+
+  it('takes one mild French word as enough to leave neutral', () => {
+    const result = fr('il y a un risque');
+    expect(result.drivers).toEqual(['risque (-0.5)']);
+    expect(result.label).toBe('negative');
+    // The same strength in English stays neutral.
+    const english = en('the bus was late');
+    expect(english.drivers).toEqual(['late (-0.5)']);
+    expect(english.label).toBe('neutral');
+  });
+
+  it('reads laughter as praise only outside a complaint', () => {
+    expect(fr('ptdr trop drôle').label).toBe('positive');
+    const complaint = fr('ptdr encore en retard');
+    expect(complaint.label).toBe('negative');
+    expect(complaint.drivers[0]).toBe('ptdr (ignored: courtesy in a complaint)');
   });
 
   it('does not treat a negation inside a known phrase twice', () => {

@@ -14,6 +14,8 @@ describe('text normaliser', () => {
   it('recognises and undoes elongations', () => {
     expect(isElongated('soooo')).toBe(true);
     expect(isElongated('cool')).toBe(false);
+    expect(isElongated('ééé')).toBe(true);
+    expect(isElongated('1000')).toBe(false);
     expect(unstretch('gooood')).toEqual(['good', 'god']);
     expect(unstretch('nuuuul')).toEqual(['nuul', 'nul']);
   });

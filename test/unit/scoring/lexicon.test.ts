@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import { LEXICONS } from '../../../src/scoring/lexicon.js';
+
+describe('French lexicon sources', () => {
+  it('has the nouns of the translated AFINN list that the adjective-only pattern list lacks', () => {
+    expect(LEXICONS.fr.words.get('urgence')).toBe(-2);
+    expect(LEXICONS.fr.words.get('enfer')).toBe(-4);
+  });
+
+  it('leaves out translated entries that are French function words ("plus" from English "plus")', () => {
+    expect(LEXICONS.fr.words.has('plus')).toBe(false);
+    expect(LEXICONS.fr.words.has('comme')).toBe(false);
+  });
+
+  it('leaves out the weak pattern adjectives that describe rather than judge', () => {
+    expect(LEXICONS.fr.words.has('nouveau')).toBe(false);
+    expect(LEXICONS.fr.words.has('direct')).toBe(false);
+    expect(LEXICONS.fr.words.get('magnifique')).toBeGreaterThanOrEqual(2);
+  });
+
+  it("keeps Vigie's own values over both third-party lists", () => {
+    expect(LEXICONS.fr.words.get('bien')).toBe(1);
+    expect(LEXICONS.fr.words.get('nul')).toBe(-3);
+  });
+
+  it('finds inflected forms through their base form, the same answer when remembered', () => {
+    const inflected = LEXICONS.fr.inflectedValence;
+    expect(inflected).not.toBeNull();
+    expect(inflected?.('chiantes')).toBe(-2.5);
+    expect(inflected?.('chiantes')).toBe(-2.5);
+    expect(inflected?.('zorglubes')).toBeUndefined();
+    expect(LEXICONS.en.inflectedValence).toBeNull();
+  });
+});

@@ -1,9 +1,9 @@
 // Reads the hourly and per-minute rollups as time series (summed over platforms), for detection and KPIs.
-import type { Kysely } from 'kysely';
+import type { ExpressionBuilder, Kysely } from 'kysely';
 import type { Database } from './tables.js';
 
-export interface SeriesBucket {
-  start: number;
+/** Sums of one or more rollup rows. */
+export interface RollupTotals {
   total: number;
   negative: number;
   neutral: number;
@@ -13,6 +13,10 @@ export interface SeriesBucket {
   negativeReach: number;
   riskFlagged: number;
   sentimentSum: number;
+}
+
+export interface SeriesBucket extends RollupTotals {
+  start: number;
 }
 
 export type RollupTableName = 'rollups_hourly' | 'rollups_minute';
@@ -26,38 +30,39 @@ export interface SeriesQuery {
   platform?: string;
 }
 
+const SUMMED = ['total', 'negative', 'neutral', 'positive', 'engagement', 'reach', 'negative_reach', 'risk_flagged', 'sentiment_sum'] as const;
+export type SummedRow = Partial<Record<(typeof SUMMED)[number], unknown>>;
+
+/** Every rollup counter summed, for a select list: `.select((eb) => summedRollupColumns(eb))`. */
+export function summedRollupColumns(eb: ExpressionBuilder<Database, RollupTableName>) {
+  return SUMMED.map((column) => eb.fn.sum<number>(column).as(column));
+}
+
+/** A summed row as numbers (drivers return sums as strings or null). */
+export function toTotals(r: SummedRow): RollupTotals {
+  return {
+    total: Number(r.total ?? 0),
+    negative: Number(r.negative ?? 0),
+    neutral: Number(r.neutral ?? 0),
+    positive: Number(r.positive ?? 0),
+    engagement: Number(r.engagement ?? 0),
+    reach: Number(r.reach ?? 0),
+    negativeReach: Number(r.negative_reach ?? 0),
+    riskFlagged: Number(r.risk_flagged ?? 0),
+    sentimentSum: Number(r.sentiment_sum ?? 0),
+  };
+}
+
 export async function rollupSeries(db: Kysely<Database>, table: RollupTableName, q: SeriesQuery): Promise<SeriesBucket[]> {
   let query = db
     .selectFrom(table)
-    .select((eb) => [
-      'bucket_start',
-      eb.fn.sum<number>('total').as('total'),
-      eb.fn.sum<number>('negative').as('negative'),
-      eb.fn.sum<number>('neutral').as('neutral'),
-      eb.fn.sum<number>('positive').as('positive'),
-      eb.fn.sum<number>('engagement').as('engagement'),
-      eb.fn.sum<number>('reach').as('reach'),
-      eb.fn.sum<number>('negative_reach').as('negative_reach'),
-      eb.fn.sum<number>('risk_flagged').as('risk_flagged'),
-      eb.fn.sum<number>('sentiment_sum').as('sentiment_sum'),
-    ])
+    .select((eb) => ['bucket_start', ...summedRollupColumns(eb as ExpressionBuilder<Database, RollupTableName>)])
     .where('entity_id', '=', q.entityId)
     .where('bucket_start', '>=', q.from)
     .where('bucket_start', '<', q.to);
   if (q.platform) query = query.where('platform', '=', q.platform);
   const rows = await query.groupBy('bucket_start').orderBy('bucket_start').execute();
-  return rows.map((r) => ({
-    start: Number(r.bucket_start),
-    total: Number(r.total),
-    negative: Number(r.negative),
-    neutral: Number(r.neutral),
-    positive: Number(r.positive),
-    engagement: Number(r.engagement),
-    reach: Number(r.reach),
-    negativeReach: Number(r.negative_reach),
-    riskFlagged: Number(r.risk_flagged),
-    sentimentSum: Number(r.sentiment_sum),
-  }));
+  return rows.map((r) => ({ start: Number(r.bucket_start), ...toTotals(r as SummedRow) }));
 }
 
 /** Start of the newest per-minute bucket of an entity: the entity's data clock. */

@@ -34,9 +34,16 @@ export function parseConfig(text: string, file: string, env: Record<string, stri
       doc.errors.map((e) => ({ path: `line ${e.linePos?.[0].line ?? '?'}`, message: `invalid YAML: ${e.message.split('\n')[0]}` })),
     );
   }
+  let parsedYaml: unknown;
+  try {
+    // A bounded alias count stops "billion laughs" documents; an alias to a missing anchor also lands here.
+    parsedYaml = doc.toJS({ maxAliasCount: 100 });
+  } catch (error) {
+    throw new ConfigError(file, [{ path: '', message: `invalid YAML: ${(error as Error).message.split('\n')[0]}` }]);
+  }
   let raw: unknown;
   try {
-    raw = expandEnv(doc.toJS(), env);
+    raw = expandEnv(parsedYaml, env);
   } catch (error) {
     if (error instanceof MissingEnvError) {
       throw new ConfigError(file, [

@@ -2,30 +2,34 @@
 import { z } from 'zod';
 import type { MentionInput } from '../domain/mention.js';
 
+const MAX_EPOCH_MS = 8.64e15;
 const count = z.coerce.number().int().min(0).default(0);
 const isoTime = z
   .union([z.string(), z.number()])
   .transform((v, ctx) => {
     const t = typeof v === 'number' ? v : /^\d+$/.test(v) ? Number(v) : Date.parse(v);
-    if (!Number.isFinite(t)) {
+    // A Date holds at most ±8.64e15 ms; past that toISOString throws, so huge epochs are refused here.
+    if (!Number.isFinite(t) || Math.abs(t) > MAX_EPOCH_MS) {
       ctx.addIssue({ code: 'custom', message: `expected an ISO-8601 date or epoch milliseconds, got "${String(v).slice(0, 40)}"` });
       return z.NEVER;
     }
     return new Date(t).toISOString();
   });
+/** An id is a string or an integer: coercing anything else would store ids like "[object Object]". */
+const identifier = z.union([z.string(), z.number().int()]).transform(String).pipe(z.string().min(1).max(200));
 const optionalText = z.preprocess((v) => (v === '' || v === null ? undefined : v), z.string().max(2048).optional());
 
 /** Nested form: exactly a MentionInput (what `vigie import` of the demo file and other tools write). */
 const nestedRecord = z.object({
   platform: z.string().min(1).max(40),
-  externalId: z.coerce.string().min(1).max(200),
+  externalId: identifier,
   url: optionalText,
   text: z.string().max(100_000),
   langHint: optionalText,
   publishedAt: isoTime,
   author: z.object({
     platform: z.string().min(1).max(40).optional(),
-    externalId: z.coerce.string().min(1).max(200),
+    externalId: identifier,
     handle: z.string().min(1).max(200),
     displayName: optionalText,
     followers: count,
@@ -44,7 +48,7 @@ const nestedRecord = z.object({
 /** Flat form: one column per field, as a spreadsheet export would have. */
 const flatRecord = z.object({
   platform: z.string().min(1).max(40).default('file'),
-  id: z.coerce.string().min(1).max(200),
+  id: identifier,
   url: optionalText,
   text: z.string().max(100_000),
   lang: optionalText,

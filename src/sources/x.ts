@@ -129,7 +129,7 @@ function classify(error: unknown): unknown {
     const detail = (error.data as { detail?: string; title?: string } | undefined)?.detail ?? error.data?.title ?? '';
     return new HttpStatusError(error.code, `X answered ${error.code}${detail ? `: ${detail}` : ''}`);
   }
-  if (error instanceof ApiRequestError) return new TransientError(`X request failed: ${error.requestError.message}`);
+  if (error instanceof ApiRequestError) return new TransientError(`X request failed: ${error.requestError?.message ?? error.message}`);
   return error;
 }
 

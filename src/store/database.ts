@@ -2,7 +2,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import SQLite from 'better-sqlite3';
-import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import { Kysely, PostgresDialect, SqliteDialect, type SqliteDatabase } from 'kysely';
 import pg from 'pg';
 import type { Database } from './tables.js';
 
@@ -54,8 +54,23 @@ export async function openDatabase(url: string, dataDir = 'data', options: OpenO
   sqlite.pragma('journal_mode = WAL');
   sqlite.pragma('synchronous = NORMAL');
   sqlite.pragma('busy_timeout = 10000');
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  // SQLite's own lower() folds ASCII only; text search must find "ÉCOLE" when asked for "école", as PostgreSQL does.
+  sqlite.function('lower', { deterministic: true }, (s: unknown) => (s === null || s === undefined ? null : String(s).toLowerCase()));
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: rollbackTolerant(sqlite) }) });
   return { db, dialect: 'sqlite', description: `SQLite ${path}`, close: () => db.destroy() };
+}
+
+/**
+ * On some errors (disk full, I/O) SQLite rolls the transaction back by itself; kysely's ROLLBACK then
+ * fails with "no transaction is active" and hides the real cause. A rollback with nothing to roll back
+ * is made a no-op so the original error is the one reported.
+ */
+function rollbackTolerant(sqlite: SQLite.Database): SqliteDatabase {
+  const noop = { reader: false, all: () => [], run: () => ({ changes: 0, lastInsertRowid: 0 }), iterate: () => [][Symbol.iterator]() };
+  return {
+    close: () => sqlite.close(),
+    prepare: (query: string) => (/^\s*rollback\b/i.test(query) && !sqlite.inTransaction ? noop : sqlite.prepare(query)) as ReturnType<SqliteDatabase['prepare']>,
+  };
 }
 
 async function openPostgres(url: string, options: OpenOptions): Promise<Store> {
@@ -76,8 +91,10 @@ async function openPostgres(url: string, options: OpenOptions): Promise<Store> {
     types: pgTypes,
     ...(options.schema ? { options: `-c search_path=${options.schema}` } : {}),
   });
-  // An idle client that loses its server must not crash the process; the next query reconnects.
+  // A client that loses its server (idle, or in the middle of a transaction) must not crash the process:
+  // the query in flight fails, its job is retried, and the next checkout reconnects.
   pool.on('error', () => {});
+  pool.on('connect', (client) => client.on('error', () => {}));
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   return { db, dialect: 'postgres', schema: options.schema, description, close: () => db.destroy() };
 }

@@ -1,5 +1,5 @@
 // Reads of stored mentions for the API and for alert evidence; always bounded by entity, time and a limit.
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { EvidenceMention } from '../domain/alert.js';
 import type { Database } from './tables.js';
 
@@ -56,7 +56,8 @@ export async function listMentions(db: Kysely<Database>, f: MentionFilter): Prom
   if (f.platform) q = q.where('m.platform', '=', f.platform);
   if (f.lang) q = q.where('m.lang', '=', f.lang);
   if (f.minInfluence !== undefined) q = q.where('m.influence', '>=', f.minInfluence);
-  if (f.text) q = q.where((eb) => eb(eb.fn('lower', ['m.text']), 'like', `%${escapeLike(f.text!.toLowerCase())}%`));
+  // ESCAPE is explicit: SQLite has no default escape character, so a searched % or _ would be a wildcard.
+  if (f.text) q = q.where(sql<boolean>`lower(m.text) like ${`%${escapeLike(f.text.toLowerCase())}%`} escape '\\'`);
   const rows = await q.orderBy('m.published_at', 'desc').limit(limit).execute();
   const links = await entityLinks(db, rows.map((r) => r.id));
   return rows.map((r) => ({

@@ -49,7 +49,14 @@ export function parseMetricRecord(record: Record<string, string>, defaultEntity:
  * rejected with their line and the reason; good rows are kept, replacing an earlier value of the same day.
  */
 export async function importMetricsCsv(db: Kysely<Database>, path: string, entityId: string = ALL_ENTITIES): Promise<ImportResult> {
+  const rejected: ImportResult['rejected'] = [];
   const records = parse(readFileSync(path, 'utf8'), {
+    // A row with broken quoting is rejected on its own; without this one stray quote would refuse the whole file.
+    skip_records_with_error: true,
+    on_skip: (error) => {
+      rejected.push({ line: Number((error as { lines?: number } | undefined)?.lines ?? 0), error: `unreadable CSV row (${(error?.message ?? 'parse error').slice(0, 200)})` });
+      return undefined;
+    },
     columns: (header: string[]) => header.map((h) => h.trim().toLowerCase()),
     skip_empty_lines: true,
     trim: true,
@@ -57,7 +64,6 @@ export async function importMetricsCsv(db: Kysely<Database>, path: string, entit
     relax_column_count: true,
     info: true,
   }) as { record: Record<string, string>; info: { lines: number } }[];
-  const rejected: ImportResult['rejected'] = [];
   const rows = new Map<string, MetricRow>();
   for (const { record, info } of records) {
     const parsed = parseMetricRecord(record, entityId);

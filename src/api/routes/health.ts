@@ -21,7 +21,15 @@ export async function healthRoutes(app: FastifyInstance, ctx: RouteContext): Pro
       }
     };
     await attempt('database', () => sql`select 1`.execute(ctx.store.db));
-    if (ctx.redis) await attempt('redis', () => ctx.redis!.ping());
+    // ioredis queues commands while it reconnects: a down Redis must fail the check now, not hang it.
+    if (ctx.redis) {
+      const redis = ctx.redis;
+      await attempt('redis', () =>
+        redis.status !== 'ready'
+          ? Promise.reject(new Error(`not connected (${redis.status})`))
+          : Promise.race([redis.ping(), new Promise((_, reject) => setTimeout(() => reject(new Error('no answer within 2 s')), 2000).unref())]),
+      );
+    }
     if (ctx.ready) {
       try {
         Object.assign(checks, await ctx.ready());

@@ -1,0 +1,80 @@
+// PostgreSQL stopped under load: jobs wait and retry with backoff, no score job completes while the database is
+// down (nothing acknowledged before it is stored), and every batch is stored exactly once when it is back.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { PassThrough } from 'node:stream';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildApi } from '../../src/api/server.js';
+import { diagnose } from '../../src/commands/doctor.js';
+import { importMentionFile } from '../../src/stages/import-file.js';
+import { writeCrisisFile } from '../helpers/crisis-file.js';
+import { startPrivatePostgres, type PrivatePostgres } from '../helpers/private-services.js';
+import { requireRedis } from '../helpers/services.js';
+import { startSmtpSink, type SmtpSink } from '../helpers/smtp-sink.js';
+import { waitUntil } from '../helpers/wait.js';
+import { countPipeline, expectedIdsHash, startChaosPipeline, type ChaosPipeline } from './chaos-pipeline.js';
+
+/** The issue's 30 seconds; VIGIE_CHAOS_PG_DOWN_MS changes it. */
+const PG_DOWN_MS = Number(process.env.VIGIE_CHAOS_PG_DOWN_MS ?? 30_000);
+
+let dir: string;
+let smtp: SmtpSink;
+let postgres: PrivatePostgres;
+let pipeline: ChaosPipeline;
+const logs: string[] = [];
+
+beforeAll(async () => {
+  await requireRedis();
+  dir = mkdtempSync(join(tmpdir(), 'vigie-chaos-pg-'));
+  postgres = await startPrivatePostgres();
+  smtp = await startSmtpSink();
+  const logStream = new PassThrough();
+  logStream.on('data', (chunk: Buffer) => logs.push(...chunk.toString('utf8').split('\n').filter(Boolean)));
+  pipeline = await startChaosPipeline({ dataDir: dir, databaseUrl: postgres.url, smtpUrl: smtp.url, logDestination: logStream });
+});
+
+afterAll(async () => {
+  await postgres?.start().catch(() => undefined);
+  await pipeline?.stop();
+  await postgres?.destroy();
+  await smtp?.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+describe('PostgreSQL stopped under load', () => {
+  it('retries with backoff, acknowledges nothing while down, and stores every batch once', { timeout: 240_000 }, async () => {
+    const { ctx } = pipeline;
+    const file = writeCrisisFile(join(dir, 'mentions.jsonl'), { end: Date.UTC(2026, 2, 20, 12), days: 6, perHour: 20, angry: 200 });
+    pipeline.startWorkers(['collect', 'score', 'detect', 'notify']);
+    await importMentionFile(ctx, file.path);
+    await waitUntil(async () => (await countPipeline(ctx)).mentions > 0, 'the first batches stored', 60_000);
+
+    await postgres.stop();
+    const completedAtStop = await ctx.queues.score.getCompletedCount();
+    // The outage is visible: `vigie doctor` and /health/ready name the database.
+    expect((await diagnose(ctx.config)).find((c) => c.name === 'database')?.ok).toBe(false);
+    const api = await buildApi({ config: ctx.config, store: ctx.store, logger: ctx.logger, redis: ctx.redis, redisPrefix: pipeline.prefix });
+    try {
+      const health = await api.inject({ method: 'GET', url: '/health/ready' });
+      expect(health.statusCode).toBe(503);
+      expect(health.json().checks.database).toMatch(/^failed/);
+    } finally {
+      await api.close();
+    }
+    await new Promise((r) => setTimeout(r, PG_DOWN_MS));
+    // Jobs in flight when the database went away may have finished just before; none after.
+    expect(await ctx.queues.score.getCompletedCount()).toBe(completedAtStop);
+    expect(logs.some((line) => line.includes('job failed (will retry if attempts remain)'))).toBe(true);
+    await postgres.start();
+
+    const after = await waitUntil(async () => {
+      const counts = await countPipeline(ctx);
+      const pending = (await ctx.queues.score.getJobCounts('active', 'waiting', 'delayed', 'prioritized')) as Record<string, number>;
+      return counts.mentions === file.mentions.length && Object.values(pending).every((n) => n === 0) ? counts : undefined;
+    }, 'every batch stored after PostgreSQL is back', 150_000);
+    expect(after.mentionIds).toBe(expectedIdsHash(file.mentions));
+    expect(after.rollupTotal).toBe(after.mentionEntityLinks);
+    expect(await ctx.queues.score.getFailedCount()).toBe(0);
+  });
+});

@@ -1,10 +1,13 @@
 // parseConfig and expandEnv on any text: a config or a ConfigError saying "file: path: what", never another exception.
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { ConfigError } from '../../src/config/config-error.js';
 import { expandEnv, MissingEnvError } from '../../src/config/env-expand.js';
 import { parseConfig } from '../../src/config/load-config.js';
 import { hostileJson, hostileString, RUNS } from './arbitraries.js';
+
+// 10,000 cases per property: generous on a loaded 2-core machine; a hang still fails.
+vi.setConfig({ testTimeout: 240_000 });
 
 const VALID = `
 database: { url: "sqlite:./data/vigie.db" }

@@ -2,9 +2,12 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
-import { afterAll, describe, it } from 'vitest';
+import { afterAll, describe, it, vi } from 'vitest';
 import { RUNS } from './arbitraries.js';
 import { checkFile, readAll, rows, scratchDir, withUniqueIds, csvCell } from './file-import-cases.js';
+
+// 10,000 cases per property: generous on a loaded 2-core machine; a hang still fails.
+vi.setConfig({ testTimeout: 240_000 });
 
 const { dir, remove } = scratchDir();
 afterAll(remove);

@@ -3,11 +3,14 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { importMentionFile } from '../../src/stages/import-file.js';
 import { startTestPipeline, type TestPipeline } from '../helpers/pipeline.js';
 import { startSmtpSink, type SmtpSink } from '../helpers/smtp-sink.js';
 import { waitUntil } from '../helpers/wait.js';
+
+// 10,000 cases per property: generous on a loaded 2-core machine; a hang still fails.
+vi.setConfig({ testTimeout: 240_000 });
 
 const AT = '2026-03-19T10:00:00Z';
 const record = (id: string, text: string) => JSON.stringify({ id, text: `Acme ${text}`, published_at: AT, author: `author_${id}` });

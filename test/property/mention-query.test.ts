@@ -1,6 +1,6 @@
 // The mentions explorer's query: times parse or answer 400, and the text filter is a literal, case-insensitive substring.
 import fc from 'fast-check';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { BadRequestError, parseTime } from '../../src/api/query-params.js';
 import { listMentions } from '../../src/store/mention-queries.js';
 import { storeMentions } from '../../src/store/mention-repository.js';
@@ -8,6 +8,9 @@ import { syncEntities } from '../../src/store/entity-repository.js';
 import { createTestDatabase, type TestDatabase } from '../helpers/services.js';
 import { END, HOUR, mention, testConfig } from '../integration/api/api-fixtures.js';
 import { hostileString, RUNS } from './arbitraries.js';
+
+// 10,000 cases per property: generous on a loaded 2-core machine; a hang still fails.
+vi.setConfig({ testTimeout: 240_000 });
 
 const TEXTS = [
   'Acme refund 50% off today', 'price_tag and under_score', 'back\\slash path C:\\acme', 'Plain ACME shout', 'emoji 🔥 fire acme',

@@ -1,8 +1,11 @@
 // parseMentionRecord on any input: never throws, says which field is wrong, and keeps every valid record intact.
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { parseMentionRecord } from '../../src/sources/mention-record.js';
 import { hostileJson, hostileString, isoTime, RUNS } from './arbitraries.js';
+
+// 10,000 cases per property: generous on a loaded 2-core machine; a hang still fails.
+vi.setConfig({ testTimeout: 240_000 });
 
 const nonBlank = (max: number) => hostileString(max).filter((s) => s.length > 0);
 

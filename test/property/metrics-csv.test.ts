@@ -2,11 +2,14 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { importMetricsCsv, parseMetricRecord } from '../../src/store/metrics-repository.js';
 import { createTestDatabase, type TestDatabase } from '../helpers/services.js';
 import { hostileString, RUNS } from './arbitraries.js';
 import { scratchDir } from './file-import-cases.js';
+
+// 10,000 cases per property: generous on a loaded 2-core machine; a hang still fails.
+vi.setConfig({ testTimeout: 240_000 });
 
 const { dir, remove } = scratchDir();
 let db: TestDatabase;

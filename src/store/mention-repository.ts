@@ -1,9 +1,9 @@
 // Stores scored mentions exactly once, with their authors, entity links and the rollups, in one transaction.
 import type { Kysely, Transaction } from 'kysely';
 import type { ScoredMention } from '../domain/mention.js';
-import { floorTo, HOUR_MS, MINUTE_MS } from '../domain/time-buckets.js';
 import { chunkRows } from './chunk.js';
-import type { Database, NewMention, RollupTable } from './tables.js';
+import { RollupAccumulator } from './rollup-writer.js';
+import type { Database, NewMention } from './tables.js';
 
 export interface StoredMention extends ScoredMention {
   sourceId: string;
@@ -29,18 +29,18 @@ export async function storeMentions(db: Kysely<Database>, batch: readonly Stored
   if (unique.length === 0) return { inserted: 0, duplicates: 0, touched: new Map(), storedPerEntity: new Map() };
   return db.transaction().execute(async (trx) => {
     await upsertAuthors(trx, unique);
-    const existing = await existingEngagement(trx, unique.map((m) => mentionId(m.platform, m.externalId)));
-    const candidates = unique.filter((m) => !existing.has(mentionId(m.platform, m.externalId)));
-    const seen = unique.filter((m) => existing.has(mentionId(m.platform, m.externalId)));
-
-    // Only rows this statement really inserted count: a concurrent duplicate job loses the race
-    // on the primary key and gets nothing back, so it adds nothing to the rollups.
+    // Insert first, look up only what was already there: most mentions are new, so the common case costs
+    // one statement instead of a lookup plus an insert. Only rows this statement really inserted count:
+    // a duplicate (a retried job, or a concurrent one that won the race on the primary key) gets nothing
+    // back, adds nothing to the rollups, and only has its engagement refreshed below.
     const insertedIds = new Set<string>();
-    for (const chunk of chunkRows(candidates.map(toRow), 29)) {
+    for (const chunk of chunkRows(unique.map(toRow), 29)) {
       const rows = await trx.insertInto('mentions').values(chunk).onConflict((oc) => oc.column('id').doNothing()).returning('id').execute();
       for (const r of rows) insertedIds.add(r.id);
     }
-    const fresh = candidates.filter((m) => insertedIds.has(mentionId(m.platform, m.externalId)));
+    const fresh = unique.filter((m) => insertedIds.has(mentionId(m.platform, m.externalId)));
+    const seen = unique.filter((m) => !insertedIds.has(mentionId(m.platform, m.externalId)));
+    const existing = await existingEngagement(trx, seen.map((m) => mentionId(m.platform, m.externalId)));
     const links = fresh.flatMap((m) =>
       m.entityIds.map((entityId) => ({
         mention_id: mentionId(m.platform, m.externalId),
@@ -56,9 +56,7 @@ export async function storeMentions(db: Kysely<Database>, batch: readonly Stored
 
     await recordResponses(trx, fresh);
     const engagementDeltas = await refreshEngagement(trx, seen, existing);
-    const rollups = rollupIncrements(fresh, engagementDeltas);
-    await applyRollups(trx, 'rollups_hourly', rollups.hourly);
-    await applyRollups(trx, 'rollups_minute', rollups.minute);
+    await rollupChanges(fresh, engagementDeltas).apply(trx);
 
     const touched = new Map<string, number>();
     const storedPerEntity = new Map<string, number>();
@@ -121,7 +119,8 @@ export function toRow(m: StoredMention): NewMention {
 async function upsertAuthors(trx: Transaction<Database>, batch: readonly StoredMention[]): Promise<void> {
   const byId = new Map<string, StoredMention>();
   for (const m of batch) byId.set(mentionId(m.author.platform, m.author.externalId), m);
-  const rows = [...byId.entries()].map(([id, m]) => ({
+  // Sorted so concurrent workers lock shared author rows in the same order and never deadlock.
+  const rows = [...byId.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([id, m]) => ({
     id,
     platform: m.author.platform,
     external_id: m.author.externalId,
@@ -191,7 +190,8 @@ async function refreshEngagement(
   const deltas: { mention: StoredMention; delta: number }[] = [];
   for (const m of seen) {
     const id = mentionId(m.platform, m.externalId);
-    const before = existing.get(id)!;
+    const before = existing.get(id);
+    if (!before) continue;
     const delta = engagementTotal(m.engagement) - engagementTotal(before);
     if (delta <= 0) continue; // counts only grow; an older copy arriving late changes nothing
     await trx
@@ -204,68 +204,24 @@ async function refreshEngagement(
   return deltas;
 }
 
-type RollupDelta = Omit<RollupTable, never>;
-
-function rollupIncrements(fresh: readonly StoredMention[], engagementDeltas: { mention: StoredMention; delta: number }[]) {
-  const hourly = new Map<string, RollupDelta>();
-  const minute = new Map<string, RollupDelta>();
-  const bump = (target: Map<string, RollupDelta>, entity: string, platform: string, bucket: number, apply: (r: RollupDelta) => void) => {
-    const key = `${entity}\u0000${platform}\u0000${bucket}`;
-    let row = target.get(key);
-    if (!row) {
-      row = { entity_id: entity, platform, bucket_start: bucket, total: 0, negative: 0, neutral: 0, positive: 0, engagement: 0, reach: 0, negative_reach: 0, risk_flagged: 0, sentiment_sum: 0 };
-      target.set(key, row);
-    }
-    apply(row);
-  };
+function rollupChanges(fresh: readonly StoredMention[], engagementDeltas: { mention: StoredMention; delta: number }[]): RollupAccumulator {
+  const rollups = new RollupAccumulator();
   for (const m of fresh) {
-    const t = Date.parse(m.publishedAt);
-    const add = (r: RollupDelta) => {
-      r.total += 1;
-      r[m.sentiment.label] += 1;
-      r.engagement += engagementTotal(m.engagement);
-      r.reach += Math.round(m.reach);
-      if (m.sentiment.label === 'negative') r.negative_reach += Math.round(m.reach);
-      if (m.riskFlags.length > 0) r.risk_flagged += 1;
-      r.sentiment_sum += m.sentiment.score;
-    };
-    for (const entity of m.entityIds) {
-      bump(hourly, entity, m.platform, floorTo(t, HOUR_MS), add);
-      bump(minute, entity, m.platform, floorTo(t, MINUTE_MS), add);
-    }
+    rollups.addMention({
+      entityIds: m.entityIds,
+      platform: m.platform,
+      publishedAt: Date.parse(m.publishedAt),
+      label: m.sentiment.label,
+      engagement: engagementTotal(m.engagement),
+      reach: m.reach,
+      riskFlagged: m.riskFlags.length > 0,
+      sentimentScore: m.sentiment.score,
+    });
   }
   for (const { mention, delta } of engagementDeltas) {
-    const t = Date.parse(mention.publishedAt);
-    for (const entity of mention.entityIds) {
-      bump(hourly, entity, mention.platform, floorTo(t, HOUR_MS), (r) => (r.engagement += delta));
-      bump(minute, entity, mention.platform, floorTo(t, MINUTE_MS), (r) => (r.engagement += delta));
-    }
+    rollups.addEngagement({ entityIds: mention.entityIds, platform: mention.platform, publishedAt: Date.parse(mention.publishedAt) }, delta);
   }
-  return { hourly: [...hourly.values()], minute: [...minute.values()] };
-}
-
-async function applyRollups(trx: Transaction<Database>, table: 'rollups_hourly' | 'rollups_minute', rows: RollupDelta[]): Promise<void> {
-  // Sorted so concurrent workers lock rollup rows in the same order and never deadlock.
-  rows.sort((a, b) => a.entity_id.localeCompare(b.entity_id) || a.bucket_start - b.bucket_start || a.platform.localeCompare(b.platform));
-  for (const chunk of chunkRows(rows, 12)) {
-    await trx
-      .insertInto(table)
-      .values(chunk)
-      .onConflict((oc) =>
-        oc.columns(['entity_id', 'bucket_start', 'platform']).doUpdateSet((eb) => ({
-          total: eb(`${table}.total`, '+', eb.ref('excluded.total')),
-          negative: eb(`${table}.negative`, '+', eb.ref('excluded.negative')),
-          neutral: eb(`${table}.neutral`, '+', eb.ref('excluded.neutral')),
-          positive: eb(`${table}.positive`, '+', eb.ref('excluded.positive')),
-          engagement: eb(`${table}.engagement`, '+', eb.ref('excluded.engagement')),
-          reach: eb(`${table}.reach`, '+', eb.ref('excluded.reach')),
-          negative_reach: eb(`${table}.negative_reach`, '+', eb.ref('excluded.negative_reach')),
-          risk_flagged: eb(`${table}.risk_flagged`, '+', eb.ref('excluded.risk_flagged')),
-          sentiment_sum: eb(`${table}.sentiment_sum`, '+', eb.ref('excluded.sentiment_sum')),
-        })),
-      )
-      .execute();
-  }
+  return rollups;
 }
 
 /**

@@ -1,0 +1,26 @@
+// Case 3: the same ingest with two worker processes against one, in the same run; exactly once in both.
+import { runIngest } from '../lib/ingest-run.js';
+import { fmtRate, type BenchRow } from '../lib/result-table.js';
+import { exactlyOnceRow } from './ingest.js';
+
+const TARGET_SPEED_UP = 1.6;
+
+export async function scaleOutCase(o: { mentions: number; cpuProf: boolean }): Promise<BenchRow[]> {
+  const one = await runIngest({ label: 'scale-1', dialect: 'postgres', mentions: o.mentions, workerProcesses: 1, cpuProf: false });
+  console.log(`  one worker process: ${fmtRate(one.perSecond)}`);
+  const two = await runIngest({ label: 'scale-2', dialect: 'postgres', mentions: o.mentions, workerProcesses: 2, cpuProf: o.cpuProf });
+  const speedUp = two.perSecond / one.perSecond;
+  return [
+    {
+      case: '3 scale-out',
+      figure: `mentions/s with two worker processes (${o.mentions.toLocaleString('en')} mentions)`,
+      value: fmtRate(two.perSecond),
+      baseline: `${fmtRate(one.perSecond)} (one process)`,
+      ratio: speedUp,
+      target: `ratio >= ${TARGET_SPEED_UP}`,
+      pass: speedUp >= TARGET_SPEED_UP,
+      raw: { twoPerSecond: two.perSecond, onePerSecond: one.perSecond, mentions: o.mentions, peakRssMb: Math.max(...two.peakRssMb) },
+    },
+    { ...exactlyOnceRow('3 scale-out', two), figure: 'two processes: stored exactly once (count, checksums, links, rollups)' },
+  ];
+}

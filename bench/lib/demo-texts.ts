@@ -1,0 +1,20 @@
+// The demo scenario's posts (English and French, replies, reshares, emoji, brand names): the bench's realistic input.
+import type { MentionInput } from '../../src/domain/mention.js';
+import { generateScenario } from '../../src/sources/replay/scenario.js';
+
+/** Fixed seed and end: every run replays the same posts. */
+const SEED = 42;
+const END = new Date('2026-01-12T00:00:00Z');
+
+let cached: MentionInput[] | undefined;
+
+export function demoMentions(): MentionInput[] {
+  cached ??= generateScenario({ seed: SEED, end: END }).mentions;
+  return cached;
+}
+
+/** `size` texts: the scenario's, repeated in order. */
+export function demoTexts(size: number): string[] {
+  const mentions = demoMentions();
+  return Array.from({ length: size }, (_, i) => mentions[i % mentions.length].text);
+}

@@ -1,0 +1,43 @@
+// A second handle on a PostgreSQL database that records every SQL statement the API runs, to EXPLAIN them afterwards.
+import { Kysely, PostgresDialect } from 'kysely';
+import pg from 'pg';
+import type { Store } from '../../src/store/database.js';
+import type { Database } from '../../src/store/tables.js';
+
+export interface CapturedQuery {
+  sql: string;
+  parameters: readonly unknown[];
+  ms: number;
+}
+
+// As the app's own pool does: int8 and numeric as numbers.
+const numberTypes = {
+  getTypeParser(oid: number, format?: string) {
+    if (oid === 20 || oid === 1700) return (value: string) => Number(value);
+    return (pg.types.getTypeParser as (oid: number, format?: string) => unknown)(oid, format);
+  },
+};
+
+export function capturingStore(url: string): { store: Store; queries: CapturedQuery[]; explain(q: CapturedQuery, analyze: boolean): Promise<string> } {
+  const queries: CapturedQuery[] = [];
+  const pool = new pg.Pool({ connectionString: url, max: 4, types: numberTypes });
+  const db = new Kysely<Database>({
+    dialect: new PostgresDialect({ pool }),
+    log(event) {
+      if (event.level === 'query') queries.push({ sql: event.query.sql, parameters: event.query.parameters, ms: event.queryDurationMillis });
+    },
+  });
+  return {
+    store: { db, dialect: 'postgres', description: 'PostgreSQL (query capture)', close: () => db.destroy() },
+    queries,
+    async explain(q, analyze) {
+      const result = await pool.query(`EXPLAIN (${analyze ? 'ANALYZE, BUFFERS, ' : ''}COSTS) ${q.sql}`, [...q.parameters]);
+      return result.rows.map((r: Record<string, string>) => r['QUERY PLAN']).join('\n');
+    },
+  };
+}
+
+/** Sequential scans of the big tables: what the dashboard must never do. */
+export function scansMentions(plan: string): boolean {
+  return /Seq Scan on (mentions|mention_entities)\b/.test(plan);
+}

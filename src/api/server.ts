@@ -18,6 +18,7 @@ import { businessRoutes } from './routes/business.js';
 import { entityRoutes } from './routes/entities.js';
 import { eventRoutes } from './routes/events.js';
 import { healthRoutes } from './routes/health.js';
+import { inboxRoutes } from './routes/inbox.js';
 import { influencerRoutes } from './routes/influencers.js';
 import { kpiRoutes } from './routes/kpis.js';
 import { mentionRoutes } from './routes/mentions.js';
@@ -114,6 +115,7 @@ export async function buildApi(deps: ApiDeps): Promise<FastifyInstance> {
       await influencerRoutes(api, ctx);
       await mentionRoutes(api, ctx);
       await alertRoutes(api, ctx);
+      await inboxRoutes(api, ctx);
       await eventRoutes(api, ctx);
       await businessRoutes(api, ctx);
       api.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());

@@ -196,6 +196,16 @@ describe.each(DIALECTS)('API on %s', (dialect) => {
       expect((await app.inject({ url: '/api/alerts/nope', headers: auth })).statusCode).toBe(404);
     });
 
+    it('lists unanswered negative mentions above an influence threshold as the inbox', async () => {
+      const week = `from=${new Date(END - 7 * DAY).toISOString()}&to=${new Date(END).toISOString()}`;
+      const inbox = await app.inject({ url: `/api/inbox?entity=acme&${week}&minInfluence=5`, headers: auth });
+      expect(inbox.statusCode).toBe(200);
+      // Both negative mentions of the week (influence 10), none answered yet; the older ones are out of the period.
+      expect(inbox.json().items.map((m: { id: string }) => m.id).sort()).toEqual(['x:1', 'x:2']);
+      expect((await app.inject({ url: `/api/inbox?entity=acme&${week}&minInfluence=50`, headers: auth })).json().items).toEqual([]);
+      expect((await app.inject({ url: '/api/inbox?entity=acme' })).statusCode).toBe(401);
+    });
+
     it('acknowledges and resolves', async () => {
       await insertAlert(db.store.db, openAlert({ id: 'alert-ack', dedupKey: 'acme:ack' }));
       const ack = await app.inject({ method: 'POST', url: '/api/alerts/alert-ack/acknowledge', headers: auth, payload: { by: 'Claire' } });

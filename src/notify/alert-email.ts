@@ -1,18 +1,10 @@
 // The alert email: subject, HTML with inline styles (every mention field escaped) and a plain-text part.
 import escapeHtml from 'escape-html';
-import type { Alert, EvidenceMention } from '../domain/alert.js';
-import type { AlertEvent } from '../queue/names.js';
+import type { AlertMessage } from './channels/channel.js';
 import { canAcknowledge, EVENT_WORD, formatCount, formatNumber, formatUtc } from './alert-wording.js';
 
-export interface AlertEmailInput {
-  alert: Alert;
-  event: AlertEvent;
-  entityName: string;
-  evidence: EvidenceMention[];
-  /** Absolute links; empty when no public URL is configured. */
-  alertUrl: string;
-  acknowledgeUrl: string;
-}
+/** The same message every channel gets; links are absolute, empty when no public URL is configured. */
+export type AlertEmailInput = AlertMessage;
 
 const SEVERITY_COLOUR: Record<string, string> = { low: '#5b7083', medium: '#c98a00', high: '#d9480f', critical: '#c92a2a' };
 const oneLine = (s: string, max: number) => {

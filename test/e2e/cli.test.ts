@@ -4,6 +4,7 @@ import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { simpleParser } from 'mailparser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { REDIS_URL, requireRedis, uniqueName } from '../helpers/services.js';
 import { waitUntil } from '../helpers/wait.js';
@@ -75,7 +76,9 @@ describe('the vigie command', () => {
       }
     }, 'an alert email in the outbox', 150_000);
     expect(Date.now() - started).toBeLessThan(120_000);
-    expect(readFileSync(join(outbox, email), 'utf8')).toMatch(/Subject: \[Vigie\] New alert/);
+    const mail = await simpleParser(readFileSync(join(outbox, email)));
+    expect(mail.subject).toMatch(/^\[Vigie\] New alert \((high|critical)\) – Kelio/);
+    expect(mail.html).toContain('Acknowledge');
 
     child.kill('SIGTERM');
     const code = await new Promise<number | null>((done) => child!.once('exit', done));

@@ -1,7 +1,8 @@
 // The dashboard in a real headless Chromium: every page draws its charts, an alert is acknowledged with a click,
 // a new alert appears without reload, hostile mention text stays text, and the interface speaks French on request.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import { launchChromium } from '../helpers/chromium.js';
 import { Redis } from 'ioredis';
 import { startApi } from '../../src/api/server.js';
 import { publishAlertEvent } from '../../src/queue/alert-events.js';
@@ -9,7 +10,6 @@ import { getAlert, insertAlert } from '../../src/store/alert-repository.js';
 import { createTestDatabase, REDIS_URL, requireRedis, testRedisPrefix, type TestDatabase } from '../helpers/services.js';
 import { END, HOUR, openAlert, seed, silentLogger, testConfig, XSS_TEXT } from '../integration/api/api-fixtures.js';
 
-const CHROMIUM = '/usr/bin/chromium';
 const PERIOD = `from=${END - 7 * 86_400_000}&to=${END}`;
 
 let db: TestDatabase;
@@ -25,14 +25,7 @@ beforeAll(async () => {
   await seed(db.store, config);
   redis = new Redis(REDIS_URL);
   api = await startApi({ config, store: db.store, logger: silentLogger(), redis, redisPrefix: prefix });
-  try {
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-    });
-  } catch (error) {
-    throw new Error(`Chromium could not start from ${CHROMIUM} (${(error as Error).message}). Install it with: apt-get install -y chromium`);
-  }
+  browser = await launchChromium();
 });
 
 afterAll(async () => {

@@ -2,7 +2,8 @@
 // then every dashboard page opened in headless Chromium: no dialog, no trap set, no event-handler attribute, no
 // javascript: link, no injected frame. The vectors are hostile input written for this test.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
+import { launchChromium } from '../helpers/chromium.js';
 import { Redis } from 'ioredis';
 import { startApi } from '../../src/api/server.js';
 import { insertAlert } from '../../src/store/alert-repository.js';
@@ -11,7 +12,6 @@ import { upsertMetrics } from '../../src/store/metrics-repository.js';
 import { createTestDatabase, REDIS_URL, requireRedis, testRedisPrefix, type TestDatabase } from '../helpers/services.js';
 import { DAY, END, HOUR, mention, openAlert, seed, silentLogger, testConfig } from '../integration/api/api-fixtures.js';
 
-const CHROMIUM = '/usr/bin/chromium';
 const PERIOD = `from=${END - 7 * DAY}&to=${END}`;
 /** What every vector tries to do: open a dialog, or set window.__xss. */
 const HIT = `window.__xss=1;alert(1)`;
@@ -74,14 +74,7 @@ beforeAll(async () => {
   await upsertMetrics(db.store.db, VECTORS.slice(0, 5).map((vector, i) => ({ entityId: 'acme', day: new Date(END - (i + 1) * DAY).toISOString().slice(0, 10), name: vector, value: i })));
   redis = new Redis(REDIS_URL);
   api = await startApi({ config, store: db.store, logger: silentLogger(), redis, redisPrefix: testRedisPrefix() });
-  try {
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-    });
-  } catch (error) {
-    throw new Error(`Chromium could not start from ${CHROMIUM} (${(error as Error).message}). Install it with: apt-get install -y chromium`);
-  }
+  browser = await launchChromium();
 });
 
 afterAll(async () => {

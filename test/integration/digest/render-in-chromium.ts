@@ -1,6 +1,6 @@
 // Opens a received digest in headless Chromium (cid: images swapped for the attachments) and reports what each chart shows.
 import type { ParsedMail } from 'mailparser';
-import { chromium } from 'playwright-core';
+import { launchChromium } from '../../helpers/chromium.js';
 
 export interface ShownChart {
   alt: string;
@@ -12,14 +12,13 @@ export interface ShownChart {
   colours: string[];
 }
 
-const LAUNCH_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
 
 export async function renderInChromium(mail: ParsedMail, screenshotPath: string): Promise<ShownChart[]> {
   let html = String(mail.html);
   for (const a of mail.attachments) {
     if (a.cid) html = html.split(`cid:${a.cid}`).join(`data:${a.contentType};base64,${a.content.toString('base64')}`);
   }
-  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: LAUNCH_ARGS });
+  const browser = await launchChromium();
   try {
     const page = await browser.newPage({ viewport: { width: 800, height: 1200 } });
     await page.setContent(html, { waitUntil: 'load' });

@@ -77,7 +77,7 @@ describe('the vigie command', () => {
     }, 'an alert email in the outbox', 150_000);
     expect(Date.now() - started).toBeLessThan(120_000);
     const mail = await simpleParser(readFileSync(join(outbox, email)));
-    expect(mail.subject).toMatch(/^\[Vigie\] New alert \((high|critical)\) – Kelio/);
+    expect(mail.subject).toMatch(/^\[Vigie\] New alert \((medium|high|critical)\) – Kelio/);
     expect(mail.html).toContain('Acknowledge');
 
     child.kill('SIGTERM');

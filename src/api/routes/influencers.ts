@@ -1,8 +1,7 @@
 // GET /api/influencers: the authors who mattered most for an entity in a period, with their score and why.
 // Reads the period's newest mentions (see author-queries MENTION_SAMPLE); `sample` says whether they covered it all.
 import type { FastifyInstance } from 'fastify';
-import { explainInfluence } from '../../analytics/influence-explanation.js';
-import { isJournalist } from '../../scoring/influence.js';
+import { rankAuthors } from '../../analytics/influencer-ranking.js';
 import { sampleCoverage, topAuthors } from '../../store/author-queries.js';
 import { entityFromQuery, entityQuerySchema, periodFromQuery, periodQuerySchema } from '../query-params.js';
 import type { RouteContext } from '../route-context.js';
@@ -24,34 +23,21 @@ export async function influencerRoutes(app: FastifyInstance, ctx: RouteContext):
       topAuthors(ctx.store.db, entity.id, period, request.query.limit ?? 50),
       sampleCoverage(ctx.store.db, entity.id, period),
     ]);
-    const ranked = authors.map((a) => {
-      const journalist = isJournalist(a.description ?? undefined);
-      const why = explainInfluence({
-        followers: a.followers,
-        posts: a.posts,
-        engagementEarned: a.engagementEarned,
-        amplifications: a.amplifiedCount,
-        graphRank: a.graphRank,
-        verified: a.verified,
-        journalist,
-      });
-      return {
-        id: a.id,
-        platform: a.platform,
-        handle: a.handle,
-        displayName: a.displayName,
-        followers: a.followers,
-        verified: a.verified,
-        journalist,
-        own: a.own,
-        score: why.score,
-        why: why.parts,
-        mentions: a.mentions,
-        negativeMentions: a.negativeMentions,
-        topMentionInfluence: a.topMentionInfluence,
-      };
-    });
-    ranked.sort((a, b) => b.score - a.score || b.topMentionInfluence - a.topMentionInfluence || a.id.localeCompare(b.id));
+    const ranked = rankAuthors(authors).map(({ author: a, journalist, explanation }) => ({
+      id: a.id,
+      platform: a.platform,
+      handle: a.handle,
+      displayName: a.displayName,
+      followers: a.followers,
+      verified: a.verified,
+      journalist,
+      own: a.own,
+      score: explanation.score,
+      why: explanation.parts,
+      mentions: a.mentions,
+      negativeMentions: a.negativeMentions,
+      topMentionInfluence: a.topMentionInfluence,
+    }));
     return { entity: { id: entity.id, name: entity.name }, period, sample, authors: ranked };
   });
 }

@@ -43,9 +43,3 @@ export function entityFromQuery(config: VigieConfig, id: string | undefined): En
   if (!entity) throw new BadRequestError(`entity: no configured entity has the id "${id.slice(0, 60)}"`, 404);
   return entity;
 }
-
-/** A brand's competitors: the competitor entities whose parent is the brand (or, for a competitor, its brand's). */
-export function competitorsOf(config: VigieConfig, entity: EntityConfig): EntityConfig[] {
-  const brandId = entity.kind === 'brand' ? entity.id : entity.parent;
-  return config.entities.filter((e) => e.kind === 'competitor' && e.parent === brandId && e.id !== entity.id);
-}

@@ -4,7 +4,7 @@ import { compareKpis } from '../analytics/compare.js';
 import { computeKpis, sumCounts } from '../analytics/kpis.js';
 import type { Period } from '../analytics/period.js';
 import { shareOfVoice } from '../analytics/share-of-voice.js';
-import { competitorsOf } from '../api/query-params.js';
+import { competitorsOf } from '../config/competitors.js';
 import type { VigieConfig } from '../config/load-config.js';
 import type { EntityConfig } from '../config/schema.js';
 import { topAuthors } from '../store/author-queries.js';

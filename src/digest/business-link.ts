@@ -1,16 +1,6 @@
 // The business part of the digest: each metric's week against the last, and the one social-business link worth telling.
 import { correlate, type LagCorrelation } from '../analytics/correlation.js';
-import type { VolumeCounts } from '../analytics/kpis.js';
 import type { BusinessLink, BusinessMetricWeek } from './digest-content.js';
-
-/** The daily social series correlated with business figures (the same ones the dashboard's business page offers). */
-export const SOCIAL_SERIES: Record<string, (d: Required<VolumeCounts>) => number> = {
-  volume: (d) => d.total,
-  negativeShare: (d) => (d.total > 0 ? d.negative / d.total : NaN),
-  netSentiment: (d) => (d.positive + d.negative > 0 ? (d.positive - d.negative) / (d.positive + d.negative) : NaN),
-  engagement: (d) => d.engagement,
-  reach: (d) => d.reach,
-};
 
 /**
  * Only social-leads-business lags, up to a week: the digest tells what reputation did to the business, not the

@@ -6,7 +6,8 @@ import { DAY_MS, floorTo } from '../domain/time-buckets.js';
 import { businessSeries } from '../store/metrics-repository.js';
 import { dataSpan, rollupSeries } from '../store/rollup-queries.js';
 import type { Database } from '../store/tables.js';
-import { metricWeek, SOCIAL_SERIES, strongestHonestLink } from './business-link.js';
+import { SOCIAL_SERIES } from '../analytics/social-series.js';
+import { metricWeek, strongestHonestLink } from './business-link.js';
 import type { DigestBusiness } from './digest-content.js';
 import { shiftWeek, weekDayKeys, type IsoWeek } from './iso-week.js';
 

@@ -8,19 +8,11 @@ import { businessSeries } from '../../store/metrics-repository.js';
 import { dataSpan, rollupSeries } from '../../store/rollup-queries.js';
 import { entityFromQuery, entityQuerySchema, parseTime, periodQuerySchema } from '../query-params.js';
 import type { RouteContext } from '../route-context.js';
+import { SOCIAL_SERIES } from '../../analytics/social-series.js';
 
 /** Correlations need months of days, not the 7 days the other pages default to. */
 const DEFAULT_BUSINESS_PERIOD = 90 * DAY_MS;
 const MAX_BUSINESS_PERIOD = 3 * 366 * DAY_MS;
-
-type DayPoint = ReturnType<typeof regroup>[number];
-const SOCIAL_SERIES: Record<string, (d: DayPoint) => number> = {
-  volume: (d) => d.total,
-  negativeShare: (d) => (d.total > 0 ? d.negative / d.total : NaN),
-  netSentiment: (d) => (d.positive + d.negative > 0 ? (d.positive - d.negative) / (d.positive + d.negative) : NaN),
-  engagement: (d) => d.engagement,
-  reach: (d) => d.reach,
-};
 
 export async function businessRoutes(app: FastifyInstance, ctx: RouteContext): Promise<void> {
   app.get<{ Querystring: { entity?: string; from?: string; to?: string } }>('/business', {
@@ -43,7 +35,7 @@ export async function businessRoutes(app: FastifyInstance, ctx: RouteContext): P
     const days = regroup(hourly, period, DAY_MS);
     const dayKeys = days.map((d) => dayKey(d.start));
     // Days before collection began are unknown, not quiet: they must not count as days without mentions.
-    const collected = (d: DayPoint) => span !== null && d.start >= floorTo(span.from, DAY_MS);
+    const collected = (d: { start: number }) => span !== null && d.start >= floorTo(span.from, DAY_MS);
     const social = Object.fromEntries(Object.entries(SOCIAL_SERIES).map(([name, pick]) => [name, days.map((d) => (collected(d) ? pick(d) : NaN))]));
     const businessArrays = Object.fromEntries([...business.entries()].map(([name, byDay]) => [name, dayKeys.map((k) => byDay.get(k) ?? NaN)]));
     const correlations = Object.entries(social).flatMap(([socialName, s]) =>

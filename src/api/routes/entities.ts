@@ -1,6 +1,6 @@
 // GET /api/entities: what is watched, with each brand's competitors, as the dashboard's menus need it.
 import type { FastifyInstance } from 'fastify';
-import { competitorsOf } from '../query-params.js';
+import { competitorsOf } from '../../config/competitors.js';
 import type { RouteContext } from '../route-context.js';
 
 export async function entityRoutes(app: FastifyInstance, ctx: RouteContext): Promise<void> {

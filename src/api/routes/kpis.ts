@@ -10,7 +10,8 @@ import { shareOfVoice } from '../../analytics/share-of-voice.js';
 import { DAY_MS, HOUR_MS } from '../../domain/time-buckets.js';
 import { entityTotals, platformTotals } from '../../store/kpi-queries.js';
 import { rollupSeries } from '../../store/rollup-queries.js';
-import { BadRequestError, competitorsOf, entityFromQuery, entityQuerySchema, periodFromQuery, periodQuerySchema } from '../query-params.js';
+import { competitorsOf } from '../../config/competitors.js';
+import { BadRequestError, entityFromQuery, entityQuerySchema, periodFromQuery, periodQuerySchema } from '../query-params.js';
 import type { RouteContext } from '../route-context.js';
 
 interface KpiQuery {

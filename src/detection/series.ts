@@ -1,9 +1,6 @@
 // The time-series shapes the detect stage reads (per-entity windows of buckets and notable mentions) and what it emits.
 
-export const MINUTE_MS = 60_000;
-export const HOUR_MS = 60 * MINUTE_MS;
-export const DAY_MS = 24 * HOUR_MS;
-export const WEEK_MS = 7 * DAY_MS;
+export { DAY_MS, HOUR_MS, MINUTE_MS, WEEK_MS } from '../domain/time-buckets.js';
 
 /** Counts for one time slot (a minute or an hour) of one entity. */
 export interface Bucket {

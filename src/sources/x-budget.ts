@@ -1,4 +1,5 @@
 // X's monthly post-read cap spread over the month: how often X may be polled, and what is left (for doctor).
+import { DAY_MS } from '../domain/time-buckets.js';
 
 export interface XBudgetInput {
   /** Posts the plan lets the app read per calendar month (UTC). */
@@ -37,7 +38,6 @@ export function monthWindow(now: number): { start: number; end: number } {
   return { start, end };
 }
 
-const DAY_MS = 86_400_000;
 
 export function budgetStatus(input: { monthlyReadBudget: number; postsReadThisMonth: number; now: number }): XBudgetStatus {
   const { end } = monthWindow(input.now);

@@ -13,8 +13,8 @@ import { nextPacificMidnight } from './http/pacific-midnight.js';
 import { retryAfterOnly } from './http/rate-limit-headers.js';
 import { timeKey } from './http/stream-cursor.js';
 import { sweepStreams, type PageOutcome, type PageQuery, type Stream } from './http/sweep.js';
+import { DAY_MS } from '../domain/time-buckets.js';
 
-const DAY_MS = 86_400_000;
 const MIN_INTERVAL_MS = 60_000;
 /** Quota units per call: search.list costs 100, commentThreads.list 1. */
 const SEARCH_COST = 100;

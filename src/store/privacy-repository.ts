@@ -1,6 +1,7 @@
 // GDPR tools: forget an author everywhere, export what is stored about one, and delete what is past retention.
 import { randomUUID } from 'node:crypto';
 import { sql, type Kysely, type Transaction } from 'kysely';
+import { DAY_MS } from '../domain/time-buckets.js';
 import { chunkRows } from './chunk.js';
 import { RollupAccumulator } from './rollup-writer.js';
 import type { Database } from './tables.js';
@@ -162,14 +163,12 @@ export interface RetentionResult {
   quarantine: number;
 }
 
-const DAY = 86_400_000;
-
 /**
  * Deletes what is older than its retention. Rollups are aggregates: deleting the raw mentions
  * leaves them as they were, so the dashboards' history stays right after the text is gone.
  */
 export async function applyRetention(db: Kysely<Database>, policy: RetentionPolicy, now = Date.now()): Promise<RetentionResult> {
-  const mentionCutoff = now - policy.mentionsDays * DAY;
+  const mentionCutoff = now - policy.mentionsDays * DAY_MS;
   const result: RetentionResult = { mentions: 0, authors: 0, minuteRollups: 0, hourlyRollups: 0, alerts: 0, quarantine: 0 };
   // In slices, so one daily run never holds a long lock over a big table.
   for (;;) {
@@ -188,13 +187,13 @@ export async function applyRetention(db: Kysely<Database>, policy: RetentionPoli
     .where((eb) => eb.not(eb.exists(eb.selectFrom('mentions').select('mentions.id').whereRef('mentions.author_id', '=', 'authors.id'))))
     .executeTakeFirst();
   result.authors = Number(authors.numDeletedRows);
-  result.minuteRollups = Number((await db.deleteFrom('rollups_minute').where('bucket_start', '<', now - policy.minuteRollupsDays * DAY).executeTakeFirst()).numDeletedRows);
-  result.hourlyRollups = Number((await db.deleteFrom('rollups_hourly').where('bucket_start', '<', now - policy.hourlyRollupsDays * DAY).executeTakeFirst()).numDeletedRows);
-  const alerts = await db.deleteFrom('alerts').where('status', '=', 'resolved').where('resolved_at', '<', now - policy.alertsDays * DAY).returning('id').execute();
+  result.minuteRollups = Number((await db.deleteFrom('rollups_minute').where('bucket_start', '<', now - policy.minuteRollupsDays * DAY_MS).executeTakeFirst()).numDeletedRows);
+  result.hourlyRollups = Number((await db.deleteFrom('rollups_hourly').where('bucket_start', '<', now - policy.hourlyRollupsDays * DAY_MS).executeTakeFirst()).numDeletedRows);
+  const alerts = await db.deleteFrom('alerts').where('status', '=', 'resolved').where('resolved_at', '<', now - policy.alertsDays * DAY_MS).returning('id').execute();
   result.alerts = alerts.length;
   if (alerts.length) {
     for (const chunk of chunkRows(alerts.map((a) => a.id), 1, 1000)) await db.deleteFrom('alert_deliveries').where('alert_id', 'in', chunk).execute();
   }
-  result.quarantine = Number((await db.deleteFrom('quarantine').where('created_at', '<', now - policy.quarantineDays * DAY).executeTakeFirst()).numDeletedRows);
+  result.quarantine = Number((await db.deleteFrom('quarantine').where('created_at', '<', now - policy.quarantineDays * DAY_MS).executeTakeFirst()).numDeletedRows);
   return result;
 }

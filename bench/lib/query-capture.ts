@@ -1,7 +1,7 @@
 // A second handle on a PostgreSQL database that records every SQL statement the API runs, to EXPLAIN them afterwards.
 import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
-import type { Store } from '../../src/store/database.js';
+import { SESSION_SETTINGS, type Store } from '../../src/store/database.js';
 import type { Database } from '../../src/store/tables.js';
 
 export interface CapturedQuery {
@@ -20,7 +20,8 @@ const numberTypes = {
 
 export function capturingStore(url: string): { store: Store; queries: CapturedQuery[]; explain(q: CapturedQuery, analyze: boolean): Promise<string> } {
   const queries: CapturedQuery[] = [];
-  const pool = new pg.Pool({ connectionString: url, max: 4, types: numberTypes });
+  // With the app's session settings, so the plans printed are the ones the app's queries get.
+  const pool = new pg.Pool({ connectionString: url, max: 4, types: numberTypes, options: SESSION_SETTINGS.join(' ') });
   const db = new Kysely<Database>({
     dialect: new PostgresDialect({ pool }),
     log(event) {

@@ -5,13 +5,7 @@ import { tokenize } from './tokenizer.js';
 
 const require = createRequire(import.meta.url);
 // natural's submodules only: its package root loads ./.env and database drivers.
-const { TfIdf } = require('natural/lib/natural/tfidf/index.js') as { TfIdf: new () => TfIdfIndex };
 const { NGrams } = require('natural/lib/natural/ngrams/index.js') as { NGrams: { ngrams(sequence: string[], n: number): string[][] } };
-
-interface TfIdfIndex {
-  addDocument(document: string[]): void;
-  tfidf(terms: string | string[], documentIndex: number): number;
-}
 
 export interface Topic {
   phrase: string;
@@ -61,26 +55,30 @@ function phrasesOf(text: string, stopwords: ReadonlySet<string>): Set<string> {
 export function extractTopics(texts: string[], opts: TopicOptions = {}): Topic[] {
   const top = opts.top ?? 10;
   const stopwords = stopwordsFor(opts.lang);
+  // How many of the cluster's texts contain each phrase: the term frequency of the cluster seen as one document.
   const counts = new Map<string, number>();
-  const foreground: string[] = [];
   for (const text of texts) {
-    for (const phrase of phrasesOf(text, stopwords)) {
-      counts.set(phrase, (counts.get(phrase) ?? 0) + 1);
-      foreground.push(phrase);
-    }
+    for (const phrase of phrasesOf(text, stopwords)) counts.set(phrase, (counts.get(phrase) ?? 0) + 1);
   }
-  // The whole cluster is document 0; each background post is its own document, so idf measures how usual a phrase is.
-  const index = new TfIdf();
-  index.addDocument(foreground);
-  for (const text of opts.background ?? []) index.addDocument([...phrasesOf(text, stopwords)]);
+  // The whole cluster is document 0; each background post is its own document, so idf measures how usual a word is.
+  const documentFrequency = new Map<string, number>();
+  for (const text of opts.background ?? []) {
+    for (const phrase of phrasesOf(text, stopwords)) if (!phrase.includes(' ')) documentFrequency.set(phrase, (documentFrequency.get(phrase) ?? 0) + 1);
+  }
+  const documents = 1 + (opts.background?.length ?? 0);
+  const idf = (word: string): number => 1 + Math.log(documents / (1 + 1 + (documentFrequency.get(word) ?? 0)));
+  // A phrase scores the tf-idf of its words (a word's tf: the texts where it stands as a phrase of its own).
+  const wordScore = (word: string): number => (counts.get(word) ?? 0) * idf(word);
   const minCount = Math.min(2, texts.length);
-  const ranked = [...counts.entries()]
-    .filter(([, count]) => count >= minCount)
-    .map(([phrase, count]) => {
-      const words = phrase.split(' ').length;
-      return { phrase, count, score: index.tfidf(phrase, 0) * (1 + LENGTH_BONUS * (words - 1)) };
-    })
-    .sort((a, b) => b.score - a.score || b.count - a.count || a.phrase.localeCompare(b.phrase));
+  const ranked: Topic[] = [];
+  for (const [phrase, count] of counts) {
+    if (count < minCount) continue;
+    const words = phrase.split(' ');
+    let score = 0;
+    for (const word of words) score += wordScore(word);
+    ranked.push({ phrase, count, score: score * (1 + LENGTH_BONUS * (words.length - 1)) });
+  }
+  ranked.sort((a, b) => b.score - a.score || b.count - a.count || (a.phrase < b.phrase ? -1 : a.phrase > b.phrase ? 1 : 0));
   return pickDistinct(ranked, top).map((topic) => ({ ...topic, score: Math.round(topic.score * 1000) / 1000 }));
 }
 

@@ -28,15 +28,10 @@ function newestMentions(db: Kysely<Database>, entityId: string, q: SampleQuery) 
     .limit(q.sample ?? MENTION_SAMPLE);
 }
 
-/** How many mentions the period has, counted up to one more than the sample (so "complete" is known cheaply). */
-export async function sampleCoverage(db: Kysely<Database>, entityId: string, q: SampleQuery): Promise<{ size: number; complete: boolean }> {
-  const limit = q.sample ?? MENTION_SAMPLE;
-  const row = await db
-    .selectFrom(newestMentions(db, entityId, { ...q, sample: limit + 1 }).as('s'))
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .executeTakeFirst();
-  const n = Number(row?.n ?? 0);
-  return { size: Math.min(n, limit), complete: n <= limit };
+export interface SampleCoverage {
+  size: number;
+  /** The sample holds every mention of the period. */
+  complete: boolean;
 }
 
 export interface AuthorSummary {
@@ -61,66 +56,81 @@ export interface AuthorSummary {
   topMentionInfluence: number;
 }
 
-/** The authors who talked most influentially about an entity in a period (among its newest mentions). */
-export async function topAuthors(db: Kysely<Database>, entityId: string, q: SampleQuery, limit = 20): Promise<AuthorSummary[]> {
+/** Who wrote the period's newest mentions, and in which language: everything the audience and influencer views need. */
+export interface AuthorSample {
+  coverage: SampleCoverage;
+  /** Every author of the sample, most influential first (then by their most influential mention, then by id). */
+  authors: AuthorSummary[];
+  languages: { key: string; count: number }[];
+  /** Audience reached once each: the followers of the distinct authors of the sample. */
+  uniqueAudience: number;
+}
+
+/**
+ * One pass over the period's newest mentions joined to their authors; the grouping happens here rather than in SQL,
+ * so that authors, languages, unique audience and coverage cost one join of the sample instead of one each.
+ */
+export async function authorSample(db: Kysely<Database>, entityId: string, q: SampleQuery): Promise<AuthorSample> {
+  const limit = q.sample ?? MENTION_SAMPLE;
+  // One row more than the sample tells whether it covers the whole period; that row is then left out.
   const rows = await db
-    .selectFrom(newestMentions(db, entityId, q).as('me'))
+    .selectFrom(newestMentions(db, entityId, { ...q, sample: limit + 1 }).select('published_at').as('me'))
     .innerJoin('mentions as m', 'm.id', 'me.mention_id')
     .innerJoin('authors as a', 'a.id', 'm.author_id')
-    .select((eb) => [
+    .select([
       'a.id', 'a.platform', 'a.handle', 'a.display_name', 'a.description', 'a.followers', 'a.verified', 'a.is_own',
       'a.influence', 'a.graph_rank', 'a.posts', 'a.engagement_earned', 'a.amplified_count',
-      eb.fn.countAll<number>().as('mentions'),
-      eb.fn.sum<number>(eb.case().when('me.sentiment_label', '=', 'negative').then(1).else(0).end()).as('negative_mentions'),
-      eb.fn.max<number>('me.influence').as('top_mention_influence'),
+      'm.lang', 'me.sentiment_label', 'me.influence as mention_influence',
     ])
-    .groupBy(['a.id', 'a.platform', 'a.handle', 'a.display_name', 'a.description', 'a.followers', 'a.verified', 'a.is_own', 'a.influence', 'a.graph_rank', 'a.posts', 'a.engagement_earned', 'a.amplified_count'])
-    .orderBy('a.influence', 'desc')
-    .orderBy('top_mention_influence', 'desc')
-    .orderBy('a.id')
-    .limit(Math.min(Math.max(limit, 1), 200))
+    .orderBy('me.published_at', 'desc')
     .execute();
-  return rows.map((r) => ({
-    id: r.id,
-    platform: r.platform,
-    handle: r.handle,
-    displayName: r.display_name,
-    description: r.description,
-    followers: Number(r.followers),
-    verified: r.verified === 1,
-    own: r.is_own === 1,
-    influence: Number(r.influence),
-    graphRank: Number(r.graph_rank),
-    posts: Number(r.posts),
-    engagementEarned: Number(r.engagement_earned),
-    amplifiedCount: Number(r.amplified_count),
-    mentions: Number(r.mentions),
-    negativeMentions: Number(r.negative_mentions),
-    topMentionInfluence: Number(r.top_mention_influence),
-  }));
+  const sampled = rows.slice(0, limit);
+  const languages = new Map<string, number>();
+  const authors = new Map<string, AuthorSummary>();
+  for (const r of sampled) {
+    languages.set(r.lang, (languages.get(r.lang) ?? 0) + 1);
+    let author = authors.get(r.id);
+    if (!author) {
+      author = {
+        id: r.id,
+        platform: r.platform,
+        handle: r.handle,
+        displayName: r.display_name,
+        description: r.description,
+        followers: Number(r.followers),
+        verified: r.verified === 1,
+        own: r.is_own === 1,
+        influence: Number(r.influence),
+        graphRank: Number(r.graph_rank),
+        posts: Number(r.posts),
+        engagementEarned: Number(r.engagement_earned),
+        amplifiedCount: Number(r.amplified_count),
+        mentions: 0,
+        negativeMentions: 0,
+        topMentionInfluence: 0,
+      };
+      authors.set(r.id, author);
+    }
+    author.mentions += 1;
+    if (r.sentiment_label === 'negative') author.negativeMentions += 1;
+    author.topMentionInfluence = Math.max(author.topMentionInfluence, Number(r.mention_influence));
+  }
+  const ranked = [...authors.values()].sort(
+    (x, y) => y.influence - x.influence || y.topMentionInfluence - x.topMentionInfluence || (x.id < y.id ? -1 : x.id > y.id ? 1 : 0),
+  );
+  let uniqueAudience = 0;
+  for (const a of ranked) uniqueAudience += a.followers;
+  return {
+    coverage: { size: sampled.length, complete: rows.length <= limit },
+    authors: ranked,
+    languages: [...languages].map(([key, count]) => ({ key, count })),
+    uniqueAudience,
+  };
 }
 
-/** Mentions per language of an entity in a period (among its newest mentions). */
-export async function languageCounts(db: Kysely<Database>, entityId: string, q: SampleQuery): Promise<{ key: string; count: number }[]> {
-  const rows = await db
-    .selectFrom(newestMentions(db, entityId, q).as('me'))
-    .innerJoin('mentions as m', 'm.id', 'me.mention_id')
-    .select((eb) => ['m.lang', eb.fn.countAll<number>().as('count')])
-    .groupBy('m.lang')
-    .execute();
-  return rows.map((r) => ({ key: r.lang, count: Number(r.count) }));
-}
-
-/** Audience reached once each: the followers of the distinct authors of the period's (newest) mentions. */
-export async function uniqueAudience(db: Kysely<Database>, entityId: string, q: SampleQuery): Promise<number> {
-  const row = await db
-    .selectFrom('authors as a')
-    .select((eb) => eb.fn.sum<number>('a.followers').as('audience'))
-    .where('a.id', 'in', (eb) =>
-      eb.selectFrom(newestMentions(db, entityId, q).as('me')).innerJoin('mentions as m', 'm.id', 'me.mention_id').select('m.author_id'),
-    )
-    .executeTakeFirst();
-  return Number(row?.audience ?? 0);
+/** The authors who talked most influentially about an entity in a period (among its newest mentions). */
+export async function topAuthors(db: Kysely<Database>, entityId: string, q: SampleQuery, limit = 20): Promise<AuthorSummary[]> {
+  return (await authorSample(db, entityId, q)).authors.slice(0, Math.min(Math.max(limit, 1), 200));
 }
 
 /** The newest texts about an entity in the period (for topics), at most `limit`. */

@@ -5,12 +5,13 @@ import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
 import { advocateAccounts, computeAdvocacy } from '../../analytics/advocacy.js';
 import { breakdown } from '../../analytics/breakdown.js';
 import { extractTopics, type Topic } from '../../scoring/topics.js';
-import { advocacyActivity, languageCounts, recentTexts, sampleCoverage, topAuthors, uniqueAudience } from '../../store/author-queries.js';
+import { advocacyActivity, authorSample, recentTexts } from '../../store/author-queries.js';
 import { entityFromQuery, entityQuerySchema, periodFromQuery, periodQuerySchema } from '../query-params.js';
 import type { RouteContext } from '../route-context.js';
 
 /** Topics come from the newest texts only: enough to name what is discussed, cheap enough for every page load. */
 const TOPIC_SAMPLE = 400;
+const TOP_AUTHORS = 10;
 
 /** Topics are a nice-to-have beside the numbers: a failure there is logged and leaves the list empty, not the page broken. */
 function topicsOf(texts: string[], lang: string | undefined, log: FastifyBaseLogger): Topic[] {
@@ -33,22 +34,19 @@ export async function audienceRoutes(app: FastifyInstance, ctx: RouteContext): P
     const { db } = ctx.store;
     const entity = entityFromQuery(ctx.config, request.query.entity);
     const period = await periodFromQuery(ctx.store, request.query, ctx.now());
-    const [sample, languages, authors, texts, audience, activity] = await Promise.all([
-      sampleCoverage(db, entity.id, period),
-      languageCounts(db, entity.id, period),
-      topAuthors(db, entity.id, period, 10),
+    const [sample, texts, activity] = await Promise.all([
+      authorSample(db, entity.id, period),
       recentTexts(db, entity.id, period, TOPIC_SAMPLE),
-      uniqueAudience(db, entity.id, period),
       advocacyActivity(db, advocateAccounts(entity), period),
     ]);
     return {
       entity: { id: entity.id, name: entity.name },
       period,
-      sample,
-      languages: breakdown(languages),
-      topAuthors: authors.map((a) => ({ handle: a.handle, platform: a.platform, followers: a.followers, influence: a.influence, mentions: a.mentions, own: a.own })),
+      sample: sample.coverage,
+      languages: breakdown(sample.languages),
+      topAuthors: sample.authors.slice(0, TOP_AUTHORS).map((a) => ({ handle: a.handle, platform: a.platform, followers: a.followers, influence: a.influence, mentions: a.mentions, own: a.own })),
       topics: topicsOf(texts, entity.locale, request.log),
-      uniqueAudience: audience,
+      uniqueAudience: sample.uniqueAudience,
       advocacy: computeAdvocacy(activity),
     };
   });

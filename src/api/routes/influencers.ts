@@ -2,7 +2,7 @@
 // Reads the period's newest mentions (see author-queries MENTION_SAMPLE); `sample` says whether they covered it all.
 import type { FastifyInstance } from 'fastify';
 import { rankAuthors } from '../../analytics/influencer-ranking.js';
-import { sampleCoverage, topAuthors } from '../../store/author-queries.js';
+import { authorSample } from '../../store/author-queries.js';
 import { entityFromQuery, entityQuerySchema, periodFromQuery, periodQuerySchema } from '../query-params.js';
 import type { RouteContext } from '../route-context.js';
 
@@ -19,11 +19,8 @@ export async function influencerRoutes(app: FastifyInstance, ctx: RouteContext):
   }, async (request) => {
     const entity = entityFromQuery(ctx.config, request.query.entity);
     const period = await periodFromQuery(ctx.store, request.query, ctx.now());
-    const [authors, sample] = await Promise.all([
-      topAuthors(ctx.store.db, entity.id, period, request.query.limit ?? 50),
-      sampleCoverage(ctx.store.db, entity.id, period),
-    ]);
-    const ranked = rankAuthors(authors).map(({ author: a, journalist, explanation }) => ({
+    const { coverage, authors } = await authorSample(ctx.store.db, entity.id, period);
+    const ranked = rankAuthors(authors.slice(0, request.query.limit ?? 50)).map(({ author: a, journalist, explanation }) => ({
       id: a.id,
       platform: a.platform,
       handle: a.handle,
@@ -38,6 +35,6 @@ export async function influencerRoutes(app: FastifyInstance, ctx: RouteContext):
       negativeMentions: a.negativeMentions,
       topMentionInfluence: a.topMentionInfluence,
     }));
-    return { entity: { id: entity.id, name: entity.name }, period, sample, authors: ranked };
+    return { entity: { id: entity.id, name: entity.name }, period, sample: coverage, authors: ranked };
   });
 }

@@ -28,7 +28,6 @@ export async function storeMentions(db: Kysely<Database>, batch: readonly Stored
   const unique = dedupeById(batch);
   if (unique.length === 0) return { inserted: 0, duplicates: 0, touched: new Map(), storedPerEntity: new Map() };
   return db.transaction().execute(async (trx) => {
-    await upsertAuthors(trx, unique);
     // Insert first, look up only what was already there: most mentions are new, so the common case costs
     // one statement instead of a lookup plus an insert. Only rows this statement really inserted count:
     // a duplicate (a retried job, or a concurrent one that won the race on the primary key) gets nothing
@@ -56,6 +55,10 @@ export async function storeMentions(db: Kysely<Database>, batch: readonly Stored
 
     await recordResponses(trx, fresh);
     const engagementDeltas = await refreshEngagement(trx, seen, existing);
+    // Rows shared by concurrent batches (a busy author, the current minute's rollups) are written last, so that
+    // their locks are held only until the commit that follows: written first, they made concurrent batches wait
+    // for each other's whole transaction. Nothing references authors by a foreign key, so the order is free.
+    await upsertAuthors(trx, unique);
     await rollupChanges(fresh, engagementDeltas).apply(trx);
 
     const touched = new Map<string, number>();

@@ -12,7 +12,6 @@ import type { AppContext } from '../app/context.js';
 import type { VigieConfig } from '../config/load-config.js';
 import { buildDigest, digestEntity, digestLocale, digestTimezone } from '../digest/build-digest.js';
 import { formatIsoWeek, lastCompletedWeek, parseIsoWeek } from '../digest/iso-week.js';
-import { renderDigest } from '../digest/render-digest.js';
 import { acquireSendLock } from '../digest/send-lock.js';
 import { findSentDigest, recordSentDigest } from '../store/digest-repository.js';
 
@@ -59,6 +58,9 @@ export async function runDigest(ctx: AppContext, job: DigestRequest): Promise<Di
     if (recorded) return { sent: false, week, reason: `already sent at ${new Date(recorded.sentAt).toISOString()}` };
 
     const content = await buildDigest(db, ctx.config, entity.id, week);
+    // Loaded on first use: ECharts and resvg weigh about 60 MB, which a process that never sends a digest (a score
+    // worker) should not carry.
+    const { renderDigest } = await import('../digest/render-digest.js');
     const email = renderDigest(content, digestLocale(ctx.config, entity));
     const recipients = [...entity.digest.recipients];
     const result = await ctx.mailer.send({

@@ -34,7 +34,7 @@ function errorRow(id: CaseId, error: unknown): BenchRow {
   return { case: id, figure: 'did not complete', value: 'error', baseline: '', ratio: null, target: '', pass: false, raw: {}, notes: message.split('\n')[0] };
 }
 
-/** The main thread's profile of each worker process (the biggest file of its folder: tsx's loader thread has its own). */
+/** The main thread's profile of each worker process (the biggest file of its folder, should it hold several). */
 function printProfiles(): void {
   const root = join(RESULTS_DIR, 'profiles');
   if (!existsSync(root)) return;

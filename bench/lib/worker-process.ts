@@ -1,5 +1,6 @@
-// Runs `vigie worker <stages>` as a child process, as production does, and reads its peak resident memory.
-import { spawn, type ChildProcess } from 'node:child_process';
+// Runs `vigie worker <stages>` as a child process, as production does (compiled, with the heap cap the README
+// recommends), and reads its peak resident memory.
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { createWriteStream, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Stage } from '../../src/queue/names.js';
@@ -23,6 +24,22 @@ export interface WorkerOptions {
   logLevel?: string;
 }
 
+/** The V8 heap cap of a worker process, as README "Operating" recommends for production workers. */
+export const WORKER_HEAP_MB = 192;
+
+/** Compiled once per bench run into bench/results/build, so the workers run what production runs, never tsx. */
+const BUILD_DIR = join(RESULTS_DIR, 'build');
+let compiled = false;
+
+function compileOnce(): void {
+  if (compiled) return;
+  console.log('  compiling Vigie for the worker processes (tsc)');
+  rmSync(BUILD_DIR, { recursive: true, force: true });
+  execFileSync(process.execPath, [join(REPO_DIR, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.build.json', '--outDir', BUILD_DIR], { cwd: REPO_DIR, stdio: 'inherit' });
+  execFileSync(process.execPath, [join(REPO_DIR, 'scripts', 'copy-build-assets.mjs'), BUILD_DIR], { cwd: REPO_DIR, stdio: 'inherit' });
+  compiled = true;
+}
+
 const READY_LINE = 'workers running';
 const START_TIMEOUT_MS = 60_000;
 
@@ -35,14 +52,15 @@ function readKb(pid: number, field: string): number {
 export async function startWorkerProcess(o: WorkerOptions): Promise<WorkerProcess> {
   const logDir = join(RESULTS_DIR, 'logs');
   mkdirSync(logDir, { recursive: true });
-  // One profile per thread (tsx's loader runs in its own): each process gets a folder.
+  // One profile per thread: each process gets a folder.
   const profileDir = join(RESULTS_DIR, 'profiles', o.label);
   if (o.cpuProf) {
     rmSync(profileDir, { recursive: true, force: true });
     mkdirSync(profileDir, { recursive: true });
   }
-  const nodeArgs = o.cpuProf ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [];
-  const child: ChildProcess = spawn(process.execPath, [...nodeArgs, join(REPO_DIR, 'bin', 'vigie.js'), 'worker', ...o.stages, '-c', o.configPath], {
+  compileOnce();
+  const nodeArgs = [`--max-old-space-size=${WORKER_HEAP_MB}`, ...(o.cpuProf ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [])];
+  const child: ChildProcess = spawn(process.execPath, [...nodeArgs, join(BUILD_DIR, 'src', 'cli.js'), 'worker', ...o.stages, '-c', o.configPath], {
     cwd: REPO_DIR,
     env: { ...process.env, LOG_LEVEL: o.logLevel ?? 'info', LOG_FORMAT: 'json' },
     stdio: ['ignore', 'pipe', 'pipe'],

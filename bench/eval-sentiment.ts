@@ -8,8 +8,8 @@ import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Sentiment from 'sentiment';
 import type { SentimentLabel } from '../src/domain/mention.js';
-import { detectLanguage } from '../src/scoring/language.js';
-import { scoreSentiment } from '../src/scoring/sentiment.js';
+import { maskerFor } from '../src/scoring/masking.js';
+import { scoreText, type TextScores } from '../src/scoring/scorer.js';
 
 const require = createRequire(import.meta.url);
 const LABELS: SentimentLabel[] = ['negative', 'neutral', 'positive'];
@@ -50,11 +50,14 @@ function naturalPredictor(): Predictor {
   };
 }
 
-function vigiePredictor(): Predictor {
-  return (row) => {
-    const { lang } = detectLanguage(row.text, row.lang);
-    return scoreSentiment(row.text, { lang, maskTerms: row.airline ? [row.airline] : [] }).label;
-  };
+/** What the scorer makes of a row: the same call as the score worker's, with the row's brand as the watched entity. */
+const vigieScores = (row: Row): TextScores => scoreText(row.text, maskerFor(row.airline ? [row.airline] : []), row.lang);
+
+/** Share of rows whose language is detected as the file's, without the platform hint. */
+function languageAccuracy(rows: Row[]): number {
+  const labelled = rows.filter((row) => row.lang !== undefined);
+  const right = labelled.filter((row) => scoreText(row.text, maskerFor(row.airline ? [row.airline] : [])).language.lang === row.lang).length;
+  return labelled.length === 0 ? 0 : Math.round((10_000 * right) / labelled.length) / 100;
 }
 
 function score(rows: Row[], predictions: SentimentLabel[]): Scores {
@@ -151,7 +154,7 @@ function formatRow(name: string, s: Scores): string {
 function main(): void {
   const { files, errors, json, half } = parseArgs(process.argv.slice(2));
   const predictors: Record<'vigie' | 'sentiment' | 'natural', Predictor> = {
-    vigie: vigiePredictor(),
+    vigie: (row) => vigieScores(row).sentiment.label,
     sentiment: sentimentPackagePredictor(),
     natural: naturalPredictor(),
   };
@@ -161,11 +164,12 @@ function main(): void {
       Object.entries(predictors).map(([name, predict]) => [name, rows.map(predict)]),
     ) as Record<keyof typeof predictors, SentimentLabel[]>;
     const results = Object.fromEntries(Object.entries(predictions).map(([name, p]) => [name, score(rows, p)])) as Record<keyof typeof predictors, Scores>;
+    const language = languageAccuracy(rows);
     if (json) {
-      console.log(JSON.stringify({ file: basename(file), half, rows: rows.length, ...results }));
+      console.log(JSON.stringify({ file: basename(file), half, rows: rows.length, ...results, languageAccuracy: language }));
       continue;
     }
-    console.log(`\n${basename(file)}${half === 'all' ? '' : ` (${half} half)`}: ${rows.length} rows`);
+    console.log(`\n${basename(file)}${half === 'all' ? '' : ` (${half} half)`}: ${rows.length} rows; language detected as the file's (no hint): ${language.toFixed(2)} %`);
     console.log(`  ${'method'.padEnd(26)}${'macro-F1'.padStart(9)}${'accuracy'.padStart(10)}${LABELS.map((l) => `F1 ${l.slice(0, 3)}`.padStart(10)).join('')}`);
     console.log(formatRow('vigie', results.vigie));
     console.log(formatRow('sentiment (AFINN-165)', results.sentiment));
@@ -176,8 +180,7 @@ function main(): void {
     if (errors > 0) {
       const wrong = rows.map((row, i) => ({ row, predicted: predictions.vigie[i] })).filter(({ row, predicted }) => row.label !== predicted);
       for (const { row, predicted } of wrong.slice(0, errors)) {
-        const { lang } = detectLanguage(row.text, row.lang);
-        const result = scoreSentiment(row.text, { lang, maskTerms: row.airline ? [row.airline] : [] });
+        const result = vigieScores(row).sentiment;
         console.log(`  [gold ${row.label}, vigie ${predicted} ${result.score}] ${row.text.replace(/\s+/g, ' ')}\n      drivers: ${result.drivers.join(', ')}`);
       }
     }

@@ -11,15 +11,29 @@ const MIN_COVERAGE = 0.75;
  * @param isOpinionWord opinion words long enough to trust as a tag's first or last part when the rest is
  *   unknown ("#baggagefail" -> fail).
  */
-export function createHashtagSplitter(isKnownWord: (word: string) => boolean, isOpinionWord: (word: string) => boolean = () => false): (body: string) => string[] {
-  return (body: string): string[] => {
+export function createHashtagSplitter(isKnownWord: (word: string) => boolean, isOpinionWord: (word: string) => boolean = () => false): (body: string) => readonly string[] {
+  const split = (body: string): string[] => {
     const camel = body.split(/(?<=[\p{Ll}\p{N}])(?=\p{Lu})|_+|(?<=\p{L})(?=\p{N})|(?<=\p{N})(?=\p{L})/u).filter((part) => part.length > 0);
     if (camel.length > 1) return camel;
     const lower = body.toLowerCase();
     if (isKnownWord(lower) || lower.length < 2 * MIN_WORD) return [body];
     return segmentByDictionary(lower, isKnownWord) ?? opinionAffix(lower, isOpinionWord) ?? [body];
   };
+  // Segmenting tests hundreds of substrings against the vocabulary, and a stream repeats the same few tags (campaign
+  // tags, #smarthome): each tag is segmented once.
+  const cache = new Map<string, readonly string[]>();
+  return (body) => {
+    let parts = cache.get(body);
+    if (parts === undefined) {
+      parts = split(body);
+      if (cache.size >= SPLIT_CACHE_LIMIT) cache.clear();
+      cache.set(body, parts);
+    }
+    return parts;
+  };
 }
+
+const SPLIT_CACHE_LIMIT = 20_000;
 
 const MIN_AFFIX = 4;
 

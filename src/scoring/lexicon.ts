@@ -2,7 +2,7 @@
 import { createRequire } from 'node:module';
 import { readFileSync } from 'node:fs';
 import { createHashtagSplitter } from './hashtag-splitter.js';
-import { tokenize } from './tokenizer.js';
+import { tokenize, type Token } from './tokenizer.js';
 import { stopwordsFor } from './stopwords.js';
 import { foldKey } from './text-normaliser.js';
 
@@ -18,7 +18,7 @@ export interface Lexicon {
   words: ReadonlyMap<string, number>;
   /** Multi-token entries indexed by their first key, longest first. */
   phrases: ReadonlyMap<string, readonly Phrase[]>;
-  /** Valence of an inflected form the list lacks, through its base form (French), or null for no such fallback. */
+  /** Valence of an inflected form the list lacks, through its base form, or null for no such fallback. */
   inflectedValence: ((key: string) => number | undefined) | null;
 }
 
@@ -85,7 +85,7 @@ function loadPatternFr(): ValenceList {
 }
 
 /** Later lists override earlier ones: own domain knowledge beats a general lexicon. */
-function buildLexicon(lists: ValenceList[], baseForms: ((key: string) => string[]) | null): Lexicon {
+function buildLexicon(lists: ValenceList[], endings: readonly Ending[] | null): Lexicon {
   const words = new Map<string, number>();
   const phraseByText = new Map<string, Phrase>();
   for (const list of lists) {
@@ -103,23 +103,30 @@ function buildLexicon(lists: ValenceList[], baseForms: ((key: string) => string[
     phrases.set(phrase.keys[0], bucket);
   }
   for (const bucket of phrases.values()) bucket.sort((a, b) => b.keys.length - a.keys.length);
-  return { words, phrases, inflectedValence: baseForms ? cachedInflection(words, baseForms) : null };
+  return { words, phrases, inflectedValence: endings ? cachedInflection(words, endings) : null };
 }
 
 const INFLECTION_CACHE_LIMIT = 50_000;
 
+/** An inflection ending and what replaces it in the base form ("aux" -> "al"). */
+type Ending = readonly [ending: string, base: string];
+
 /**
  * Looks an unknown word up through its candidate base forms. Most words of a post are in no lexicon, so this runs
- * on nearly every French word: the answer is remembered per word (words repeat heavily across posts).
+ * on nearly every French word: words that end in no known ending are answered at once, and the answer is remembered
+ * per word otherwise (words repeat heavily across posts).
  */
-function cachedInflection(words: ReadonlyMap<string, number>, baseForms: (key: string) => string[]): (key: string) => number | undefined {
+function cachedInflection(words: ReadonlyMap<string, number>, endings: readonly Ending[]): (key: string) => number | undefined {
   const cache = new Map<string, number | null>();
+  const lastLetters = new Set(endings.map(([ending]) => ending[ending.length - 1]));
   return (key) => {
+    if (!lastLetters.has(key[key.length - 1])) return undefined;
     const cached = cache.get(key);
     if (cached !== undefined) return cached ?? undefined;
     let found: number | null = null;
-    for (const base of baseForms(key)) {
-      const value = words.get(base);
+    for (const [ending, base] of endings) {
+      if (!key.endsWith(ending) || key.length - ending.length < MIN_BASE_LENGTH) continue;
+      const value = words.get(key.slice(0, key.length - ending.length) + base);
       if (value !== undefined) {
         found = value;
         break;
@@ -131,18 +138,26 @@ function cachedInflection(words: ReadonlyMap<string, number>, baseForms: (key: s
   };
 }
 
+const MIN_BASE_LENGTH = 3;
 /**
  * French inflection fallback: gender and number endings ("déçues" -> "déçu", "nulles" -> "nul", "génials" ->
  * "génial"). Deliberately lighter than a Porter stemmer, whose stems join unrelated words ("génération" and
  * "généreux" both become "gener").
  */
-const FRENCH_ENDINGS: [string, string][] = [['es', ''], ['s', ''], ['x', ''], ['e', ''], ['lles', 'l'], ['lle', 'l'], ['nnes', 'n'], ['nne', 'n'], ['aux', 'al'], ['euse', 'eux'], ['euses', 'eux'], ['ive', 'if'], ['ives', 'if']];
-function frenchBaseForms(key: string): string[] {
-  return FRENCH_ENDINGS.filter(([ending]) => key.endsWith(ending) && key.length - ending.length >= 3).map(([ending, base]) => key.slice(0, key.length - ending.length) + base);
-}
+/**
+ * English verb forms AFINN lacks, through their base ("scammed" -> "scam", "ignoring" -> "ignore"). Plural and
+ * comparative endings were measured too and lowered the English dev files; "-ly" is left out because it would turn
+ * intensifiers into opinions ("awfully good" -> "awful").
+ */
+const ENGLISH_ENDINGS: Ending[] = [
+  ['ied', 'y'], ['ed', 'e'], ['ed', ''], ['ing', 'e'], ['ing', ''],
+  // A doubled final consonant: "robbed", "scamming", "stopped".
+  ...[...'bdgklmnprt'].flatMap((consonant): Ending[] => [[`${consonant}${consonant}ed`, consonant], [`${consonant}${consonant}ing`, consonant]]),
+];
+const FRENCH_ENDINGS: Ending[] = [['es', ''], ['s', ''], ['x', ''], ['e', ''], ['lles', 'l'], ['lle', 'l'], ['nnes', 'n'], ['nne', 'n'], ['aux', 'al'], ['euse', 'eux'], ['euses', 'eux'], ['ive', 'if'], ['ives', 'if']];
 export const LEXICONS: Record<'en' | 'fr' | 'none', Lexicon> = {
-  en: buildLexicon([loadAfinn(), loadAfinnBigrams(), loadOwnList('en-general.json'), loadOwnList('en-customer-service.json')], null),
-  fr: buildLexicon([loadPatternFr(), loadAfinnFr(), loadOwnList('fr-general.json'), loadOwnList('fr-customer-service.json')], frenchBaseForms),
+  en: buildLexicon([loadAfinn(), loadAfinnBigrams(), loadOwnList('en-general.json'), loadOwnList('en-customer-service.json')], ENGLISH_ENDINGS),
+  fr: buildLexicon([loadPatternFr(), loadAfinnFr(), loadOwnList('fr-general.json'), loadOwnList('fr-customer-service.json')], FRENCH_ENDINGS),
   none: buildLexicon([], null),
 };
 
@@ -165,3 +180,8 @@ const COMMON_WORDS = new Set([
 const isOpinionWord = (word: string): boolean => Math.abs(LEXICONS.en.words.get(word) ?? 0) >= 2;
 /** Splits hashtags with the vocabulary of both lexicons: "#epicfail" -> epic, fail; "#baggagefail" -> baggage, fail. */
 export const splitHashtag = createHashtagSplitter(isKnownWord, isOpinionWord);
+
+/** The tokens every scoring rule reads: hashtags split into words with both lexicons. */
+export function tokenizePost(text: string): Token[] {
+  return tokenize(text, { splitHashtag });
+}

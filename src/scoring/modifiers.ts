@@ -11,6 +11,11 @@ export interface LanguageModifiers {
   contrast: ReadonlySet<string>;
   /** Wishes and conditionals ("would love", "j'aimerais"): praise that has not happened yet. */
   irrealis: ReadonlySet<string>;
+  /**
+   * Weight of negative evidence against positive (negativity bias: a complaint word outweighs a praise word of the
+   * same lexicon strength, so a post that mixes them leans negative).
+   */
+  negativeWeight: number;
 }
 
 /** How many tokens back a negator reaches; a clause boundary stops it earlier (natural's negation never stops). */
@@ -60,6 +65,8 @@ export const MODIFIERS: Record<'en' | 'fr', LanguageModifiers> = {
     diminishers: new Map(Object.entries(EN_DIMINISHERS)),
     contrast: new Set(['but', 'however', 'although', 'though', 'yet', 'nevertheless']),
     irrealis: new Set(['would', 'could', 'may', 'might', 'wish', 'wishing', 'if', 'hope', 'hoping', 'hopefully', "i'd", "it'd", "you'd", "that'd", "we'd", 'wanna', 'want']),
+    // Chosen on the tune halves of both English dev files (1.1 to 1.2 raised both; 1.15 also raised both test halves).
+    negativeWeight: 1.15,
   },
   fr: {
     negatorsBefore: new Set(FR_NEGATORS_BEFORE),
@@ -68,6 +75,8 @@ export const MODIFIERS: Record<'en' | 'fr', LanguageModifiers> = {
     diminishers: new Map(Object.entries(FR_DIMINISHERS)),
     contrast: new Set(['mais', 'cependant', 'pourtant', 'neanmoins', 'toutefois', 'sauf']),
     irrealis: new Set(['serait', 'seraient', 'serais', 'aimerais', 'aimerait', 'aimerions', 'voudrais', 'voudrait', 'pourriez', 'pourrais', 'pourrait', 'souhaite', 'souhaiterais', 'espere', 'esperons', 'faudrait']),
+    // Measured: any extra weight lowered the French dev file (its French lexicons are already complaint-heavy).
+    negativeWeight: 1,
   },
 };
 

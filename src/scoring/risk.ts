@@ -1,5 +1,6 @@
-// Reputation-risk flags (boycott, legal, data breach, recall, fraud, safety...) found by EN+FR trigger phrases.
-import { foldKey, foldText } from './text-normaliser.js';
+// Reputation-risk flags (boycott, legal, data breach, recall, fraud, safety...) found by EN+FR trigger phrases among a post's words.
+import { tokenizePost } from './lexicon.js';
+import { tokenize, type Token } from './tokenizer.js';
 
 /** Flag name -> trigger words or phrases. Plain data so config can override or extend it. */
 export type RiskLexicon = Record<string, string[]>;
@@ -17,60 +18,87 @@ export const DEFAULT_RISK_LEXICON: RiskLexicon = {
   layoffs: ['layoff*', 'laid off', 'job cuts', 'licenciement*', 'plan social', 'suppression* de poste*'],
 };
 
-interface CompiledLexicon {
-  /** One alternation with a capture group per flag: the text is scanned once, whatever the number of flags. */
-  pattern: RegExp;
-  flags: string[];
-  /**
-   * First three letters of every trigger at a word start: a text without any cannot match. Most texts have none,
-   * and this one cheap scan spares them the full pattern.
-   */
-  openings: RegExp;
+/** One trigger as word keys; a stem key matches any word it starts ("boycott" in "boycotting"). */
+interface Trigger {
+  flag: string;
+  keys: string[];
+  stems: boolean[];
 }
-const OPENING = 3;
+
+interface CompiledLexicon {
+  /** Triggers whose first word is exact, by that word's key. */
+  byFirstKey: Map<string, Trigger[]>;
+  /** Triggers whose first word is a stem, by the stem's first letter: a few prefix tests per word at most. */
+  byFirstLetter: Map<string, Trigger[]>;
+}
 
 const COMPILED = new WeakMap<RiskLexicon, CompiledLexicon>();
 
-function triggerToPattern(trigger: string): string {
-  const folded = foldKey(trigger.trim());
-  const stem = folded.endsWith('*');
-  const words = (stem ? folded.slice(0, -1) : folded).split(/\s+/).map((word) => {
-    const wildcard = word.endsWith('*');
-    const escaped = word.replace(/\*$/, '').replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/'/g, "['’]");
-    return wildcard ? `${escaped}\\p{L}*` : escaped;
-  });
-  return words.join('\\s+') + (stem ? '\\p{L}*' : '');
+/** "poursuite* judiciaire*" -> keys [poursuite, judiciaire], both stems; "n'achetez plus" -> [ne, achetez, plus]. */
+function compileTrigger(flag: string, trigger: string): Trigger | undefined {
+  const keys: string[] = [];
+  const stems: boolean[] = [];
+  for (const word of trigger.trim().split(/\s+/)) {
+    const stem = word.endsWith('*');
+    const wordKeys = tokenize(word.replace(/\*+$/, '')).map((token) => token.key);
+    wordKeys.forEach((key, k) => {
+      keys.push(key);
+      stems.push(stem && k === wordKeys.length - 1);
+    });
+  }
+  return keys.length > 0 ? { flag, keys, stems } : undefined;
 }
 
 function compile(lexicon: RiskLexicon): CompiledLexicon {
   let compiled = COMPILED.get(lexicon);
   if (!compiled) {
-    const entries = Object.entries(lexicon).filter(([, triggers]) => triggers.length > 0);
-    const groups = entries.map(([, triggers]) => `(${triggers.map(triggerToPattern).join('|')})`);
-    compiled = {
-      pattern: new RegExp(`(?<![\\p{L}\\p{N}])(?:${groups.join('|')})(?![\\p{L}\\p{N}])`, 'gu'),
-      flags: entries.map(([flag]) => flag),
-      openings: new RegExp(
-        `(?<![\\p{L}\\p{N}])(?:${[...new Set(entries.flatMap(([, triggers]) => triggers.map((trigger) => foldKey(trigger.trim()).slice(0, OPENING))))]
-          .map((opening) => opening.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
-          .join('|')})`,
-        'u',
-      ),
-    };
+    compiled = { byFirstKey: new Map(), byFirstLetter: new Map() };
+    for (const [flag, triggers] of Object.entries(lexicon)) {
+      for (const text of triggers) {
+        const trigger = compileTrigger(flag, text);
+        if (!trigger) continue;
+        const [index, key] = trigger.stems[0] ? [compiled.byFirstLetter, trigger.keys[0][0]] : [compiled.byFirstKey, trigger.keys[0]];
+        const bucket = index.get(key) ?? [];
+        bucket.push(trigger);
+        index.set(key, bucket);
+      }
+    }
     COMPILED.set(lexicon, compiled);
   }
   return compiled;
 }
 
+function matchesAt(tokens: readonly Token[], start: number, trigger: Trigger): boolean {
+  if (start + trigger.keys.length > tokens.length) return false;
+  for (let k = 0; k < trigger.keys.length; k++) {
+    const token = tokens[start + k];
+    // The words of a phrase must follow each other: punctuation or an emoji between them breaks it.
+    if (token.kind !== 'word') return false;
+    if (trigger.stems[k] ? !token.key.startsWith(trigger.keys[k]) : token.key !== trigger.keys[k]) return false;
+  }
+  return true;
+}
+
+/** Adds the flags of the triggers that match at `start` to `found`. */
+function collectMatches(tokens: readonly Token[], start: number, candidates: readonly Trigger[] | undefined, found: string[]): void {
+  if (!candidates) return;
+  for (const trigger of candidates) if (!found.includes(trigger.flag) && matchesAt(tokens, start, trigger)) found.push(trigger.flag);
+}
+
+/** Flags whose triggers occur among the words of already tokenized text, sorted by name. */
+export function riskFlagsOf(tokens: readonly Token[], lexicon: RiskLexicon = DEFAULT_RISK_LEXICON): string[] {
+  const { byFirstKey, byFirstLetter } = compile(lexicon);
+  const found: string[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i];
+    if (token.kind !== 'word') continue;
+    collectMatches(tokens, i, byFirstKey.get(token.key), found);
+    collectMatches(tokens, i, byFirstLetter.get(token.key[0]), found);
+  }
+  return found.sort();
+}
+
 /** Flags whose triggers occur in the text (accent- and case-insensitive, whole words), sorted by name. */
 export function findRiskFlags(text: string, lexicon: RiskLexicon = DEFAULT_RISK_LEXICON): string[] {
-  const { pattern, flags, openings } = compile(lexicon);
-  const folded = foldText(text);
-  if (!openings.test(folded)) return [];
-  const found = new Set<string>();
-  for (const match of folded.matchAll(pattern)) {
-    const group = match.findIndex((value, i) => i > 0 && value !== undefined);
-    if (group > 0) found.add(flags[group - 1]);
-  }
-  return [...found].sort();
+  return riskFlagsOf(tokenizePost(text), lexicon);
 }

@@ -1,10 +1,11 @@
 // One call per mention: language, sentiment, influence, reach and risk flags; what the score worker runs.
-import type { MentionInput, MentionScores } from '../domain/mention.js';
+import type { MentionInput, MentionScores, SentimentResult } from '../domain/mention.js';
 import { mentionInfluence, statsFromAuthor, type AuthorStats } from './influence.js';
-import { detectLanguage } from './language.js';
-import { createMasker, maskerFor } from './masking.js';
-import { DEFAULT_RISK_LEXICON, findRiskFlags, type RiskLexicon } from './risk.js';
-import { scoreMaskedSentiment } from './sentiment.js';
+import { languageOfTokens, type LanguageGuess } from './language.js';
+import { tokenizePost } from './lexicon.js';
+import { createMasker, maskerFor, type Masker } from './masking.js';
+import { DEFAULT_RISK_LEXICON, riskFlagsOf, type RiskLexicon } from './risk.js';
+import { scoreTokens } from './sentiment.js';
 
 export interface ScorerOptions {
   /** Watched brand names, products, executives and handles: never scored as opinion words. */
@@ -18,16 +19,32 @@ export interface Scorer {
   score(mention: MentionInput, author?: AuthorStats): MentionScores;
 }
 
+export interface TextScores {
+  language: LanguageGuess;
+  sentiment: SentimentResult;
+  riskFlags: string[];
+}
+
+/**
+ * What a post's text says: language, sentiment and risk flags, all read from one tokenization of the masked text
+ * (watched names and handles are neither opinions, nor language evidence, nor risks: "Fire TV" is no safety issue).
+ */
+export function scoreText(text: string, mask: Masker, langHint?: string, riskLexicon: RiskLexicon = DEFAULT_RISK_LEXICON): TextScores {
+  const masked = mask(text);
+  const tokens = tokenizePost(masked);
+  const language = languageOfTokens(tokens, masked, langHint);
+  return { language, sentiment: scoreTokens(tokens, language.lang), riskFlags: riskFlagsOf(tokens, riskLexicon) };
+}
+
 export function createScorer(opts: ScorerOptions): Scorer {
   // Built once: masking is the only per-brand state and its regex is the costly part.
   const mask = createMasker([...opts.maskTerms, ...(opts.ownHandles ?? [])]);
   const riskLexicon = opts.riskLexicon ?? DEFAULT_RISK_LEXICON;
   return {
     score(mention, author) {
-      const { lang } = detectLanguage(mention.text, mention.langHint);
-      const sentiment = scoreMaskedSentiment(mask(mention.text), lang);
+      const { language, sentiment, riskFlags } = scoreText(mention.text, mask, mention.langHint, riskLexicon);
       const { influence, reach } = mentionInfluence(mention, author ?? statsFromAuthor(mention.author));
-      return { lang, sentiment, influence, reach, riskFlags: findRiskFlags(mention.text, riskLexicon) };
+      return { lang: language.lang, sentiment, influence, reach, riskFlags };
     },
   };
 }
@@ -40,9 +57,7 @@ export interface ExplainOptions {
 
 /** A human-readable account of how a text is scored, for `vigie score "text"`. */
 export function explainScore(text: string, opts: ExplainOptions = {}): string {
-  const language = detectLanguage(text, opts.langHint);
-  const sentiment = scoreMaskedSentiment(maskerFor(opts.maskTerms)(text), language.lang);
-  const flags = findRiskFlags(text, opts.riskLexicon);
+  const { language, sentiment, riskFlags: flags } = scoreText(text, maskerFor(opts.maskTerms), opts.langHint, opts.riskLexicon);
   return [
     `language:   ${language.lang}${language.reliable ? '' : ' (unsure)'}`,
     `sentiment:  ${sentiment.label} (score ${sentiment.score}, confidence ${sentiment.confidence})`,

@@ -1,7 +1,7 @@
 // Lexicon-and-rules sentiment for English and French social posts, with the drivers that explain each score.
 import type { SentimentLabel, SentimentResult } from '../domain/mention.js';
 import { emojiValence, emoticonValence } from './emoji-lexicon.js';
-import { lexiconFor, splitHashtag, type Lexicon, type Phrase } from './lexicon.js';
+import { lexiconFor, tokenizePost, type Lexicon, type Phrase } from './lexicon.js';
 import { maskerFor } from './masking.js';
 import { inProperName } from './proper-names.js';
 import { hypothetical, modifierBoost, negatedBefore, questionSentences } from './context-rules.js';
@@ -9,7 +9,7 @@ import {
   AFTER_CONTRAST, BEFORE_CONTRAST, COURTESY, IRONY_MARKERS, IRREALIS_FACTOR, MODIFIERS, NEGATION_FACTOR, QUESTION_FACTOR, type LanguageModifiers,
 } from './modifiers.js';
 import { unstretch } from './text-normaliser.js';
-import { tokenize, type Token } from './tokenizer.js';
+import type { Token } from './tokenizer.js';
 
 export interface SentimentOptions {
   lang: string;
@@ -64,9 +64,10 @@ function lookupWord(token: Token, lexicon: Lexicon): number | undefined {
       if (value !== undefined) return value;
     }
   }
+  if (!lexicon.inflectedValence) return undefined;
+  const inflected = lexicon.inflectedValence(token.key);
   // Capitalised words are mostly names ("France"): they get no inflection fallback.
-  if (lexicon.inflectedValence && /^\p{Ll}+$/u.test(token.text)) return lexicon.inflectedValence(token.key);
-  return undefined;
+  return inflected !== undefined && /^\p{Ll}+$/u.test(token.text) ? inflected : undefined;
 }
 
 function matchPhrase(tokens: Token[], start: number, lexicon: Lexicon): Phrase | undefined {
@@ -161,11 +162,10 @@ function confidenceOf(compound: number, drivers: number, band: number): number {
   return 0.5 + 0.4 * (1 - strength / band);
 }
 
-/** Scores text that is already masked. */
-export function scoreMaskedSentiment(masked: string, lang: string): SentimentResult {
+/** Scores the tokens of a masked post (tokenizePost). */
+export function scoreTokens(tokens: Token[], lang: string): SentimentResult {
   const lexicon = lexiconFor(lang);
   const modifiers = MODIFIERS[lang === 'fr' ? 'fr' : 'en'];
-  const tokens = tokenize(masked, { splitHashtag });
   const { items, exclamations, irony } = collectContributions(tokens, lexicon, modifiers);
   const lastClause = items.length > 0 ? items[items.length - 1].clause : 0;
   const complaint = items.reduce((sum, item) => (item.valence < 0 ? sum + item.valence : sum), 0) <= COMPLAINT_THRESHOLD;
@@ -180,7 +180,7 @@ export function scoreMaskedSentiment(masked: string, lang: string): SentimentRes
     // With a contrast word, what comes last is what the author means ("good food but awful service").
     if (lastClause > 0) valence *= item.clause === lastClause ? AFTER_CONTRAST : BEFORE_CONTRAST;
     if (irony && valence > 0) valence = -valence;
-    sum += valence;
+    sum += valence < 0 ? valence * modifiers.negativeWeight : valence;
     drivers.push(item.driver);
   }
   if (irony) drivers.push('irony marker (praise reversed)');
@@ -196,6 +196,6 @@ export function scoreMaskedSentiment(masked: string, lang: string): SentimentRes
 }
 
 export function scoreSentiment(text: string, opts: SentimentOptions): SentimentResult {
-  return scoreMaskedSentiment(maskerFor(opts.maskTerms)(text), opts.lang);
+  return scoreTokens(tokenizePost(maskerFor(opts.maskTerms)(text)), opts.lang);
 }
 

@@ -15,12 +15,6 @@ export function foldKey(word: string): string {
   return folded;
 }
 
-/** foldKey for whole texts: same folding, no cache (texts rarely repeat). */
-export function foldText(text: string): string {
-  const lower = text.toLowerCase();
-  return /[^\x00-\x7f]/.test(lower) ? lower.normalize('NFD').replace(COMBINING_MARKS, '').replace(/œ/g, 'oe').replace(/æ/g, 'ae') : lower;
-}
-
 const RUN_OF_THREE = /(\p{L})\1{2,}/gu;
 const RUN_OF_TWO = /(\p{L})\1+/gu;
 

@@ -29,6 +29,29 @@ describe('detectLanguage', () => {
     expect(detectLanguage('@acme https://t.co/x')).toEqual({ lang: 'und', reliable: false });
   });
 
+  it('settles English and French from function words alone, even in short posts', () => {
+    expect(detectLanguage('the app is down again')).toEqual({ lang: 'en', reliable: true });
+    expect(detectLanguage('la livraison est encore en retard')).toEqual({ lang: 'fr', reliable: true });
+    // A loanword or a name of the other language does not unsettle a post full of one language's words.
+    expect(detectLanguage('le Breeze by Veltra est vraiment top')).toEqual({ lang: 'fr', reliable: true });
+    // Headline French without any word of French's own: four different shared words.
+    expect(detectLanguage('Réchauffement climatique : la carte des villes touchées en premier').lang).toBe('fr');
+  });
+
+  it('leaves a post with words or letters of another language to the n-gram model', () => {
+    expect(detectLanguage('is this the new one? het is echt mooi').lang).toBe('nl');
+    // Spanish shares "la", "de", "en" with French: three of them are not enough to call it French.
+    expect(detectLanguage('La calidad de la entrega en Barcelona').lang).toBe('es');
+    expect(detectLanguage('Adoro la nuova app, grazie mille per l’aggiornamento').lang).toBe('it');
+    expect(detectLanguage('Сервис ужасный, the app is не работает').lang).toBe('ru');
+  });
+
+  it("trusts the platform's English or French claim when the words agree, not when they do not", () => {
+    expect(detectLanguage('support fixed my order today', 'en')).toEqual({ lang: 'en', reliable: true });
+    expect(detectLanguage('support fixed my order today', 'fr').lang).not.toBe('fr');
+    expect(detectLanguage('Der Kundenservice ist eine Katastrophe, nie wieder', 'en').lang).toBe('de');
+  });
+
   it('marks a clear, longer post as reliable', () => {
     expect(detectLanguage('The flight was delayed for three hours and nobody told us why.')).toEqual({ lang: 'en', reliable: true });
   });

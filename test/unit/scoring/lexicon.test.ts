@@ -29,6 +29,19 @@ describe('French lexicon sources', () => {
     expect(inflected?.('chiantes')).toBe(-2.5);
     expect(inflected?.('chiantes')).toBe(-2.5);
     expect(inflected?.('zorglubes')).toBeUndefined();
-    expect(LEXICONS.en.inflectedValence).toBeNull();
+    // A word no French ending could produce is answered without a lookup.
+    expect(inflected?.('chiant')).toBeUndefined();
+    expect(LEXICONS.none.inflectedValence).toBeNull();
+  });
+});
+
+describe('English lexicon sources', () => {
+  it('finds verb forms through their base, doubled consonant included', () => {
+    const inflected = LEXICONS.en.inflectedValence;
+    expect(inflected?.('scamming')).toBe(LEXICONS.en.words.get('scam'));
+    expect(inflected?.('abhorring')).toBe(LEXICONS.en.words.get('abhor'));
+    // Plurals are not inflections here (measured: they lowered both English files).
+    expect(LEXICONS.en.words.has('losers')).toBe(false);
+    expect(inflected?.('losers')).toBeUndefined();
   });
 });

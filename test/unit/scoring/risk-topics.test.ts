@@ -20,6 +20,17 @@ describe('findRiskFlags', () => {
     expect(findRiskFlags('Bonne journée à tous')).toEqual([]);
   });
 
+  it('reads hashtags as words and handles as no words at all', () => {
+    expect(findRiskFlags('Time for a #ClassAction')).toEqual(['legal']);
+    expect(findRiskFlags('#boycottacme')).toEqual(['boycott']);
+    expect(findRiskFlags('@recall_watch thanks for the tip')).toEqual([]);
+  });
+
+  it('needs the words of a phrase next to each other', () => {
+    expect(findRiskFlags("n'achetez plus chez eux")).toEqual(['boycott']);
+    expect(findRiskFlags('a class, then action')).toEqual([]);
+  });
+
   it('accepts a lexicon from configuration', () => {
     const lexicon: RiskLexicon = { strike: ['strike*', 'grève'] };
     expect(findRiskFlags('Grève demain dans les magasins', lexicon)).toEqual(['strike']);

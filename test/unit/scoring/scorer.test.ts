@@ -31,6 +31,12 @@ describe('createScorer', () => {
     expect(scorer.score(mention('Flying United today')).sentiment.label).toBe('neutral');
   });
 
+  it('does not take a watched name for a risk', () => {
+    const tv = createScorer({ maskTerms: ['Fire TV'] });
+    expect(tv.score(mention('My Fire TV stick is great')).riskFlags).toEqual([]);
+    expect(tv.score(mention('My Fire TV stick caught fire')).riskFlags).toEqual(['safety']);
+  });
+
   it('scores French posts with the French rules', () => {
     const scores = scorer.score(mention("Je n'ai toujours pas reçu mon remboursement"));
     expect(scores.lang).toBe('fr');

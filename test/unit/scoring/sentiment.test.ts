@@ -115,6 +115,18 @@ describe('scoreSentiment — English', () => {
     expect(en('you better fix this').label).toBe('negative');
   });
 
+  it('finds verb forms AFINN lacks through their base, but not in names', () => {
+    expect(en('they scammed me').drivers).toEqual(['scammed (-3)']);
+    expect(en('stop ignoring my emails').label).toBe('negative');
+    expect(en('Robbing Hood Inn').drivers.some((d) => d.startsWith('robbing'))).toBe(false);
+  });
+
+  it('weighs a complaint word more than a praise word of the same strength', () => {
+    const mixed = en('the seats were good and the food was bad');
+    expect(mixed.drivers).toEqual(['good (+3)', 'bad (-3)']);
+    expect(mixed.score).toBeLessThan(0);
+  });
+
   it('returns a bounded score and confidence', () => {
     const result = en('absolutely amazing!!! love love love ❤️❤️');
     expect(result.score).toBeGreaterThan(0.9);

@@ -52,6 +52,21 @@ describe('tokenize', () => {
     expect(tokenize('THIS IS BAD').map((t) => t.shout)).toEqual([false, false, false]);
   });
 
+  it('tells emoticons from words and numbers around them', () => {
+    const kinds = (text: string) => tokenize(text).map((t) => `${t.kind}:${t.text}`);
+    expect(kinds('great xD')).toEqual(['word:great', 'emoticon:xD']);
+    expect(kinds('xoxo')).toEqual(['word:xoxo']);
+    expect(kinds('since 2018) ok')).toEqual(['word:since', 'word:2018', 'punct:)', 'word:ok']);
+    expect(kinds('(: <33 ^_^ -_-')).toEqual(['emoticon:(:', 'emoticon:<33', 'emoticon:^_^', 'emoticon:-_-']);
+  });
+
+  it('drops bare "http" placeholders, keeps spaced dashes as clause ends and reads astral letters', () => {
+    const kinds = (text: string) => tokenize(text).map((t) => `${t.kind}:${t.text}`);
+    expect(kinds('see http now')).toEqual(['word:see', 'word:now']);
+    expect(kinds('good — but late')).toEqual(['word:good', 'punct:—', 'word:but', 'word:late']);
+    expect(kinds('𝐆𝐫𝐞𝐚𝐭 👍')).toEqual(['word:𝐆𝐫𝐞𝐚𝐭', 'emoji:👍']);
+  });
+
   it('splits hashtags with the given splitter', () => {
     const tokens = tokenize('so #EpicFail', { splitHashtag: (body) => body.split(/(?=[A-Z])/) });
     expect(tokens.map((t) => [t.text, t.fromHashtag])).toEqual([

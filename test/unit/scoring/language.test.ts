@@ -39,7 +39,8 @@ describe('detectLanguage', () => {
   });
 
   it('leaves a post with words or letters of another language to the n-gram model', () => {
-    expect(detectLanguage('is this the new one? het is echt mooi').lang).toBe('nl');
+    // English function words beside Dutch ones ("het", "ik") do not settle it as English.
+    expect(detectLanguage('this is the new one? het is echt mooi, ik ben blij').lang).toBe('nl');
     // Spanish shares "la", "de", "en" with French: three of them are not enough to call it French.
     expect(detectLanguage('La calidad de la entrega en Barcelona').lang).toBe('es');
     expect(detectLanguage('Adoro la nuova app, grazie mille per l’aggiornamento').lang).toBe('it');

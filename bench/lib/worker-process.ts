@@ -73,7 +73,9 @@ export async function startWorkerProcess(o: WorkerOptions): Promise<WorkerProces
   // VmHWM is only readable while the process lives: sample it until it exits.
   const sample = () => {
     try {
-      peakKb = Math.max(peakKb, readKb(pid, 'VmHWM'));
+      // A process that has exited but is not yet reaped still has a status file, without VmHWM.
+      const kb = readKb(pid, 'VmHWM');
+      if (Number.isFinite(kb)) peakKb = Math.max(peakKb, kb);
     } catch {
       /* the process has exited */
     }

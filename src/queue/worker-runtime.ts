@@ -9,11 +9,12 @@ export type StageHandler<S extends Stage> = (job: Job<JobPayloads[S]>, token: st
 export type HandlerRegistry = { [S in Stage]: StageHandler<S> };
 
 /**
- * How many jobs of a stage one process runs at once. A score worker spends about half its time waiting
- * on the database, so four batches in flight keep one core busy (measured: 2 -> 6 raised ingest ~40%).
+ * How many jobs of a stage one process runs at once. A score worker waits on the database part of the time, so a
+ * second batch in flight keeps its core busy; with batches of 1,000 mentions (SCORE_BATCH) two did as well as four
+ * on PostgreSQL, better on SQLite (whose writers queue anyway), and kept the worker under 300 MB.
  * Detection stays single so that one entity's alert is never reconciled twice at once.
  */
-export const DEFAULT_CONCURRENCY: Record<Stage, number> = { collect: 4, score: 4, detect: 1, notify: 4, maintain: 1, digest: 1 };
+export const DEFAULT_CONCURRENCY: Record<Stage, number> = { collect: 4, score: 2, detect: 1, notify: 4, maintain: 1, digest: 1 };
 
 export interface RunningWorkers {
   stages: Stage[];

@@ -40,7 +40,10 @@ describe('the vigie command', () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
-  it('validates config and names the mistake', () => {
+  // Each spawn starts the CLI through tsx from cold: two of them took over 30 s on a loaded 2-core machine.
+  const SPAWNING_TEST_MS = 90_000;
+
+  it('validates config and names the mistake', { timeout: SPAWNING_TEST_MS }, () => {
     const ok = spawnSync(process.execPath, [VIGIE, 'config', 'check', config], { encoding: 'utf8' });
     expect(ok.stdout).toContain('valid (5 entities, 1 sources, 1 channels)');
     const broken = join(dir, 'broken.yaml');
@@ -50,7 +53,7 @@ describe('the vigie command', () => {
     expect(bad.stderr).toContain(`${broken}: entities[3].terms: expected array, received string`);
   });
 
-  it('diagnoses the install with doctor', () => {
+  it('diagnoses the install with doctor', { timeout: SPAWNING_TEST_MS }, () => {
     const doctor = spawnSync(process.execPath, [VIGIE, 'doctor', '-c', config], { encoding: 'utf8' });
     expect(doctor.stdout).toMatch(/ok {3}database: SQLite .*up to date|ok {3}database: SQLite .*migration/);
     expect(doctor.stdout).toContain('ok   redis: 127.0.0.1:6379 answers');

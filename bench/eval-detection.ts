@@ -1,12 +1,14 @@
 // Evaluation of crisis detection on simulated timelines: recall, false alerts per entity-week and delay, per volume level and scenario.
-// Usage: npm run eval:detection [-- --json] [--seed 1] [--runs 8] [--levels 5,50,500,5000] [--step 2] [--workers 2]
+// Usage: npm run eval:detection [-- --json] [--seed 1] [--runs 8] [--levels 5,50,500,5000] [--kinds slow_burn,...] [--step 2] [--workers 2]
+//        [--params '{"emergingTopic":{"minAuthors":3}}'] (detector parameters over the defaults, as in config)
 // Parameters were tuned with --seed 1000; the reported figures use the default seed 1.
 // Cells are shared among child processes (one per core by default); each prints its cells as JSON to the parent.
 import { fork } from 'node:child_process';
 import { availableParallelism } from 'node:os';
-import { defaultDetectionParams } from '../src/detection/detection-params.js';
-import { DAY_MS, HOUR_MS, MINUTE_MS, WEEK_MS } from '../src/detection/series.js';
+import { detectionParamsSchema } from '../src/detection/detection-params.js';
+import { DAY_MS, HOUR_MS, MINUTE_MS, WEEK_MS, severityRank } from '../src/detection/series.js';
 import { Random } from '../src/detection/sim-random.js';
+import { detectionFloorMinutes } from '../src/detection/sim-floor.js';
 import { replayTimeline } from '../src/detection/sim-replay.js';
 import { CRISIS_KINDS, type ScenarioKind, TRAP_KINDS, simulateTimeline } from '../src/detection/simulator.js';
 
@@ -21,6 +23,10 @@ interface CellResult {
   falseAlertsPerEntityWeek: number;
   delayMedianMinutes: number | null;
   delayP90Minutes: number | null;
+  /** Median delay to the first alert of medium severity or more: what config/vigie.yaml routes to a channel. */
+  mediumDelayMedianMinutes: number | null;
+  /** Median over the runs of the detection floor (sim-floor.ts): the delay no count-based detector can beat. */
+  floorMedianMinutes: number | null;
   detectors: Record<string, number>;
   /** Detectors behind the false alerts, to see what to tune. */
   falseAlertDetectors: Record<string, number>;
@@ -42,11 +48,13 @@ const runs = Number(option('runs', '8'));
 const stepMinutes = Number(option('step', '2'));
 const levels = option('levels', '5,50,500,5000').split(',').map(Number);
 const kinds: ScenarioKind[] = (option('kinds', [...CRISIS_KINDS, ...TRAP_KINDS].join(',')).split(',') as ScenarioKind[]);
-const params = defaultDetectionParams;
+const params = detectionParamsSchema.parse(JSON.parse(option('params', '{}')));
 
 function runCell(level: number, kind: ScenarioKind, kindIndex: number): CellResult {
   const isCrisis = (CRISIS_KINDS as readonly string[]).includes(kind);
   const delays: number[] = [];
+  const floors: number[] = [];
+  const mediumDelays: number[] = [];
   const detectors: Record<string, number> = {};
   const falseAlertDetectors: Record<string, number> = {};
   let detected = 0;
@@ -69,8 +77,11 @@ function runCell(level: number, kind: ScenarioKind, kindIndex: number): CellResu
       notableFrom: evalStart - 27 * HOUR_MS,
     });
     const event = timeline.events[0];
+    const floor = isCrisis ? detectionFloorMinutes(event.excessNegative, event.usualNegativeMean) : null;
+    if (floor !== null) floors.push(floor);
     const log = replayTimeline(timeline, { from: evalStart, to: evalEnd, stepMinutes, params });
     let found = false;
+    let foundMedium = false;
     for (const { at, action } of log.actions) {
       const inCrisis = isCrisis && at >= event.onsetAt && at < event.endAt + AFTERMATH_MS;
       if (action.type === 'open' && !inCrisis) {
@@ -83,6 +94,10 @@ function runCell(level: number, kind: ScenarioKind, kindIndex: number): CellResu
         detected++;
         delays.push((at - event.onsetAt) / MINUTE_MS);
         for (const d of action.alert.detectors) detectors[d] = (detectors[d] ?? 0) + 1;
+      }
+      if (!foundMedium && isCrisis && (action.type === 'open' || action.type === 'escalate') && at >= event.onsetAt && at < event.endAt && severityRank(action.alert.severity) >= severityRank('medium')) {
+        foundMedium = true;
+        mediumDelays.push((at - event.onsetAt) / MINUTE_MS);
       }
     }
   }
@@ -98,6 +113,8 @@ function runCell(level: number, kind: ScenarioKind, kindIndex: number): CellResu
     falseAlertsPerEntityWeek: falseAlerts / entityWeeks,
     delayMedianMinutes: delays.length ? quantile(delays, 0.5) : null,
     delayP90Minutes: delays.length ? quantile(delays, 0.9) : null,
+    mediumDelayMedianMinutes: mediumDelays.length ? quantile(mediumDelays, 0.5) : null,
+    floorMedianMinutes: floors.length ? quantile(floors, 0.5) : null,
     detectors,
     falseAlertDetectors,
   };
@@ -154,16 +171,22 @@ function report(results: CellResult[]): void {
     const fmt = (x: number | null, digits = 1) => (x === null ? '-' : x.toFixed(digits));
     for (const level of levels) {
       console.log(`\n${level} mentions/hour (${runs} runs x ${EVAL_DAYS} days per scenario, seed ${seed}, step ${stepMinutes} min)`);
-      console.log('scenario             recall  false/entity-week  delay median  delay p90  detectors (first alert) | (false alerts)');
+      console.log('scenario             recall  false/entity-week  delay median  delay p90  medium+ median  floor median  detectors (first alert) | (false alerts)');
       for (const c of results.filter((r) => r.level === level)) {
         const recall = c.recall === null ? '  trap' : `${(c.recall * 100).toFixed(0).padStart(5)}%`;
         const list = (counts: Record<string, number>) => Object.entries(counts).map(([d, n]) => `${d}:${n}`).join(' ');
         const dets = `${list(c.detectors)}${Object.keys(c.falseAlertDetectors).length ? ` | ${list(c.falseAlertDetectors)}` : ''}`;
-        console.log(`${c.kind.padEnd(20)} ${recall}  ${fmt(c.falseAlertsPerEntityWeek, 2).padStart(17)}  ${fmt(c.delayMedianMinutes).padStart(12)}  ${fmt(c.delayP90Minutes).padStart(9)}  ${dets}`);
+        console.log(`${c.kind.padEnd(20)} ${recall}  ${fmt(c.falseAlertsPerEntityWeek, 2).padStart(17)}  ${fmt(c.delayMedianMinutes).padStart(12)}  ${fmt(c.delayP90Minutes).padStart(9)}  ${fmt(c.mediumDelayMedianMinutes).padStart(14)}  ${fmt(c.floorMedianMinutes).padStart(12)}  ${dets}`);
       }
       const s = summary.find((x) => x.level === level)!;
       console.log(`all                  ${(s.recall * 100).toFixed(0).padStart(5)}%  ${s.falseAlertsPerEntityWeek.toFixed(2).padStart(17)}`);
     }
+    console.log(
+      '\nmedium+: delay to the first alert of medium severity or more, the lowest config/vigie.yaml routes to a channel.\n' +
+        'floor: minutes after onset at which the negatives a crisis added first exceed 3 standard deviations of the usual\n' +
+        'negative count over the same minutes (Poisson, exact simulated mean): no detector that counts negative mentions can\n' +
+        'reliably be earlier. Reading the texts (a new phrase repeated by several authors) can be.',
+    );
     console.log(`\n${((Date.now() - started) / 1000).toFixed(0)} s`);
   }
 }

@@ -1,4 +1,4 @@
-// How surprising an observed count is against an expected one: a quasi-Poisson upper tail, in -log10 units.
+// How surprising an observed count is against an expected one: quasi-Poisson and binomial upper tails, in -log10 units.
 
 /**
  * `-log10 P(X >= observed)` when X follows a Poisson law of mean `expected`, inflated by
@@ -16,6 +16,24 @@ export function countSurprise(observed: number, expected: number, dispersion = 0
   const mean = safeExpected / inflation;
   // P(Poisson(mean) >= x) = P(x, mean), the regularised lower incomplete gamma function.
   return -logRegularizedLowerGamma(x, mean) / Math.LN10;
+}
+
+/**
+ * `-log10 P(X >= successes)` when X is binomial with `trials` draws of probability `p`: how
+ * surprising it is that so many of the occurrences fell on one side. Summed term by term in log
+ * space, so it is meant for a few thousand trials at most.
+ */
+export function binomialSurprise(successes: number, trials: number, p: number): number {
+  if (successes <= 0) return 0;
+  if (successes > trials || p <= 0) return Infinity;
+  if (p >= 1) return 0;
+  const logP = Math.log(p);
+  const logQ = Math.log1p(-p);
+  const logTerm = (j: number) => logGamma(trials + 1) - logGamma(j + 1) - logGamma(trials - j + 1) + j * logP + (trials - j) * logQ;
+  const first = logTerm(successes);
+  let sum = 0;
+  for (let j = successes; j <= trials; j++) sum += Math.exp(logTerm(j) - first);
+  return Math.max(0, -(first + Math.log(sum)) / Math.LN10);
 }
 
 /** ln P(a, x) where P is the regularised lower incomplete gamma function (a > 0, x >= 0). */

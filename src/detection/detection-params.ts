@@ -89,14 +89,20 @@ export const detectionParamsSchema = z.object({
   emergingTopic: z
     .object({
       ngramSizes: z.array(z.number().int().min(1).max(4)).nonempty().default([2, 3]),
-      /** Negative texts that must contain the phrase. */
+      /** Frequent route: negative texts that must contain the phrase. */
       minCount: z.number().int().positive().default(8),
-      /** Share of the recent negative texts that must contain it. */
+      /** Frequent route: share of the recent negative texts that must contain it. */
       minShare: z.number().min(0).max(1).default(0.3),
       /** Highest share of background texts that may contain it for it to count as new. */
       maxBackgroundShare: z.number().min(0).max(1).default(0.02),
-      /** Negative volume of the last 3 h must be at least this many times its baseline (corroboration). */
+      /** Frequent route: negative volume of the last 3 h must be at least this many times its baseline (corroboration). */
       minNegativeLift: z.number().positive().default(1.5),
+      /** Spreading route: distinct authors (reshares left out) who used the phrase in recent negative posts. */
+      minAuthors: z.number().int().min(2).default(4),
+      /** Spreading route: -log10 of the chance that so many of the phrase's uses are recent if it was as common yesterday, less log10 of the phrases tried. */
+      minPhraseSurprise: z.number().nonnegative().default(4),
+      /** Spreading route: medium severity (not low) once negative volume since the phrase's first use is also `minNegativeLift` times its baseline, this surprising (-log10). */
+      minNegativeSurpriseForMedium: z.number().nonnegative().default(3),
     })
     .prefault({}),
   /** When a series counts as "back near its baseline" (alert resolution). */

@@ -30,6 +30,13 @@ export interface SimulatedEvent {
   endAt: number;
   /** The phrase a crisis spreads, if any. */
   topic?: string;
+  /**
+   * Per minute since onset, until `endAt`: the negative mentions the event added, and the mean
+   * number of ordinary negative mentions the entity would have had anyway (what the simulator
+   * drew them from). Ground truth for the evaluation's detection floor; no detector sees it.
+   */
+  excessNegative: number[];
+  usualNegativeMean: number[];
 }
 
 /** A notable mention with its whole future: `mentionAt` shows it as the pipeline would see it at a given instant. */
@@ -124,6 +131,7 @@ export function simulateTimeline(options: SimulationOptions): SimulatedTimeline 
     // The ordinary flow of mentions.
     const baseRate = (M / 60) * rhythm * (1 + trendPerDay * (i / 1440)) * hourMultiplier * dayMultiplier * baseMultiplier;
     const n = rng.poisson(baseRate);
+    for (const [ev] of effects) ev.usualNegativeMean.push(baseRate * hourNegative);
     const negative = rng.binomial(n, hourNegative);
     const positive = rng.binomial(n - negative, basePositive / (1 - hourNegative));
     addCounts(bucket, rng, n, negative, positive, 'ordinary');
@@ -135,11 +143,13 @@ export function simulateTimeline(options: SimulationOptions): SimulatedTimeline 
 
     // What the events add.
     for (const [ev, effect] of effects) {
+      ev.excessNegative.push(0);
       if (ev.leadId === undefined && (ev.kind === 'viral_post' || ev.kind === 'influencer')) {
         ev.leadId = newId();
         const lead = leadMention(rng, ev, t, M);
         bucket.total += 1;
         bucket.negative += 1;
+        ev.excessNegative[ev.excessNegative.length - 1] += 1;
         bucket.reach += lead.authorFollowers * 0.2;
         bucket.negativeReach += lead.authorFollowers * 0.2;
         if (t >= notableFrom) mentions.push(lead);
@@ -147,6 +157,7 @@ export function simulateTimeline(options: SimulationOptions): SimulatedTimeline 
       const extra = rng.poisson(effect.extraPerMinute);
       if (extra === 0) continue;
       const extraNegative = rng.binomial(extra, effect.negative);
+      ev.excessNegative[ev.excessNegative.length - 1] += extraNegative;
       const extraPositive = rng.binomial(extra - extraNegative, effect.positive / Math.max(1e-9, 1 - effect.negative));
       addCounts(bucket, rng, extra, extraNegative, extraPositive, ev.kind === 'coordinated_attack' ? 'new_account' : 'ordinary');
       const flagged = rng.binomial(extraNegative, effect.riskShare);
@@ -165,7 +176,15 @@ export function simulateTimeline(options: SimulationOptions): SimulatedTimeline 
     start,
     minutes,
     mentions,
-    events: events.map(({ kind, isCrisis, onsetAt, endAt, topic }) => ({ kind, isCrisis, onsetAt, endAt, ...(topic ? { topic } : {}) })),
+    events: events.map(({ kind, isCrisis, onsetAt, endAt, topic, excessNegative, usualNegativeMean }) => ({
+      kind,
+      isCrisis,
+      onsetAt,
+      endAt,
+      ...(topic ? { topic } : {}),
+      excessNegative,
+      usualNegativeMean,
+    })),
   };
 }
 
@@ -213,6 +232,8 @@ function createEvent(rng: Random, kind: ScenarioKind, onsetAt: number, M: number
     durationMinutes,
     riskFlag: kind === 'coordinated_attack' ? 'boycott' : rng.pick(RISK_FLAGS.slice(0, 3)),
     ...(topic ? { topic } : {}),
+    excessNegative: [],
+    usualNegativeMean: [],
   };
 }
 

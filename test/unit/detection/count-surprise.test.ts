@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { countSurprise, logGamma } from '../../../src/detection/count-surprise.js';
+import { binomialSurprise, countSurprise, logGamma } from '../../../src/detection/count-surprise.js';
 
 describe('countSurprise', () => {
   it('is -log10 of the Poisson upper tail', () => {
@@ -29,5 +29,25 @@ describe('countSurprise', () => {
   it('computes ln Gamma', () => {
     expect(logGamma(5)).toBeCloseTo(Math.log(24), 10);
     expect(logGamma(0.5)).toBeCloseTo(Math.log(Math.sqrt(Math.PI)), 10);
+  });
+});
+
+describe('binomialSurprise', () => {
+  it('is -log10 of the binomial upper tail', () => {
+    // P(X >= 4 | 4 draws, p = 0.2) = 0.2^4
+    expect(binomialSurprise(4, 4, 0.2)).toBeCloseTo(-Math.log10(0.2 ** 4), 10);
+    // P(X >= 2 | 3 draws, p = 0.5) = (3 + 1) / 8
+    expect(binomialSurprise(2, 3, 0.5)).toBeCloseTo(-Math.log10(0.5), 10);
+  });
+
+  it('is zero for nothing, infinite for the impossible', () => {
+    expect(binomialSurprise(0, 5, 0.3)).toBe(0);
+    expect(binomialSurprise(3, 3, 0)).toBe(Infinity);
+  });
+
+  it('stays finite for long tails', () => {
+    const s = binomialSurprise(900, 1000, 0.1);
+    expect(Number.isFinite(s)).toBe(true);
+    expect(s).toBeGreaterThan(500);
   });
 });

@@ -12,7 +12,7 @@ bon c ca ce ceci cela celle celles celui cependant ces cet cette ceux chaque ci 
 encore entre es est et etaient etais etait etant ete etes etre eu eux fait faire fais faut il ils j je jusqu l la le les leur leurs lui m ma mais
 me meme mes moi mon n ne ni non nos notre nous on ont ou par parce pas peu peut plus pour pourquoi qu quand que quel quelle quelles quels qui
 quoi s sa sans se sera ses si sien soi sommes son sont sous suis sur t ta te tes toi ton tous tout toute toutes tres tu un une vos votre vous
-y ya va vais via rt fois ici la-bas bien aussi voila oui`;
+y ya va vais via rt fois ici la-bas bien aussi voila oui certain certaine certains certaines`;
 
 const words = (list: string): string[] => list.split(/\s+/).filter((word) => word.length > 0);
 const BY_LANGUAGE = {

@@ -207,6 +207,12 @@ describe('scoreSentiment — French', () => {
     const result = fr("je n'ai toujours pas reçu ma commande");
     expect(result.drivers).toEqual(['toujours pas reçu (-2.5)']);
   });
+
+  it('reads "certains" as a determiner, not as "certain" (sure)', () => {
+    const result = fr('certains clients attendent leur colis');
+    expect(result.label).toBe('neutral');
+    expect(result.drivers).toEqual([]);
+  });
 });
 
 describe('scoreSentiment — other languages', () => {

@@ -12,13 +12,23 @@ function migrator(store: Store): Migrator {
   return new Migrator({ db: store.db, provider: { getMigrations: async () => migrations }, ...(schema ? { migrationTableSchema: schema } : {}) });
 }
 
+/**
+ * Before running anything, kysely's Migrator introspects every table of every schema, resolving each by name
+ * (`pg_get_serial_sequence`): a table another program drops meanwhile, in any schema, fails that read with
+ * 'relation "<schema>.<table>" does not exist' (seen when parallel tests dropped their schemas). Nothing has run
+ * then, so the read is simply tried again.
+ */
+const INTROSPECTION_ATTEMPTS = 3;
+const droppedMeanwhile = (error: unknown): boolean => /relation ".+" does not exist/.test((error as Error)?.message ?? '');
+
 export async function migrateToLatest(store: Store): Promise<MigrationResult[]> {
-  const { error, results } = await migrator(store).migrateToLatest();
-  if (error) {
+  for (let attempt = 1; ; attempt++) {
+    const { error, results } = await migrator(store).migrateToLatest();
+    if (!error) return results ?? [];
     const failed = results?.find((r) => r.status === 'Error');
+    if (!failed && droppedMeanwhile(error) && attempt < INTROSPECTION_ATTEMPTS) continue;
     throw new Error(`migration ${failed?.migrationName ?? '?'} failed: ${(error as Error).message ?? String(error)}`);
   }
-  return results ?? [];
 }
 
 /** Names of migrations not yet applied (for /ready and doctor). */

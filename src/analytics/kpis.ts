@@ -40,16 +40,19 @@ export type KpiName = (typeof KPI_NAMES)[number];
 
 export function sumCounts(buckets: readonly VolumeCounts[]): Required<VolumeCounts> {
   const sum = { total: 0, negative: 0, neutral: 0, positive: 0, engagement: 0, reach: 0, sentimentSum: 0 };
-  for (const b of buckets) {
-    sum.total += b.total;
-    sum.negative += b.negative;
-    sum.neutral += b.neutral;
-    sum.positive += b.positive;
-    sum.engagement += b.engagement;
-    sum.reach += b.reach;
-    sum.sentimentSum += b.sentimentSum ?? 0;
-  }
+  for (const b of buckets) addCounts(sum, b);
   return sum;
+}
+
+/** Adds a bucket's counts to `into`. */
+export function addCounts(into: Required<VolumeCounts>, b: VolumeCounts): void {
+  into.total += b.total;
+  into.negative += b.negative;
+  into.neutral += b.neutral;
+  into.positive += b.positive;
+  into.engagement += b.engagement;
+  into.reach += b.reach;
+  into.sentimentSum += b.sentimentSum ?? 0;
 }
 
 const ratio = (a: number, b: number) => (b > 0 ? a / b : 0);

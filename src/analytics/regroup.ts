@@ -1,7 +1,7 @@
 // Re-buckets a sparse series (hourly rollups) into a dense one of any step, with zeros where nothing was said.
 import { floorTo } from '../domain/time-buckets.js';
 import type { Period } from './period.js';
-import type { VolumeCounts } from './kpis.js';
+import { addCounts, type VolumeCounts } from './kpis.js';
 
 export type Bucketed<T> = T & { start: number };
 
@@ -15,13 +15,7 @@ export function regroup(buckets: readonly Bucketed<VolumeCounts>[], period: Peri
   for (const b of buckets) {
     const slot = out[Math.floor((b.start - first) / step)];
     if (!slot || b.start < period.from || b.start >= period.to) continue;
-    slot.total += b.total;
-    slot.negative += b.negative;
-    slot.neutral += b.neutral;
-    slot.positive += b.positive;
-    slot.engagement += b.engagement;
-    slot.reach += b.reach;
-    slot.sentimentSum += b.sentimentSum ?? 0;
+    addCounts(slot, b);
   }
   return out;
 }

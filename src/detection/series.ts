@@ -104,15 +104,20 @@ export function sumBuckets(buckets: readonly Bucket[], from: number, to: number)
     const b = buckets[i];
     if (b.start >= to) continue;
     if (b.start < from) break;
-    sum.total += b.total;
-    sum.negative += b.negative;
-    sum.neutral += b.neutral;
-    sum.positive += b.positive;
-    sum.reach += b.reach;
-    sum.negativeReach += b.negativeReach;
-    sum.riskFlagged += b.riskFlagged;
+    addBucket(sum, b);
   }
   return sum;
+}
+
+/** Adds a bucket's counts to `into` (its start is left as it is). */
+export function addBucket(into: Bucket, b: Bucket): void {
+  into.total += b.total;
+  into.negative += b.negative;
+  into.neutral += b.neutral;
+  into.positive += b.positive;
+  into.reach += b.reach;
+  into.negativeReach += b.negativeReach;
+  into.riskFlagged += b.riskFlagged;
 }
 
 export function emptyBucket(start: number): Bucket {

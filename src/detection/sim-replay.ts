@@ -2,7 +2,7 @@
 import { type AlertAction, type OpenAlert, type ResolvedAlert, isBackToBaseline, reconcileAlerts } from './alert-lifecycle.js';
 import { detectCrises } from './detect-crises.js';
 import type { DetectionParams } from './detection-params.js';
-import { type Bucket, type EntityWindow, HOUR_MS, MINUTE_MS, emptyBucket } from './series.js';
+import { type Bucket, type EntityWindow, HOUR_MS, MINUTE_MS, addBucket, emptyBucket } from './series.js';
 import { type SimulatedTimeline, mentionAt } from './simulator.js';
 
 export interface ReplayOptions {
@@ -86,13 +86,7 @@ export function rollUpHours(minutes: readonly Bucket[]): Bucket[] {
       h = emptyBucket(start);
       hours.push(h);
     }
-    h.total += m.total;
-    h.negative += m.negative;
-    h.neutral += m.neutral;
-    h.positive += m.positive;
-    h.reach += m.reach;
-    h.negativeReach += m.negativeReach;
-    h.riskFlagged += m.riskFlagged;
+    addBucket(h, m);
   }
   return hours;
 }

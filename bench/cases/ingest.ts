@@ -2,7 +2,7 @@
 import { demoEntities } from '../lib/bench-config.js';
 import { createScorer } from '../../src/scoring/scorer.js';
 import { runIngest, type IngestOutcome } from '../lib/ingest-run.js';
-import { WORKER_HEAP_MB } from '../lib/worker-process.js';
+import { WORKER_NODE_FLAGS } from '../lib/worker-process.js';
 import { plainInsertRate, scoredRows } from '../lib/plain-insert-baseline.js';
 import { fmtMb, fmtRate, type BenchRow } from '../lib/result-table.js';
 import { dropPostgresDatabase, freshPostgresDatabase, freshSqliteUrl } from '../lib/services.js';
@@ -75,7 +75,7 @@ export async function ingestCase(o: IngestCaseOptions): Promise<BenchRow[]> {
     },
     {
       case: caseName,
-      figure: `peak resident memory of the worker process (VmHWM; compiled, --max-old-space-size=${WORKER_HEAP_MB})`,
+      figure: `peak resident memory of the worker process (VmHWM; compiled, ${WORKER_NODE_FLAGS.join(' ')})`,
       value: fmtMb(peak),
       baseline: '',
       ratio: null,

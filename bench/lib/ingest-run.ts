@@ -11,6 +11,7 @@ import { streamSlice, type StreamOptions } from './mention-stream.js';
 import { failedJobs, waitForDrain } from './queue-drain.js';
 import { benchRedisPrefix, dropPostgresDatabase, freshPostgresDatabase, freshSqliteUrl, REDIS_URL } from './services.js';
 import { startWorkerProcess, type WorkerProcess } from './worker-process.js';
+import { busyShare, readCpuTimes } from './machine-cpu.js';
 
 export interface IngestOptions {
   /** Names the database, the log files and the Redis prefix. */
@@ -38,6 +39,8 @@ export interface IngestOutcome {
   seconds: number;
   perSecond: number;
   peakRssMb: number[];
+  /** Share of the machine's cores busy (all processes) from the first push to empty queues; null off Linux. */
+  cpuBusy: number | null;
   check: IngestCheck;
   /** Exactly once: every check holds and no job failed for good. */
   exact: boolean;
@@ -67,13 +70,15 @@ export async function runIngest(o: IngestOptions): Promise<IngestOutcome> {
     const runTag = randomBytes(4).toString('hex');
     const stream: StreamOptions = { runTag, start: Date.now() - Math.ceil((o.mentions * 1000) / STREAM_RATE), perSecond: STREAM_RATE };
     const started = performance.now();
+    const cpuAtStart = readCpuTimes();
     await produce(ctx, stream, o.mentions, o.label);
     const drained = await waitForDrain([ctx.queues.collect, ctx.queues.score], 30 * 60_000);
+    const cpuBusy = busyShare(cpuAtStart, readCpuTimes());
     const seconds = (drained - started) / 1000;
     const peakRssMb = await Promise.all(workers.splice(0).map(async (w) => (await w.stop(), w.peakRssMb())));
     const check = await verify(ctx, stream, o.mentions);
     const exact = check.storedMentions === check.expectedMentions && check.idChecksumOk && check.likesChecksumOk && check.linksOk && check.rollupsOk && check.failedJobs === 0;
-    return { mentions: o.mentions, seconds, perSecond: o.mentions / seconds, peakRssMb, check, exact };
+    return { mentions: o.mentions, seconds, perSecond: o.mentions / seconds, peakRssMb, cpuBusy, check, exact };
   } finally {
     await Promise.all(workers.map((w) => w.stop()));
     await Promise.all(Object.values(ctx.queues).map((q) => q.obliterate({ force: true }).catch(() => {})));

@@ -17,18 +17,20 @@ const isoTime = z
   });
 /** An id is a string or an integer: coercing anything else would store ids like "[object Object]". */
 const identifier = z.union([z.string(), z.number().int()]).transform(String).pipe(z.string().min(1).max(200));
+/** A platform name never holds a colon: a mention's id is "platform:externalId", and must name one mention only. */
+const platformName = z.string().min(1).max(40).regex(/^[^:]+$/, 'a platform name without ":"');
 const optionalText = z.preprocess((v) => (v === '' || v === null ? undefined : v), z.string().max(2048).optional());
 
 /** Nested form: exactly a MentionInput (what `vigie import` of the demo file and other tools write). */
 const nestedRecord = z.object({
-  platform: z.string().min(1).max(40),
+  platform: platformName,
   externalId: identifier,
   url: optionalText,
   text: z.string().max(100_000),
   langHint: optionalText,
   publishedAt: isoTime,
   author: z.object({
-    platform: z.string().min(1).max(40).optional(),
+    platform: platformName.optional(),
     externalId: identifier,
     handle: z.string().min(1).max(200),
     displayName: optionalText,
@@ -47,7 +49,7 @@ const nestedRecord = z.object({
 
 /** Flat form: one column per field, as a spreadsheet export would have. */
 const flatRecord = z.object({
-  platform: z.string().min(1).max(40).default('file'),
+  platform: platformName.default('file'),
   id: identifier,
   url: optionalText,
   text: z.string().max(100_000),

@@ -16,7 +16,7 @@ export async function runScore(ctx: AppContext, job: ScoreJob): Promise<StoreRes
       authorIsOwn: isOwnHandle(ctx.ownHandles, m.platform, m.author.handle),
     };
   });
-  const result = await storeMentions(ctx.store.db, scored);
+  const result = await storeMentions(ctx.store, scored);
   for (const m of scored) mentionsScored.inc({ platform: m.platform, lang: m.lang, sentiment: m.sentiment.label });
   for (const [key, n] of result.storedPerEntity) {
     const [entity, platform] = key.split('\u0000');

@@ -1,8 +1,11 @@
 // Stores scored mentions exactly once, with their authors, entity links and the rollups, in one transaction.
-import type { Kysely, Transaction } from 'kysely';
+import { sql, type Transaction } from 'kysely';
 import type { ScoredMention } from '../domain/mention.js';
+import { bulkInserts } from './bulk-insert.js';
 import { chunkRows } from './chunk.js';
+import type { DialectName, Store } from './database.js';
 import { RollupAccumulator } from './rollup-writer.js';
+import { storable } from './storable-text.js';
 import type { Database, NewMention } from './tables.js';
 
 export interface StoredMention extends ScoredMention {
@@ -24,7 +27,8 @@ export interface StoreResult {
 
 export const mentionId = (platform: string, externalId: string) => `${platform}:${externalId}`;
 
-export async function storeMentions(db: Kysely<Database>, batch: readonly StoredMention[]): Promise<StoreResult> {
+export async function storeMentions(store: Pick<Store, 'db' | 'dialect'>, batch: readonly StoredMention[]): Promise<StoreResult> {
+  const { db, dialect } = store;
   const unique = dedupeById(batch);
   if (unique.length === 0) return { inserted: 0, duplicates: 0, touched: new Map(), storedPerEntity: new Map() };
   return db.transaction().execute(async (trx) => {
@@ -33,8 +37,8 @@ export async function storeMentions(db: Kysely<Database>, batch: readonly Stored
     // a duplicate (a retried job, or a concurrent one that won the race on the primary key) gets nothing
     // back, adds nothing to the rollups, and only has its engagement refreshed below.
     const insertedIds = new Set<string>();
-    for (const chunk of chunkRows(unique.map(toRow), 29)) {
-      const rows = await trx.insertInto('mentions').values(chunk).onConflict((oc) => oc.column('id').doNothing()).returning('id').execute();
+    for (const insert of bulkInserts(trx, dialect, 'mentions', unique.map(toRow))) {
+      const rows = await insert.onConflict((oc) => oc.column('id').doNothing()).returning('id').execute();
       for (const r of rows) insertedIds.add(r.id);
     }
     const fresh = unique.filter((m) => insertedIds.has(mentionId(m.platform, m.externalId)));
@@ -49,8 +53,8 @@ export async function storeMentions(db: Kysely<Database>, batch: readonly Stored
         influence: m.influence,
       })),
     );
-    for (const chunk of chunkRows(links, 5)) {
-      await trx.insertInto('mention_entities').values(chunk).onConflict((oc) => oc.columns(['mention_id', 'entity_id']).doNothing()).execute();
+    for (const insert of bulkInserts(trx, dialect, 'mention_entities', links)) {
+      await insert.onConflict((oc) => oc.columns(['mention_id', 'entity_id']).doNothing()).execute();
     }
 
     await recordResponses(trx, fresh);
@@ -58,7 +62,7 @@ export async function storeMentions(db: Kysely<Database>, batch: readonly Stored
     // Rows shared by concurrent batches (a busy author, the current minute's rollups) are written last, so that
     // their locks are held only until the commit that follows: written first, they made concurrent batches wait
     // for each other's whole transaction. Nothing references authors by a foreign key, so the order is free.
-    await upsertAuthors(trx, unique);
+    await upsertAuthors(trx, dialect, unique);
     await rollupChanges(fresh, engagementDeltas).apply(trx);
 
     const touched = new Map<string, number>();
@@ -75,9 +79,10 @@ export async function storeMentions(db: Kysely<Database>, batch: readonly Stored
   });
 }
 
+/** The batch's mentions, each once (the last copy wins), with their text made storable. */
 function dedupeById(batch: readonly StoredMention[]): StoredMention[] {
   const byId = new Map<string, StoredMention>();
-  for (const m of batch) byId.set(mentionId(m.platform, m.externalId), m);
+  for (const m of batch.map(storable)) byId.set(mentionId(m.platform, m.externalId), m);
   return [...byId.values()];
 }
 
@@ -119,7 +124,7 @@ export function toRow(m: StoredMention): NewMention {
   };
 }
 
-async function upsertAuthors(trx: Transaction<Database>, batch: readonly StoredMention[]): Promise<void> {
+async function upsertAuthors(trx: Transaction<Database>, dialect: DialectName, batch: readonly StoredMention[]): Promise<void> {
   const byId = new Map<string, StoredMention>();
   for (const m of batch) byId.set(mentionId(m.author.platform, m.author.externalId), m);
   // Sorted so concurrent workers lock shared author rows in the same order and never deadlock.
@@ -143,10 +148,8 @@ async function upsertAuthors(trx: Transaction<Database>, batch: readonly StoredM
     first_seen_at: m.collectedAt,
     last_seen_at: m.collectedAt,
   }));
-  for (const chunk of chunkRows(rows, 17)) {
-    await trx
-      .insertInto('authors')
-      .values(chunk)
+  for (const insert of bulkInserts(trx, dialect, 'authors', rows)) {
+    await insert
       .onConflict((oc) =>
         oc.column('id').doUpdateSet((eb) => ({
           handle: eb.ref('excluded.handle'),
@@ -253,7 +256,8 @@ async function recordResponses(trx: Transaction<Database>, fresh: readonly Store
       .selectFrom('mentions')
       .select((eb) => ['reply_to', eb.fn.min('published_at').as('at')])
       .where('reply_to', 'in', chunk)
-      .where('is_own', '=', 1)
+      // A literal, so that the planner matches the partial index mentions_own_reply_to (migration 0003).
+      .where('is_own', '=', sql.lit(1))
       .groupBy('reply_to')
       .execute();
     for (const r of earlyReplies) {

@@ -62,7 +62,7 @@ beforeAll(async () => {
   const config = testConfig();
   await seed(db.store, config);
   await storeMentions(
-    db.store.db,
+    db.store,
     VECTORS.map((vector, i) => ({
       ...mention({ id: `xss-${i}`, at: END - DAY + i * 60_000, text: `Acme ${vector}`, tone: i % 2 ? 'negative' : 'positive', author: vector, followers: 10_000 + i, likes: 50 + i, reach: 5000 }),
     })),

@@ -21,7 +21,7 @@ let db: TestDatabase;
 beforeAll(async () => {
   db = await createTestDatabase('sqlite');
   await syncEntities(db.store.db, testConfig().entities, END);
-  await storeMentions(db.store.db, TEXTS.map((text, i) => mention({ id: String(i), at: END - i * HOUR, text, tone: 'neutral' })));
+  await storeMentions(db.store, TEXTS.map((text, i) => mention({ id: String(i), at: END - i * HOUR, text, tone: 'neutral' })));
 });
 afterAll(async () => db.destroy());
 
@@ -71,7 +71,7 @@ describe('mentions explorer query (property)', () => {
 
   // SQLite's built-in lower() folds ASCII only; Vigie registers a Unicode one.
   it('the text filter is case-insensitive beyond ASCII (SQLite)', async () => {
-    await storeMentions(db.store.db, [mention({ id: 'ecole', at: END, text: 'ÉCOLE Acme', tone: 'neutral' })]);
+    await storeMentions(db.store, [mention({ id: 'ecole', at: END, text: 'ÉCOLE Acme', tone: 'neutral' })]);
     expect((await listMentions(db.store.db, { text: 'école' })).map((m) => m.id)).toEqual(['x:ecole']);
   });
 });

@@ -76,4 +76,10 @@ describe('parseMentionRecord (property)', () => {
     const result = parseMentionRecord({ id: '1', text: 'hello', published_at: '99999999999999999', author: 'ann' });
     expect(result).toEqual({ ok: false, error: 'published_at: expected an ISO-8601 date or epoch milliseconds, got "99999999999999999"' });
   });
+
+  it('refuses a platform name with a colon, which would make two mentions share one id', () => {
+    const result = parseMentionRecord({ platform: 'x:y', id: '1', text: 'hello', published_at: '2026-01-01T00:00:00Z', author: 'ann' });
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.error).toMatch(/^platform: .*without ":"/);
+  });
 });

@@ -137,7 +137,7 @@ export function sessionMetrics() {
 
 export async function seed(store: Store, config: VigieConfig): Promise<void> {
   await syncEntities(store.db, config.entities, END);
-  await storeMentions(store.db, MENTIONS.map((m) => (m.author.handle === 'acme' ? { ...m, authorIsOwn: true } : m)));
+  await storeMentions(store, MENTIONS.map((m) => (m.author.handle === 'acme' ? { ...m, authorIsOwn: true } : m)));
   await insertAlert(store.db, openAlert());
   await upsertMetrics(store.db, sessionMetrics());
 }

@@ -53,10 +53,10 @@ export async function seedDemoWeeks(ctx: AppContext): Promise<SeededDemo> {
   for (let k = 1; k <= 4; k++) {
     const quiet = generateScenario({ seed: 42 + k, end: new Date(SCENARIO_END - k * 7 * DAY_MS) });
     const before = quiet.mentions.filter((m) => m.publishedAt < quiet.crisis.startsAt);
-    await storeMentions(db, score(ctx, before));
+    await storeMentions(ctx.store, score(ctx, before));
   }
   const scenario = generateScenario({ seed: 42, end: new Date(SCENARIO_END) });
-  await storeMentions(db, score(ctx, scenario.mentions));
+  await storeMentions(ctx.store, score(ctx, scenario.mentions));
 
   const onset = Date.parse(scenario.crisis.startsAt);
   const evidence = await db

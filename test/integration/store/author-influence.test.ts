@@ -30,7 +30,7 @@ describe.each(DIALECTS)('author influence on %s', (dialect) => {
       post('loud1', 'loud', 90_000),
       ...['a', 'b', 'c', 'd', 'e'].map((h, i) => post(`r${h}`, h, 100, i % 2 ? { replyTo: 'hub1' } : { reshareOf: 'hub1' })),
     ];
-    await storeMentions(t.store.db, mentions);
+    await storeMentions(t.store, mentions);
     const ctx = { store: t.store, now: () => NOW } as unknown as AppContext;
     expect(await recomputeInfluence(ctx)).toBe(7);
     const rows = await t.store.db.selectFrom('authors').select(['id', 'influence', 'graph_rank', 'amplified_count', 'posts']).orderBy('influence', 'desc').execute();

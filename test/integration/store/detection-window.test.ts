@@ -24,7 +24,7 @@ describe.each(DIALECTS)('detection window on %s', (dialect) => {
   afterAll(async () => t?.destroy());
 
   it('sums minutes and complete hours, and leaves the brand’s own statements out of the evidence', async () => {
-    await storeMentions(t.store.db, [post('a', 5, 'negative'), post('b', 5, 'positive'), post('c', 90, 'negative'), post('own', 3, 'negative', true), post('old', 26 * 60, 'negative')]);
+    await storeMentions(t.store, [post('a', 5, 'negative'), post('b', 5, 'positive'), post('c', 90, 'negative'), post('own', 3, 'negative', true), post('old', 26 * 60, 'negative')]);
     const w = await loadEntityWindow(t.store.db, 'acme', NOW);
     expect(w.notable.map((m) => m.id).sort()).toEqual(['x:a', 'x:c']);
     expect(w.recentNegativeTexts.sort()).toEqual(['Acme a', 'Acme c']);

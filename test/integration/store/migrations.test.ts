@@ -32,10 +32,10 @@ describe.each(DIALECTS)('migrations on %s', (dialect) => {
     }
     const interrupted: typeof store = { ...store, db: store.db.withPlugin(new InterruptAfter(6)) };
     await expect(migrateToLatest(interrupted)).rejects.toThrow(/migration 0001_initial failed: connection lost/);
-    expect(await pendingMigrations(store)).toEqual(['0001_initial', '0002_privacy']);
+    expect(await pendingMigrations(store)).toEqual(['0001_initial', '0002_privacy', '0003_ingest_indexes']);
 
     const results = await migrateToLatest(store);
-    expect(results.map((r) => [r.migrationName, r.status])).toEqual([['0001_initial', 'Success'], ['0002_privacy', 'Success']]);
+    expect(results.map((r) => [r.migrationName, r.status])).toEqual([['0001_initial', 'Success'], ['0002_privacy', 'Success'], ['0003_ingest_indexes', 'Success']]);
     expect(await pendingMigrations(store)).toEqual([]);
     await store.db.insertInto('entities').values({ id: 'acme', name: 'Acme', kind: 'brand', parent_id: null, config_json: '{}', updated_at: 1 }).execute();
   });

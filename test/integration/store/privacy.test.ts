@@ -53,7 +53,7 @@ describe.each(DIALECTS)('privacy on %s', (dialect) => {
       post('c1', 'carol', 3, { text: 'RT @Erin_Doe: Acme post e1n', reshareOf: 'e1n' }),
       post('c2', 'carol', 3, { text: 'replying to Acme', replyTo: 'e2' }),
     ];
-    await storeMentions(t.store.db, [...erin, ...rest]);
+    await storeMentions(t.store, [...erin, ...rest]);
     await quarantine(t.store.db, [{ platform: 'x', sourceId: 'x1', payload: '{"username":"Erin_Doe","text":"broken', error: 'bad' }]);
     const alert: Alert = {
       id: 'a1', dedupKey: 'acme:1', entityId: 'acme', detectors: ['influencer'], severity: 'high', status: 'open', why: "negative mentions led by @Erin_Doe (500 followers): 'Acme post e1n'",
@@ -62,7 +62,7 @@ describe.each(DIALECTS)('privacy on %s', (dialect) => {
     };
     await insertAlert(t.store.db, alert);
     // What the KPIs would be had Erin never posted: the remaining posts (minus the reshare of Erin) stored alone.
-    await storeMentions(others.store.db, rest.filter((m) => m.reshareOf === undefined).map((m) => ({ ...m, replyTo: undefined })));
+    await storeMentions(others.store, rest.filter((m) => m.reshareOf === undefined).map((m) => ({ ...m, replyTo: undefined })));
 
     const exported = await exportAuthor(t.store.db, { platform: 'x', author: '@erin_doe' });
     expect(exported.mentions.map((m) => m.id)).toEqual(['x:e2', 'x:e1n']);
@@ -84,7 +84,7 @@ describe.each(DIALECTS)('privacy on %s', (dialect) => {
   });
 
   it('retention deletes only what is past its age and leaves the hourly rollups as they were', async () => {
-    await storeMentions(t.store.db, [post('old1', 'olga', 100), post('old2n', 'olga', 95), post('new1', 'nina', 10), post('new2n', 'olga', 1)]);
+    await storeMentions(t.store, [post('old1', 'olga', 100), post('old2n', 'olga', 95), post('new1', 'nina', 10), post('new2n', 'olga', 1)]);
     const before = await rollupTotals(t);
     const result = await applyRetention(t.store.db, { mentionsDays: 90, minuteRollupsDays: 3, hourlyRollupsDays: 730, alertsDays: 730, quarantineDays: 30 }, NOW);
     expect(result).toMatchObject({ mentions: 2, authors: 0, minuteRollups: 3, hourlyRollups: 0 });

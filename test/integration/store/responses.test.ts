@@ -39,8 +39,8 @@ describe.each(DIALECTS)('brand responses on %s', (dialect) => {
   it('records the earliest brand reply, even one stored before its parent, and leaves the rest in the inbox', async () => {
     const { db } = t.store;
     // The reply to p2 arrives before p2 itself.
-    await storeMentions(db, [post('p1', 0, { influence: 80 }), post('r1', 25, { own: true, replyTo: 'p1' }), post('r2', 40, { own: true, replyTo: 'p2' })]);
-    await storeMentions(db, [post('p2', 10, { influence: 70 }), post('p3', 12, { influence: 90 }), post('p4', 14, { influence: 5 }), post('r1b', 30, { own: true, replyTo: 'p1' })]);
+    await storeMentions(t.store, [post('p1', 0, { influence: 80 }), post('r1', 25, { own: true, replyTo: 'p1' }), post('r2', 40, { own: true, replyTo: 'p2' })]);
+    await storeMentions(t.store, [post('p2', 10, { influence: 70 }), post('p3', 12, { influence: 90 }), post('p4', 14, { influence: 5 }), post('r1b', 30, { own: true, replyTo: 'p1' })]);
 
     const rows = await db.selectFrom('mentions').select(['id', 'first_response_at']).where('id', 'in', ['x:p1', 'x:p2', 'x:p3']).orderBy('id').execute();
     expect(rows).toEqual([

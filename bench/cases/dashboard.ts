@@ -31,7 +31,7 @@ const ENDPOINTS: Endpoint[] = [
   { name: '/api/audience', url: (_i, e) => `/api/audience?entity=${e}` },
   { name: '/api/influencers', url: (_i, e) => `/api/influencers?entity=${e}` },
   { name: '/api/mentions (entity)', url: (_i, e) => `/api/mentions?entity=${e}` },
-  { name: '/api/mentions (entity, negative, page 2)', url: (i, e) => `/api/mentions?entity=${e}&sentiment=negative&before=${FILL_END - (i % 48) * 3_600_000}` },
+  { name: '/api/mentions (entity, negative, page 2)', url: (i, e) => `/api/mentions?entity=${e}&sentiment=negative&before=${FILL_END - (i % 48) * 3_600_000}&beforeId=x%3A5` },
   { name: '/api/mentions (all entities)', url: () => '/api/mentions' },
   { name: '/api/alerts', url: () => '/api/alerts' },
   { name: '/api/alerts/:id', url: (i, e) => `/api/alerts/bench-${e}-${i % 5}` },

@@ -14,8 +14,10 @@ export interface MentionFilter {
   /** Case-insensitive substring of the text. */
   text?: string;
   limit?: number;
-  /** Keyset pagination: only mentions published before this time. */
+  /** Keyset pagination: only mentions published before this time (the last one of the previous page)... */
   before?: number;
+  /** ...or at that time with a smaller id, so that mentions sharing the page edge's time are neither lost nor repeated. */
+  beforeId?: string;
 }
 
 export interface MentionView {
@@ -51,14 +53,18 @@ export async function listMentions(db: Kysely<Database>, f: MentionFilter): Prom
   }
   if (f.from !== undefined) q = q.where('m.published_at', '>=', f.from);
   if (f.to !== undefined) q = q.where('m.published_at', '<', f.to);
-  if (f.before !== undefined) q = q.where('m.published_at', '<', f.before);
+  if (f.before !== undefined && f.beforeId !== undefined) {
+    const [before, beforeId] = [f.before, f.beforeId];
+    // The first condition alone is an index range on published_at; the second settles the ties at the edge.
+    q = q.where('m.published_at', '<=', before).where((eb) => eb.or([eb('m.published_at', '<', before), eb('m.id', '<', beforeId)]));
+  } else if (f.before !== undefined) q = q.where('m.published_at', '<', f.before);
   if (f.sentiment) q = q.where('m.sentiment_label', '=', f.sentiment);
   if (f.platform) q = q.where('m.platform', '=', f.platform);
   if (f.lang) q = q.where('m.lang', '=', f.lang);
   if (f.minInfluence !== undefined) q = q.where('m.influence', '>=', f.minInfluence);
   // ESCAPE is explicit: SQLite has no default escape character, so a searched % or _ would be a wildcard.
   if (f.text) q = q.where(sql<boolean>`lower(m.text) like ${`%${escapeLike(f.text.toLowerCase())}%`} escape '\\'`);
-  const rows = await q.orderBy('m.published_at', 'desc').limit(limit).execute();
+  const rows = await q.orderBy('m.published_at', 'desc').orderBy('m.id', 'desc').limit(limit).execute();
   const links = await entityLinks(db, rows.map((r) => r.id));
   return rows.map((r) => ({
     id: r.id,

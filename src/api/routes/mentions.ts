@@ -15,6 +15,7 @@ interface MentionQuery {
   to?: string;
   text?: string;
   before?: string;
+  beforeId?: string;
   limit?: number;
 }
 
@@ -29,7 +30,8 @@ const filterSchema = {
     from: { type: 'string', description: 'ISO date/time or epoch ms (inclusive).' },
     to: { type: 'string', description: 'ISO date/time or epoch ms (exclusive).' },
     text: { type: 'string', maxLength: 200, description: 'Case-insensitive words the text contains.' },
-    before: { type: 'string', description: 'Next page: the publishedAt of the last mention of the previous page.' },
+    before: { type: 'string', description: 'Next page: nextBefore of the previous page (the publishedAt of its last mention).' },
+    beforeId: { type: 'string', maxLength: 400, description: 'Next page: nextBeforeId of the previous page (the id of its last mention), so that mentions published at the same time are neither skipped nor repeated.' },
     limit: { type: 'integer', minimum: 1, maximum: 500, default: 50 },
   },
 } as const;
@@ -45,6 +47,7 @@ function toFilter(ctx: RouteContext, q: MentionQuery): MentionFilter {
     to: parseTime(q.to, 'to'),
     text: q.text?.trim() || undefined,
     before: parseTime(q.before, 'before'),
+    beforeId: q.beforeId || undefined,
     limit: q.limit,
   };
 }
@@ -68,7 +71,8 @@ export async function mentionRoutes(app: FastifyInstance, ctx: RouteContext): Pr
     const filter = toFilter(ctx, request.query);
     const mentions = await listMentions(ctx.store.db, filter);
     const limit = Math.min(filter.limit ?? 50, 500);
-    return { mentions, nextBefore: mentions.length === limit ? mentions[mentions.length - 1].publishedAt : null };
+    const last = mentions.length === limit ? mentions[mentions.length - 1] : undefined;
+    return { mentions, nextBefore: last?.publishedAt ?? null, nextBeforeId: last?.id ?? null };
   });
 
   app.get<{ Querystring: MentionQuery }>('/mentions.csv', {
@@ -76,13 +80,13 @@ export async function mentionRoutes(app: FastifyInstance, ctx: RouteContext): Pr
   }, async (request, reply) => {
     const filter = toFilter(ctx, request.query);
     let out = csvLine(CSV_HEADER);
-    let before = filter.before;
+    let { before, beforeId } = filter;
     for (let rows = 0; rows < CSV_MAX_ROWS; ) {
-      const page = await listMentions(ctx.store.db, { ...filter, before, limit: Math.min(CSV_PAGE, CSV_MAX_ROWS - rows) });
+      const page = await listMentions(ctx.store.db, { ...filter, before, beforeId, limit: Math.min(CSV_PAGE, CSV_MAX_ROWS - rows) });
       for (const m of page) out += csvRow(m);
       rows += page.length;
       if (page.length < CSV_PAGE) break;
-      before = page[page.length - 1].publishedAt;
+      ({ publishedAt: before, id: beforeId } = page[page.length - 1]);
     }
     return reply
       .header('content-type', 'text/csv; charset=utf-8')

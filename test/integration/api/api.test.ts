@@ -166,9 +166,11 @@ describe.each(DIALECTS)('API on %s', (dialect) => {
     it('pages with nextBefore', async () => {
       const first = await get(`/api/mentions?entity=acme&limit=3`);
       expect(first.mentions).toHaveLength(3);
-      const second = await get(`/api/mentions?entity=acme&limit=10&before=${first.nextBefore}`);
+      expect(first.nextBeforeId).toBe(first.mentions[2].id);
+      const second = await get(`/api/mentions?entity=acme&limit=10&before=${first.nextBefore}&beforeId=${encodeURIComponent(first.nextBeforeId)}`);
       expect(second.mentions).toHaveLength(5);
       expect(second.nextBefore).toBeNull();
+      expect(second.nextBeforeId).toBeNull();
     });
 
     it('exports CSV with formula-like cells neutralised', async () => {

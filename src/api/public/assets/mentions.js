@@ -9,7 +9,8 @@ const list = document.getElementById('mention-list');
 const more = document.getElementById('more');
 const FIELDS = ['entity', 'platform', 'sentiment', 'lang', 'minInfluence', 'from', 'to', 'text'];
 let shown = [];
-let nextBefore = null;
+/** Where the next page starts: the time and id of the last mention shown, or null when there is none. */
+let nextPage = null;
 
 for (const name of FIELDS) if (name !== 'entity' && param(name)) form.elements[name].value = param(name);
 
@@ -36,12 +37,12 @@ function drawSummaries() {
 
 async function load(append = false) {
   try {
-    const data = await api(`/api/mentions${query({ ...filters(), limit: 50, before: append ? nextBefore : undefined })}`);
+    const data = await api(`/api/mentions${query({ ...filters(), limit: 50, ...(append ? nextPage : {}) })}`);
     shown = append ? [...shown, ...data.mentions] : data.mentions;
-    nextBefore = data.nextBefore;
+    nextPage = data.nextBefore === null ? null : { before: data.nextBefore, beforeId: data.nextBeforeId };
     if (append) list.append(...data.mentions.map(mentionItem));
     else clear(list, shown.length ? shown.map(mentionItem) : el('li', { class: 'meta' }, t('noMentions')));
-    more.hidden = nextBefore === null;
+    more.hidden = nextPage === null;
     drawSummaries();
   } catch (error) {
     showError(list, error);

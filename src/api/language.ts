@@ -1,10 +1,9 @@
 // The interface language of a page: ?lang=, else the browser's Accept-Language, else the configured locale.
-export const LANGUAGES = ['en', 'fr'] as const;
-export type Language = (typeof LANGUAGES)[number];
+import { LOCALES, type Locale } from '../domain/locale.js';
 
-const isLanguage = (s: string): s is Language => (LANGUAGES as readonly string[]).includes(s);
+const isLanguage = (s: string): s is Locale => (LOCALES as readonly string[]).includes(s);
 
-export function chooseLanguage(queryLang: string | undefined, acceptLanguage: string | undefined, fallback: Language): Language {
+export function chooseLanguage(queryLang: string | undefined, acceptLanguage: string | undefined, fallback: Locale): Locale {
   const asked = (queryLang ?? '').toLowerCase();
   if (isLanguage(asked)) return asked;
   const preferences = (acceptLanguage ?? '')

@@ -3,7 +3,8 @@ import { writeFileSync } from 'node:fs';
 import { extname, resolve } from 'node:path';
 import nodemailer from 'nodemailer';
 import { loadConfigFile } from '../config/load-config.js';
-import { buildDigest, digestEntity, digestLocale } from '../digest/build-digest.js';
+import { entityLocale } from '../config/entity-locale.js';
+import { buildDigest, digestEntity } from '../digest/build-digest.js';
 import { inlineImages, renderDigest, type RenderedDigest } from '../digest/render-digest.js';
 import { digestMessageId, digestWeekAt } from '../stages/digest.js';
 import { openDatabase } from '../store/database.js';
@@ -27,7 +28,7 @@ export async function runDigestPreview(configPath: string, options: DigestPrevie
   let rendered: RenderedDigest;
   try {
     await migrateToLatest(store);
-    rendered = renderDigest(await buildDigest(store.db, config, entity.id, week), digestLocale(config, entity));
+    rendered = renderDigest(await buildDigest(store.db, config, entity.id, week), entityLocale(config, entity.id));
   } finally {
     await store.close();
   }

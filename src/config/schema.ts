@@ -1,5 +1,6 @@
 // The shape of config/vigie.yaml, validated once at start-up. Sources are validated by their own connector schema.
 import { z } from 'zod';
+import { LOCALES } from '../domain/locale.js';
 
 const handle = z.string().regex(/^@?[\p{L}\p{N}_.\-]+$/u, 'a handle like "@acme" or "acme"');
 
@@ -19,7 +20,8 @@ export const entitySchema = z
     /** Employees' accounts, counted as advocacy. */
     employeeHandles: z.record(z.string(), z.array(handle)).default({}),
     timezone: z.string().optional(),
-    locale: z.enum(['en', 'fr']).optional(),
+    /** Language of the entity's alerts and digest; without it, its parent's, then the configuration's. */
+    locale: z.enum(LOCALES).optional(),
     digest: z
       .object({
         recipients: z.array(z.email()).min(1),
@@ -85,7 +87,7 @@ export const alertsSchema = z
 export const configSchema = z
   .object({
     timezone: z.string().default('UTC'),
-    locale: z.enum(['en', 'fr']).default('en'),
+    locale: z.enum(LOCALES).default('en'),
     dataDir: z.string().default('data'),
     database: z.object({ url: z.string().default('') }).strict().default({ url: '' }),
     redis: z

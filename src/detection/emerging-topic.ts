@@ -1,7 +1,8 @@
 // Detector: a phrase absent from the background texts that suddenly fills the recent negative mentions.
 import { binomialSurprise, countSurprise } from './count-surprise.js';
 import type { DetectionParams } from './detection-params.js';
-import { evidenceIds, formatExpected, formatMinutes, percent, rankNotable, round2 } from './evidence.js';
+import { reasonsIn } from './alert-reasons.js';
+import { evidenceIds, rankNotable, round2 } from './evidence.js';
 import { type SeasonalBaseline, seasonalBaseline } from './seasonal-baseline.js';
 import { type AlertCandidate, type EntityWindow, HOUR_MS, MINUTE_MS, type NotableMention, sumBuckets } from './series.js';
 import { STOPWORDS } from './stopwords.js';
@@ -39,7 +40,7 @@ export function detectEmergingTopic(window: EntityWindow, params: DetectionParam
   if (!baseline) return null;
   const background = backgroundFrequencies(window.backgroundTexts, params.emergingTopic.ngramSizes);
   const isNew = (phrase: string) => (background.get(phrase) ?? 0) / window.backgroundTexts.length <= params.emergingTopic.maxBackgroundShare;
-  return frequentPhrase(window, params, baseline, isNew) ?? spreadingPhrase(window, params, baseline, background);
+  return frequentPhrase(window, params, baseline, isNew) ?? spreadingPhrase(window, params, baseline, background, isNew);
 }
 
 function frequentPhrase(window: EntityWindow, params: DetectionParams, baseline: SeasonalBaseline, isNew: (phrase: string) => boolean): AlertCandidate | null {
@@ -68,7 +69,7 @@ function frequentPhrase(window: EntityWindow, params: DetectionParams, baseline:
     severity: share >= 0.5 ? 'medium' : 'low',
     onsetAt: matching.length ? Math.min(...matching.map((m) => m.publishedAt)) : from,
     detectedAt: window.now,
-    why: `new phrase "${top.phrase}" in ${top.count} of ${recent.length} recent negative mentions (${percent(share)}), unseen before; negative volume ${formatExpected(observedNegative)} vs ${formatExpected(expectedNegative)} expected in 3 h`,
+    why: reasonsIn(window.language ?? 'en').newPhrase({ phrase: top.phrase, count: top.count, recent: recent.length, share, observedNegative, expectedNegative }),
     numbers: {
       count: top.count,
       negativeTexts: recent.length,
@@ -81,14 +82,20 @@ function frequentPhrase(window: EntityWindow, params: DetectionParams, baseline:
   };
 }
 
-function spreadingPhrase(window: EntityWindow, params: DetectionParams, baseline: SeasonalBaseline, background: Map<string, number>): AlertCandidate | null {
+function spreadingPhrase(
+  window: EntityWindow,
+  params: DetectionParams,
+  baseline: SeasonalBaseline,
+  background: Map<string, number>,
+  isNew: (phrase: string) => boolean,
+): AlertCandidate | null {
   const p = params.emergingTopic;
   const from = window.now - RECENT_SPAN_MS;
   const { phrasesByAuthor, firstUse } = recentAuthorPhrases(window.notable, from, window.now, p.ngramSizes);
   const authorsPerPhrase = new Map<string, number>();
   for (const phrases of phrasesByAuthor.values()) for (const phrase of phrases) authorsPerPhrase.set(phrase, (authorsPerPhrase.get(phrase) ?? 0) + 1);
   const backgroundTexts = window.backgroundTexts.length;
-  const candidates = [...authorsPerPhrase].filter(([phrase, authors]) => authors >= 2 && (background.get(phrase) ?? 0) / backgroundTexts <= p.maxBackgroundShare);
+  const candidates = [...authorsPerPhrase].filter(([phrase, authors]) => authors >= 2 && isNew(phrase));
   const multipleTests = Math.log10(Math.max(1, candidates.length));
   const recentShare = phrasesByAuthor.size / (phrasesByAuthor.size + backgroundTexts);
 
@@ -115,7 +122,15 @@ function spreadingPhrase(window: EntityWindow, params: DetectionParams, baseline
     severity: top.observed >= p.minNegativeLift * top.expected && countSurprise(top.observed, top.expected, baseline.dispersion) >= p.minNegativeSurpriseForMedium ? 'medium' : 'low',
     onsetAt: top.since,
     detectedAt: window.now,
-    why: `new phrase "${top.phrase}" used by ${top.count} different authors in negative mentions within ${formatMinutes(minutes)}, against ${top.inBackground} of yesterday's ${backgroundTexts} mentions; negative volume ${formatExpected(top.observed)} vs ${formatExpected(top.expected)} expected since`,
+    why: reasonsIn(window.language ?? 'en').spreadingPhrase({
+      phrase: top.phrase,
+      authors: top.count,
+      minutes,
+      inBackground: top.inBackground,
+      backgroundTexts,
+      observedNegative: top.observed,
+      expectedNegative: top.expected,
+    }),
     numbers: {
       authors: top.count,
       recentAuthors: phrasesByAuthor.size,

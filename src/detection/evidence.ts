@@ -41,13 +41,6 @@ export function quote(text: string, max = 80): string {
   return oneLine.length <= max ? oneLine : `${oneLine.slice(0, max - 1).trimEnd()}…`;
 }
 
-/** ", led by @x (410k followers): 'refund still not received'" or "" when there is no lead. */
-export function leadClause(lead: NotableMention | undefined): string {
-  if (!lead) return '';
-  const handle = lead.authorHandle.startsWith('@') ? lead.authorHandle : `@${lead.authorHandle}`;
-  return `, led by ${handle} (${formatCount(lead.authorFollowers)} followers): '${quote(lead.text)}'`;
-}
-
 /** "6x", "2.5x". */
 export function formatRatio(ratio: number): string {
   return ratio >= 10 ? `${Math.round(ratio)}x` : `${Math.round(ratio * 10) / 10}x`;

@@ -1,6 +1,7 @@
 // Detector: an influential author posting or amplifying a negative mention that is getting traction.
 import type { DetectionParams } from './detection-params.js';
-import { earnedEngagement, evidenceIds, formatCount, quote, rankNotable } from './evidence.js';
+import { reasonsIn } from './alert-reasons.js';
+import { earnedEngagement, evidenceIds, rankNotable } from './evidence.js';
 import { type AlertCandidate, type EntityWindow, MINUTE_MS, type NotableMention, type Severity } from './series.js';
 
 /**
@@ -23,16 +24,13 @@ export function detectInfluentialNegative(window: EntityWindow, params: Detectio
   let severity: Severity = lead.authorInfluence >= p.highInfluence ? 'high' : 'medium';
   if (earnedEngagement(lead) >= 10 * Math.max(1, p.minEngagement)) severity = severity === 'high' ? 'critical' : 'high';
   const original = lead.isReshareOf ? window.notable.find((m) => m.id === lead.isReshareOf) : undefined;
-  const handle = lead.authorHandle.startsWith('@') ? lead.authorHandle : `@${lead.authorHandle}`;
-  const verb = lead.isReshareOf ? 'amplified' : 'posted';
-  const more = found.length > 1 ? ` (and ${found.length - 1} more influential negative posts)` : '';
   return {
     entityId: window.entityId,
     detector: 'influencer',
     severity,
     onsetAt: Math.min(...found.map((m) => m.publishedAt), original?.publishedAt ?? Infinity),
     detectedAt: window.now,
-    why: `${handle} (${formatCount(lead.authorFollowers)} followers, influence ${Math.round(lead.authorInfluence)}) ${verb} a negative post with ${earnedEngagement(lead)} reshares/replies so far: '${quote((original ?? lead).text)}'${more}`,
+    why: reasonsIn(window.language ?? 'en').influencer({ lead, reshare: Boolean(lead.isReshareOf), original, others: found.length - 1 }),
     numbers: {
       influence: lead.authorInfluence,
       followers: lead.authorFollowers,

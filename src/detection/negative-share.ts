@@ -1,7 +1,8 @@
 // Detector: a shift in tone, i.e. the reach-weighted share of negative mentions rising above its own usual level.
 import { countSurprise } from './count-surprise.js';
 import type { DetectionParams } from './detection-params.js';
-import { evidenceIds, formatMinutes, leadClause, percent, rankNotable, round2 } from './evidence.js';
+import { reasonsIn } from './alert-reasons.js';
+import { evidenceIds, rankNotable, round2 } from './evidence.js';
 import { historicalRatio, seasonalBaseline } from './seasonal-baseline.js';
 import { type AlertCandidate, type EntityWindow, MINUTE_MS, type Severity, sumBuckets } from './series.js';
 
@@ -43,7 +44,7 @@ export function detectNegativeShareShift(window: EntityWindow, params: Detection
     severity: severityFromShift(shift, best.negative),
     onsetAt: ranked.length ? Math.min(...ranked.map((m) => m.publishedAt)) : from,
     detectedAt: window.now,
-    why: `negative tone at ${percent(best.share)} of reach in ${formatMinutes(best.minutes)} (usually ${percent(usualShare)}), ${best.negative} negative of ${best.total} mentions${leadClause(ranked[0])}`,
+    why: reasonsIn(window.language ?? 'en').negativeShare({ share: best.share, usualShare, minutes: best.minutes, negative: best.negative, total: best.total, lead: ranked[0] }),
     numbers: {
       negativeShareOfReach: round2(best.share),
       usualShareOfReach: round2(usualShare),

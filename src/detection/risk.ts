@@ -1,7 +1,8 @@
 // Detector: mentions carrying risk flags (legal threats, safety, boycott...) above their usual rate.
 import { countSurprise } from './count-surprise.js';
 import type { DetectionParams } from './detection-params.js';
-import { evidenceIds, formatExpected, formatMinutes, formatRatio, quote, rankNotable, round2 } from './evidence.js';
+import { reasonsIn } from './alert-reasons.js';
+import { evidenceIds, rankNotable, round2 } from './evidence.js';
 import { seasonalBaseline } from './seasonal-baseline.js';
 import { type AlertCandidate, type EntityWindow, MINUTE_MS, sumBuckets } from './series.js';
 import { estimateOnset, severityFromRatio } from './volume.js';
@@ -41,15 +42,13 @@ export function detectRiskCluster(window: EntityWindow, params: DetectionParams)
   const flags = topFlags(flagged.flatMap((m) => m.riskFlags));
   const ratio = best.expected > 0 ? best.observed / best.expected : Infinity;
   const severity = severityFromRatio(ratio, params.volume.severityRatios);
-  const usual = best.expected > 0 ? `, ${formatRatio(ratio)} the usual ${formatExpected(best.expected)}` : '';
-  const example = flagged[0] ? `: '${quote(flagged[0].text)}'` : '';
   return {
     entityId: window.entityId,
     detector: 'risk',
     severity: severity === 'low' ? 'medium' : severity,
     onsetAt,
     detectedAt: window.now,
-    why: `${best.observed} risk-flagged mentions in ${formatMinutes(best.minutes)}${usual}${flags.length ? ` (${flags.join(', ')})` : ''}${example}`,
+    why: reasonsIn(window.language ?? 'en').risk({ observed: best.observed, minutes: best.minutes, expected: best.expected, ratio, flags, example: flagged[0] }),
     numbers: {
       observed: best.observed,
       expected: round2(best.expected),

@@ -1,4 +1,5 @@
 // The time-series shapes the detect stage reads (per-entity windows of buckets and notable mentions) and what it emits.
+import type { Locale } from '../domain/locale.js';
 
 export { DAY_MS, HOUR_MS, MINUTE_MS, WEEK_MS } from '../domain/time-buckets.js';
 
@@ -62,6 +63,8 @@ export interface EntityWindow {
   recentNegativeTexts: string[];
   /** Texts from an earlier period (e.g. yesterday), to tell new phrases from usual ones. */
   backgroundTexts: string[];
+  /** The language alert sentences are written in (the entity's locale); English when absent. */
+  language?: Locale;
 }
 
 export const DETECTORS = ['volume', 'negative_share', 'influencer', 'velocity', 'risk', 'emerging_topic'] as const;

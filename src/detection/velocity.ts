@@ -1,6 +1,7 @@
 // Detector: a negative post whose reshares and replies grow much faster than the entity's usual posts (going viral).
 import type { DetectionParams } from './detection-params.js';
-import { evidenceIds, formatCount, quote, round2 } from './evidence.js';
+import { reasonsIn } from './alert-reasons.js';
+import { evidenceIds, round2 } from './evidence.js';
 import { median } from './seasonal-baseline.js';
 import { type AlertCandidate, type EntityWindow, MINUTE_MS, type NotableMention, type Severity } from './series.js';
 
@@ -28,7 +29,6 @@ export function detectViralNegative(window: EntityWindow, params: DetectionParam
   if (!best) return null;
 
   const { mention, rate } = best;
-  const handle = mention.authorHandle.startsWith('@') ? mention.authorHandle : `@${mention.authorHandle}`;
   const total = mention.engagement.reshares + mention.engagement.replies;
   return {
     entityId: window.entityId,
@@ -36,7 +36,7 @@ export function detectViralNegative(window: EntityWindow, params: DetectionParam
     severity: severityFromRate(rate),
     onsetAt: mention.publishedAt,
     detectedAt: window.now,
-    why: `a negative post by ${handle} (${formatCount(mention.authorFollowers)} followers) is going viral: ${round2(rate)} reshares/replies per minute, ${Math.round(rate / usual)}x the usual, ${total} so far: '${quote(mention.text)}'`,
+    why: reasonsIn(window.language ?? 'en').velocity({ mention, rate, usualRate: usual, total }),
     numbers: { ratePerMinute: round2(rate), usualRatePerMinute: round2(usual), reshares: mention.engagement.reshares, replies: mention.engagement.replies },
     evidence: evidenceIds([mention, ...window.notable.filter((m) => m.isReshareOf === mention.id)]),
     phrases: [],

@@ -1,7 +1,8 @@
 // Detector: a surge in mention volume (all or negative) against the entity's seasonal baseline.
 import { countSurprise } from './count-surprise.js';
 import type { DetectionParams } from './detection-params.js';
-import { evidenceIds, formatExpected, formatMinutes, formatRatio, leadClause, percent, rankNotable, round2 } from './evidence.js';
+import { reasonsIn } from './alert-reasons.js';
+import { evidenceIds, rankNotable, round2 } from './evidence.js';
 import { historicalRatio, seasonalBaseline, type SeasonalBaseline } from './seasonal-baseline.js';
 import { type AlertCandidate, type Bucket, type EntityWindow, MINUTE_MS, type Severity, sumBuckets } from './series.js';
 
@@ -48,15 +49,21 @@ export function detectVolumeSurge(
   const from = window.now - best.minutes * MINUTE_MS;
   const onsetAt = estimateOnset(window, measure, baseline, Math.max(...p.windowsMinutes));
   const ranked = rankNotable(window.notable, Math.min(from, onsetAt), window.now);
-  const what = measure === 'negative' ? 'negative mentions' : 'mentions';
-  const share = measure === 'negative' && best.sum.total > 0 ? ` (${percent(best.sum.negative / best.sum.total)} of all)` : '';
   return {
     entityId: window.entityId,
     detector: 'volume',
     severity: severityFromRatio(ratio, p.severityRatios),
     onsetAt,
     detectedAt: window.now,
-    why: `${what} up ${formatRatio(ratio)} in ${formatMinutes(best.minutes)}: ${Math.round(best.observed)} vs ${formatExpected(best.expected)} expected${share}${leadClause(ranked[0])}`,
+    why: reasonsIn(window.language ?? 'en').volume({
+      negativeOnly: measure === 'negative',
+      ratio,
+      minutes: best.minutes,
+      observed: best.observed,
+      expected: best.expected,
+      ...(measure === 'negative' && best.sum.total > 0 ? { negativeShare: best.sum.negative / best.sum.total } : {}),
+      lead: ranked[0],
+    }),
     numbers: {
       observed: best.observed,
       expected: round2(best.expected),

@@ -40,7 +40,6 @@ export function digestEntity(config: VigieConfig, entityId: string): EntityConfi
 }
 
 export const digestTimezone = (config: VigieConfig, entity: EntityConfig) => entity.timezone ?? config.timezone;
-export const digestLocale = (config: VigieConfig, entity: EntityConfig) => entity.locale ?? config.locale;
 
 const inPeriod = (buckets: readonly SeriesBucket[], p: Period) => buckets.filter((b) => b.start >= p.from && b.start < p.to);
 

@@ -8,7 +8,7 @@ import type { VoiceShare } from '../analytics/share-of-voice.js';
 import type { AlertSeverity } from '../domain/alert.js';
 import type { ReputationDriver } from './reputation-index.js';
 
-export type Locale = 'en' | 'fr';
+export type { Locale } from '../domain/locale.js';
 
 export interface WeekPoint {
   week: string;

@@ -1,5 +1,5 @@
 // The alert as a Slack incoming-webhook message: Block Kit blocks plus a `text` fallback for notifications.
-import { canAcknowledge, CHAT_TOP_MENTIONS, EVENT_WORD, formatCount, formatNumber, formatUtc, SEVERITY_EMOJI } from './alert-wording.js';
+import { canAcknowledge, CHAT_TOP_MENTIONS, formatNumber, formatUtc, labelsOf, SEVERITY_EMOJI } from './alert-wording.js';
 import type { AlertMessage } from './channels/channel.js';
 import { safeLinkUrl, slackMrkdwn, slackPlain } from './chat-escape.js';
 
@@ -39,42 +39,44 @@ const button = (action_id: string, label: string, url: string, style?: Button['s
 });
 
 function mentionBlocks(message: AlertMessage): SlackBlock[] {
+  const words = labelsOf(message);
   return message.evidence.slice(0, CHAT_TOP_MENTIONS).flatMap((m, i): SlackBlock[] => {
     const url = safeLinkUrl(m.url);
-    const byline = `@${m.authorHandle} · ${formatCount(m.authorFollowers)} followers · ${formatUtc(m.publishedAt)} · ${m.sentiment}`;
+    const byline = `@${m.authorHandle} · ${words.followers(m.authorFollowers)} · ${formatUtc(m.publishedAt)} · ${words.sentiment(m.sentiment)}`;
     return [
       { type: 'context', elements: [plain(byline, 200)] },
-      { type: 'section', text: plain(m.text, TEXT_MAX), ...(url ? { accessory: button(`vigie-mention-${i}`, 'Open post', url) } : {}) },
+      { type: 'section', text: plain(m.text, TEXT_MAX), ...(url ? { accessory: button(`vigie-mention-${i}`, words.openPost, url) } : {}) },
     ];
   });
 }
 
 export function renderSlackMessage(message: AlertMessage): SlackPayload {
   const { alert, event, entityName } = message;
+  const words = labelsOf(message);
   const blocks: SlackBlock[] = [
-    { type: 'header', text: plain(`${SEVERITY_EMOJI[alert.severity]} ${EVENT_WORD[event]} · ${alert.severity.toUpperCase()} · ${entityName}`, HEADER_MAX) },
+    { type: 'header', text: plain(`${SEVERITY_EMOJI[alert.severity]} ${words.event[event]} · ${words.severity[alert.severity].toUpperCase()} · ${entityName}`, HEADER_MAX) },
     { type: 'section', text: plain(alert.why, TEXT_MAX) },
   ];
   const numbers = Object.entries(alert.numbers).slice(0, MAX_FIELDS);
   if (numbers.length > 0) {
     blocks.push({ type: 'section', fields: numbers.map(([name, value]) => mrkdwn(`*${slackMrkdwn(name, 60)}*\n${formatNumber(value)}`)) });
   }
-  const detected = `Detected by ${alert.detectors.join(', ')} at ${formatUtc(alert.detectedAt)} (onset ${formatUtc(alert.onsetAt)})`;
+  const detected = words.detected(alert.detectors.join(', '), formatUtc(alert.detectedAt), formatUtc(alert.onsetAt));
   blocks.push({ type: 'context', elements: [plain(detected, 300)] });
   if (alert.phrases.length > 0) {
-    blocks.push({ type: 'context', elements: [plain(`Emerging phrases: ${alert.phrases.map((p) => `“${p}”`).join(', ')}`, 300)] });
+    blocks.push({ type: 'context', elements: [plain(`${words.emergingPhrases}: ${alert.phrases.map((p) => `“${p}”`).join(', ')}`, 300)] });
   }
   if (message.evidence.length > 0) blocks.push({ type: 'divider' }, ...mentionBlocks(message));
 
   const actions: Button[] = [];
   const ackUrl = safeLinkUrl(message.acknowledgeUrl);
-  if (ackUrl && canAcknowledge(event, message.acknowledgeUrl)) actions.push(button('vigie-acknowledge', 'Acknowledge', ackUrl, 'primary'));
+  if (ackUrl && canAcknowledge(event, message.acknowledgeUrl)) actions.push(button('vigie-acknowledge', words.acknowledge, ackUrl, 'primary'));
   const alertUrl = safeLinkUrl(message.alertUrl);
-  if (alertUrl) actions.push(button('vigie-open-alert', 'Open in Vigie', alertUrl));
+  if (alertUrl) actions.push(button('vigie-open-alert', words.openInVigie, alertUrl));
   if (actions.length > 0) blocks.push({ type: 'actions', elements: actions });
 
   return {
-    text: slackMrkdwn(`${EVENT_WORD[event]} (${alert.severity}) – ${entityName}: ${alert.why}`, 300),
+    text: slackMrkdwn(`${words.event[event]} (${words.severity[alert.severity]}) – ${entityName}: ${alert.why}`, 300),
     blocks,
     unfurl_links: false,
     unfurl_media: false,

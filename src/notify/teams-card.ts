@@ -1,6 +1,6 @@
 // The alert as a Microsoft Teams message: an Adaptive Card in the `attachments` envelope that Teams Workflows webhooks accept.
 import type { AlertSeverity } from '../domain/alert.js';
-import { canAcknowledge, CHAT_TOP_MENTIONS, EVENT_WORD, formatCount, formatNumber, formatUtc } from './alert-wording.js';
+import { canAcknowledge, CHAT_TOP_MENTIONS, formatNumber, formatUtc, labelsOf } from './alert-wording.js';
 import type { AlertMessage } from './channels/channel.js';
 import { safeLinkUrl, teamsText } from './chat-escape.js';
 
@@ -44,16 +44,17 @@ const fixed = (text: string, style: RunStyle = {}): TextRun => ({ type: 'TextRun
 const line = (...inlines: TextRun[]): CardElement => ({ type: 'RichTextBlock', inlines });
 
 function mentionContainers(message: AlertMessage): CardElement[] {
+  const words = labelsOf(message);
   return message.evidence.slice(0, CHAT_TOP_MENTIONS).map((m): CardElement => {
     const url = safeLinkUrl(m.url);
-    const byline = ` · ${formatCount(m.authorFollowers)} followers · ${formatUtc(m.publishedAt)} · `;
+    const byline = ` · ${words.followers(m.authorFollowers)} · ${formatUtc(m.publishedAt)} · `;
     return {
       type: 'Container',
       separator: true,
       items: [
-        line(run(`@${m.authorHandle}`, 80, { weight: 'bolder' }), fixed(byline, { isSubtle: true }), run(m.sentiment, 20, { isSubtle: true })),
+        line(run(`@${m.authorHandle}`, 80, { weight: 'bolder' }), fixed(byline, { isSubtle: true }), run(words.sentiment(m.sentiment), 20, { isSubtle: true })),
         line(run(m.text, TEXT_MAX)),
-        ...(url ? [{ type: 'ActionSet', actions: [{ type: 'Action.OpenUrl', title: 'Open post', url }] } satisfies CardElement] : []),
+        ...(url ? [{ type: 'ActionSet', actions: [{ type: 'Action.OpenUrl', title: words.openPost, url }] } satisfies CardElement] : []),
       ],
     };
   });
@@ -61,29 +62,30 @@ function mentionContainers(message: AlertMessage): CardElement[] {
 
 export function renderTeamsCard(message: AlertMessage): TeamsPayload {
   const { alert, event, entityName } = message;
+  const words = labelsOf(message);
   const colour = SEVERITY_COLOUR[alert.severity];
   const body: CardElement[] = [
     {
       type: 'Container',
       style: colour,
       items: [
-        line(run(`${EVENT_WORD[event]} · ${alert.severity.toUpperCase()} · ${entityName}`, 150, { weight: 'bolder', color: colour })),
+        line(run(`${words.event[event]} · ${words.severity[alert.severity].toUpperCase()} · ${entityName}`, 150, { weight: 'bolder', color: colour })),
         line(run(alert.why, TEXT_MAX, { weight: 'bolder', size: 'medium' })),
       ],
     },
     ...Object.entries(alert.numbers).map(([name, value]) => line(run(name, 60, { isSubtle: true }), fixed(': ', { isSubtle: true }), fixed(formatNumber(value), { weight: 'bolder' }))),
-    line(run(`Detected by ${alert.detectors.join(', ')} at ${formatUtc(alert.detectedAt)} (onset ${formatUtc(alert.onsetAt)})`, 300, { isSubtle: true, size: 'small' })),
+    line(run(words.detected(alert.detectors.join(', '), formatUtc(alert.detectedAt), formatUtc(alert.onsetAt)), 300, { isSubtle: true, size: 'small' })),
   ];
   if (alert.phrases.length > 0) {
-    body.push(line(fixed('Emerging phrases: ', { weight: 'bolder' }), run(alert.phrases.map((p) => `“${p}”`).join(', '), 300)));
+    body.push(line(fixed(`${words.emergingPhrases}: `, { weight: 'bolder' }), run(alert.phrases.map((p) => `“${p}”`).join(', '), 300)));
   }
   body.push(...mentionContainers(message));
 
   const actions: OpenUrl[] = [];
   const ackUrl = safeLinkUrl(message.acknowledgeUrl);
-  if (ackUrl && canAcknowledge(event, message.acknowledgeUrl)) actions.push({ type: 'Action.OpenUrl', title: 'Acknowledge', url: ackUrl, style: 'positive' });
+  if (ackUrl && canAcknowledge(event, message.acknowledgeUrl)) actions.push({ type: 'Action.OpenUrl', title: words.acknowledge, url: ackUrl, style: 'positive' });
   const alertUrl = safeLinkUrl(message.alertUrl);
-  if (alertUrl) actions.push({ type: 'Action.OpenUrl', title: 'Open in Vigie', url: alertUrl });
+  if (alertUrl) actions.push({ type: 'Action.OpenUrl', title: words.openInVigie, url: alertUrl });
 
   return {
     type: 'message',

@@ -12,6 +12,7 @@ import type { AlertEvent, DetectJob } from '../queue/names.js';
 import { activeAlerts, insertAlert, lastResolvedAlert, resolveAlert, setFirstResponse, updateAlertState } from '../store/alert-repository.js';
 import { firstResponseAt } from '../store/response-queries.js';
 import { loadEntityWindow } from '../store/detection-window.js';
+import { entityLocale } from '../config/entity-locale.js';
 import { latestMinute } from '../store/rollup-queries.js';
 
 /** At most one detection per entity per minute of data: duplicates of the same minute are ignored by job id. */
@@ -26,7 +27,8 @@ export async function runDetect(ctx: AppContext, job: DetectJob): Promise<AlertA
   const latest = await latestMinute(db, job.entityId);
   const now = Math.max(job.asOf, latest === null ? 0 : latest + MINUTE_MS);
   const params = ctx.config.alerts.detectors;
-  const window = await loadEntityWindow(db, job.entityId, now);
+  // Alert sentences are written in the entity's language, as its digest is.
+  const window = { ...(await loadEntityWindow(db, job.entityId, now)), language: entityLocale(ctx.config, job.entityId) };
   const candidates = detectCrises(window, params);
   const stored = await activeAlerts(db, job.entityId);
   const open = stored.map(toOpenAlert);

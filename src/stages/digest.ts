@@ -10,7 +10,8 @@
 // as Gmail use to fold it into the first copy.
 import type { AppContext } from '../app/context.js';
 import type { VigieConfig } from '../config/load-config.js';
-import { buildDigest, digestEntity, digestLocale, digestTimezone } from '../digest/build-digest.js';
+import { entityLocale } from '../config/entity-locale.js';
+import { buildDigest, digestEntity, digestTimezone } from '../digest/build-digest.js';
 import { formatIsoWeek, lastCompletedWeek, parseIsoWeek } from '../digest/iso-week.js';
 import { acquireSendLock } from '../digest/send-lock.js';
 import { findSentDigest, recordSentDigest } from '../store/digest-repository.js';
@@ -61,7 +62,7 @@ export async function runDigest(ctx: AppContext, job: DigestRequest): Promise<Di
     // Loaded on first use: ECharts and resvg weigh about 60 MB, which a process that never sends a digest (a score
     // worker) should not carry.
     const { renderDigest } = await import('../digest/render-digest.js');
-    const email = renderDigest(content, digestLocale(ctx.config, entity));
+    const email = renderDigest(content, entityLocale(ctx.config, entity.id));
     const recipients = [...entity.digest.recipients];
     const result = await ctx.mailer.send({
       from: ctx.config.smtp.from,

@@ -2,6 +2,7 @@
 import type { AppContext } from '../app/context.js';
 import { SsrfBlockedError } from '../notify/ssrf-guard.js';
 import { deliveryAttempts } from '../observability/metrics.js';
+import { entityLocale } from '../config/entity-locale.js';
 import { linkSecret } from '../notify/link-secret.js';
 import { routeAlert } from '../notify/routing.js';
 import { signAction } from '../notify/signed-link.js';
@@ -38,6 +39,7 @@ export async function runNotify(ctx: AppContext, job: NotifyJob): Promise<Notify
     evidence: await evidenceMentions(ctx.store.db, alert.evidence.slice(0, 5)),
     alertUrl: `${base}/alerts/${encodeURIComponent(alert.id)}`,
     acknowledgeUrl: `${base}/ack?${ack}`,
+    language: entityLocale(ctx.config, alert.entityId),
   };
 
   const delivered: string[] = [];

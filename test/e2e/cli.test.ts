@@ -80,8 +80,9 @@ describe('the vigie command', () => {
     }, 'an alert email in the outbox', 150_000);
     expect(Date.now() - started).toBeLessThan(120_000);
     const mail = await simpleParser(readFileSync(join(outbox, email)));
-    expect(mail.subject).toMatch(/^\[Vigie\] New alert \((medium|high|critical)\) – Kelio/);
-    expect(mail.html).toContain('Acknowledge');
+    // Kelio is a French brand (locale: fr in config/demo.yaml): its alerts, and its product's, are written in French.
+    expect(mail.subject).toMatch(/^\[Vigie\] Nouvelle alerte \((moyenne|élevée|critique)\) – Kelio/);
+    expect(mail.html).toContain('Prendre en charge');
 
     child.kill('SIGTERM');
     const code = await new Promise<number | null>((done) => child!.once('exit', done));

@@ -1,5 +1,6 @@
 // GET /api/entities: what is watched, with each brand's competitors, as the dashboard's menus need it.
 import type { FastifyInstance } from 'fastify';
+import { entityLocale } from '../../config/entity-locale.js';
 import { competitorsOf } from '../../config/competitors.js';
 import type { RouteContext } from '../route-context.js';
 
@@ -9,7 +10,7 @@ export async function entityRoutes(app: FastifyInstance, ctx: RouteContext): Pro
     name: e.name,
     kind: e.kind,
     parent: e.parent ?? null,
-    locale: e.locale ?? ctx.config.locale,
+    locale: entityLocale(ctx.config, e.id),
     competitors: e.kind === 'brand' ? competitorsOf(ctx.config, e).map((c) => c.id) : [],
     norms: e.norms,
   }));

@@ -1,6 +1,7 @@
 // What every alert channel (email, Slack, Teams, webhook) is given and must do.
 import type { Alert, EvidenceMention } from '../../domain/alert.js';
 import type { AlertEvent } from '../../queue/names.js';
+import type { Locale } from '../../domain/locale.js';
 
 export interface AlertMessage {
   alert: Alert;
@@ -9,6 +10,8 @@ export interface AlertMessage {
   evidence: EvidenceMention[];
   alertUrl: string;
   acknowledgeUrl: string;
+  /** The language of the message's words: the entity's locale. English when absent. */
+  language?: Locale;
 }
 
 export interface AlertChannel {

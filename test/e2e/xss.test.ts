@@ -6,7 +6,9 @@ import type { Browser } from 'playwright-core';
 import { launchChromium } from '../helpers/chromium.js';
 import { Redis } from 'ioredis';
 import { startApi } from '../../src/api/server.js';
-import { insertAlert } from '../../src/store/alert-repository.js';
+import { linkSecret } from '../../src/notify/link-secret.js';
+import { signAction } from '../../src/notify/signed-link.js';
+import { getAlert, insertAlert } from '../../src/store/alert-repository.js';
 import { storeMentions } from '../../src/store/mention-repository.js';
 import { upsertMetrics } from '../../src/store/metrics-repository.js';
 import { createTestDatabase, REDIS_URL, requireRedis, testRedisPrefix, type TestDatabase } from '../helpers/services.js';
@@ -55,11 +57,11 @@ let db: TestDatabase;
 let redis: Redis;
 let browser: Browser;
 let api: { url: string; close(): Promise<void> };
+const config = testConfig();
 
 beforeAll(async () => {
   await requireRedis();
   db = await createTestDatabase('sqlite');
-  const config = testConfig();
   await seed(db.store, config);
   await storeMentions(
     db.store,
@@ -137,6 +139,26 @@ describe('XSS vectors in every dashboard page', () => {
     await page.waitForSelector('li.mention[data-id="x:xss-0"] .mention-text');
     const texts = await page.$$eval('li.mention .mention-text', (els) => els.map((el) => el.textContent));
     expect(VECTORS.filter((v) => !texts.includes(`Acme ${v}`))).toEqual([]);
+    await page.close();
+  });
+
+  it('acknowledges from the signed link only when the button is pressed, the reason shown as text', async () => {
+    const link = signAction(linkSecret(config.api, config.dataDir), { action: 'acknowledge', id: 'alert-xss', expires: Math.max(Date.now(), END) + DAY });
+    const page = await browser.newPage();
+    const dialogs: string[] = [];
+    page.on('dialog', (d) => {
+      dialogs.push(d.message());
+      void d.dismiss();
+    });
+    await page.goto(`${api.url}/ack?${link}`);
+    expect(await page.locator('p.why').innerText()).toBe(VECTORS.join(' '));
+    expect((await getAlert(db.store.db, 'alert-xss'))?.status).toBe('open');
+    // The form posts to the same origin, which the page's Content-Security-Policy (form-action 'self') allows.
+    await Promise.all([page.waitForURL(`${api.url}/ack`), page.getByRole('button', { name: 'Acknowledge' }).click()]);
+    await page.waitForSelector('text=Alert acknowledged');
+    expect(dialogs).toEqual([]);
+    expect(await page.evaluate(injectedThings)).toEqual([]);
+    expect((await getAlert(db.store.db, 'alert-xss'))?.status).toBe('acknowledged');
     await page.close();
   });
 });

@@ -1,51 +1,130 @@
-// GET /ack: the signed acknowledge link from alert emails. The signature is the credential; the answer is a small page.
+// /ack: the signed acknowledge link of alert emails and chat messages. The signature is the credential.
+// Opening the link (GET) only shows the alert and a button; the button (POST) acknowledges. Mail security scanners
+// and chat previews open every link they see, and must not acknowledge a crisis that nobody has read.
+import formBody from '@fastify/formbody';
 import escapeHtml from 'escape-html';
-import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { entityLocale } from '../../config/entity-locale.js';
+import type { Alert } from '../../domain/alert.js';
+import type { Locale } from '../../domain/locale.js';
 import { linkSecret } from '../../notify/link-secret.js';
-import { verifyAction } from '../../notify/signed-link.js';
-import { acknowledgeAlert } from '../../store/alert-repository.js';
+import { verifyAction, type SignedAction } from '../../notify/signed-link.js';
+import { acknowledgeAlert, getAlert } from '../../store/alert-repository.js';
 import { checkNotBlocked } from '../auth.js';
 import type { RouteContext } from '../route-context.js';
 
-const MESSAGES = {
-  acknowledged: { title: 'Alert acknowledged', body: 'The alert is marked as acknowledged. The team sees it on the dashboard.' },
-  'not-found': { title: 'Alert not found', body: 'This alert no longer exists.' },
-  expired: { title: 'Link expired', body: 'This link has expired. Acknowledge the alert from the dashboard.' },
-  invalid: { title: 'Invalid link', body: 'This link is not valid.' },
-} as const;
+type PageKind = 'confirm' | 'acknowledged' | 'already' | 'resolved' | 'not-found' | 'expired' | 'invalid';
 
-function page(reply: FastifyReply, status: number, kind: keyof typeof MESSAGES, detail = '', dashboard = '') {
-  const m = MESSAGES[kind];
+/** The page speaks the alert's entity's language, as the email that linked to it; English before the alert is known. */
+const MESSAGES: Record<Locale, Record<PageKind, { title: string; body: string }> & { button: string; dashboard: string }> = {
+  en: {
+    confirm: { title: 'Acknowledge this alert?', body: 'Acknowledging tells the team that someone is handling it.' },
+    acknowledged: { title: 'Alert acknowledged', body: 'The alert is marked as acknowledged. The team sees it on the dashboard.' },
+    already: { title: 'Alert already acknowledged', body: 'Someone acknowledged this alert already.' },
+    resolved: { title: 'Alert resolved', body: 'This alert is resolved: its series is back near its baseline.' },
+    'not-found': { title: 'Alert not found', body: 'This alert no longer exists.' },
+    expired: { title: 'Link expired', body: 'This link has expired. Acknowledge the alert from the dashboard.' },
+    invalid: { title: 'Invalid link', body: 'This link is not valid.' },
+    button: 'Acknowledge',
+    dashboard: 'Open the alert on the dashboard',
+  },
+  fr: {
+    confirm: { title: 'Prendre en charge cette alerte ?', body: "La prise en charge indique à l'équipe que quelqu'un s'en occupe." },
+    acknowledged: { title: 'Alerte prise en charge', body: "L'alerte est marquée comme prise en charge. L'équipe le voit dans le tableau de bord." },
+    already: { title: 'Alerte déjà prise en charge', body: "Quelqu'un a déjà pris cette alerte en charge." },
+    resolved: { title: 'Alerte résolue', body: 'Cette alerte est résolue : sa série est revenue près de sa référence.' },
+    'not-found': { title: 'Alerte introuvable', body: "Cette alerte n'existe plus." },
+    expired: { title: 'Lien expiré', body: "Ce lien a expiré. Prenez l'alerte en charge depuis le tableau de bord." },
+    invalid: { title: 'Lien invalide', body: "Ce lien n'est pas valide." },
+    button: 'Prendre en charge',
+    dashboard: "Ouvrir l'alerte dans le tableau de bord",
+  },
+};
+
+interface PageParts {
+  language?: Locale;
+  detail?: string;
+  dashboard?: string;
+  /** The signed fields to send back with the confirm button. */
+  confirm?: Record<string, string>;
+}
+
+function page(reply: FastifyReply, status: number, kind: PageKind, parts: PageParts = {}) {
+  const language = parts.language ?? 'en';
+  const words = MESSAGES[language];
+  const m = words[kind];
   // Every dynamic piece is escaped: the alert's text comes from mentions.
-  const html = `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width">
+  const form = parts.confirm
+    ? `<form method="post" action="/ack">${Object.entries(parts.confirm)
+        .map(([name, value]) => `<input type="hidden" name="${escapeHtml(name)}" value="${escapeHtml(value)}">`)
+        .join('')}<button type="submit">${escapeHtml(words.button)}</button></form>`
+    : '';
+  const html = `<!doctype html><html lang="${language}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width">
 <title>${escapeHtml(m.title)} · Vigie</title><link rel="stylesheet" href="/assets/style.css"></head>
-<body class="ack-page"><main><h1>${escapeHtml(m.title)}</h1><p>${escapeHtml(m.body)}</p>${detail ? `<p class="why">${escapeHtml(detail)}</p>` : ''}
-${dashboard ? `<p><a href="${escapeHtml(dashboard)}">Open the alert on the dashboard</a></p>` : ''}</main></body></html>`;
+<body class="ack-page"><main><h1>${escapeHtml(m.title)}</h1><p>${escapeHtml(m.body)}</p>${parts.detail ? `<p class="why">${escapeHtml(parts.detail)}</p>` : ''}
+${form}${parts.dashboard ? `<p><a href="${escapeHtml(parts.dashboard)}">${escapeHtml(words.dashboard)}</a></p>` : ''}</main></body></html>`;
   return reply.code(status).header('content-type', 'text/html; charset=utf-8').header('cache-control', 'no-store').send(html);
 }
 
+const dashboardLink = (id: string) => `/alerts?id=${encodeURIComponent(id)}`;
+
+const signedFields = {
+  type: 'object',
+  properties: { action: { type: 'string' }, id: { type: 'string' }, expires: { type: 'string' }, sig: { type: 'string' } },
+} as const;
+
+type Signed = Record<string, string>;
+
 export async function ackLinkRoutes(app: FastifyInstance, ctx: RouteContext): Promise<void> {
   const secret = linkSecret(ctx.config.api, ctx.config.dataDir);
-  app.get<{ Querystring: Record<string, string> }>('/ack', {
-    schema: {
-      summary: 'Acknowledge an alert from the signed link of an email',
-      tags: ['alerts'],
-      querystring: {
-        type: 'object',
-        properties: { action: { type: 'string' }, id: { type: 'string' }, expires: { type: 'string' }, sig: { type: 'string' } },
-      },
-    },
-  }, async (request, reply) => {
+
+  /** What every page about an alert shows: its sentence, in its entity's language, and a link to the dashboard. */
+  const shownOf = (alert: Alert): PageParts => ({ language: entityLocale(ctx.config, alert.entityId), detail: alert.why, dashboard: dashboardLink(alert.id) });
+  /** The page of an alert that is no longer open. */
+  const settledPage = (reply: FastifyReply, alert: Alert) => page(reply, 200, alert.status === 'resolved' ? 'resolved' : 'already', shownOf(alert));
+
+  /** The signed acknowledge action of a request, or the error page already sent. */
+  function verified(request: FastifyRequest, reply: FastifyReply, fields: Signed): SignedAction | null {
     const now = ctx.now();
-    if (!checkNotBlocked(ctx.limiter, request, reply, now)) return reply;
-    const verified = verifyAction(secret, request.query, now);
-    if (!verified.ok || verified.action.action !== 'acknowledge') {
-      ctx.limiter.recordFailure(request.ip, now);
-      return page(reply, 403, verified.ok || verified.reason !== 'expired' ? 'invalid' : 'expired');
-    }
-    const alert = await acknowledgeAlert(ctx.store.db, verified.action.id, 'email link', now);
-    if (!alert) return page(reply, 404, 'not-found');
-    await ctx.hub.publish({ alertId: alert.id, entityId: alert.entityId, event: 'acknowledged', severity: alert.severity, at: now });
-    return page(reply, 200, 'acknowledged', alert.why, `/alerts?id=${encodeURIComponent(alert.id)}`);
+    if (!checkNotBlocked(ctx.limiter, request, reply, now)) return null;
+    const result = verifyAction(secret, fields, now);
+    if (result.ok && result.action.action === 'acknowledge') return result.action;
+    ctx.limiter.recordFailure(request.ip, now);
+    void page(reply, 403, result.ok || result.reason !== 'expired' ? 'invalid' : 'expired');
+    return null;
+  }
+
+  // Encapsulated: HTML forms are accepted here only, never by /api, whose JSON-only bodies keep other sites'
+  // forms out.
+  await app.register(async (scope) => {
+    await scope.register(formBody);
+
+    scope.get<{ Querystring: Signed }>('/ack', {
+      schema: { summary: 'The page of a signed acknowledge link: the alert, and a button to acknowledge it', tags: ['alerts'], querystring: signedFields },
+    }, async (request, reply) => {
+      const action = verified(request, reply, request.query);
+      if (!action) return reply;
+      const alert = await getAlert(ctx.store.db, action.id);
+      if (!alert) return page(reply, 404, 'not-found');
+      if (alert.status !== 'open') return settledPage(reply, alert);
+      const { action: name, id, expires, sig } = request.query;
+      return page(reply, 200, 'confirm', { ...shownOf(alert), confirm: { action: name, id, expires, sig } });
+    });
+
+    scope.post<{ Body: Signed }>('/ack', {
+      schema: { summary: 'Acknowledge an alert with the signed fields of its link', tags: ['alerts'], body: signedFields },
+    }, async (request, reply) => {
+      const action = verified(request, reply, request.body ?? {});
+      if (!action) return reply;
+      const before = await getAlert(ctx.store.db, action.id);
+      if (!before) return page(reply, 404, 'not-found');
+      // Acknowledged or resolved before this request (a second click, a colleague): say so, and change nothing.
+      if (before.status !== 'open') return settledPage(reply, before);
+      const now = ctx.now();
+      const alert = await acknowledgeAlert(ctx.store.db, action.id, 'email link', now);
+      if (!alert) return page(reply, 404, 'not-found');
+      await ctx.hub.publish({ alertId: alert.id, entityId: alert.entityId, event: 'acknowledged', severity: alert.severity, at: now });
+      return page(reply, 200, 'acknowledged', shownOf(alert));
+    });
   });
 }

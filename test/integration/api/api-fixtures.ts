@@ -38,6 +38,7 @@ entities:
     kind: competitor
     parent: acme
     terms: [globex]
+    locale: fr
 `,
     'test.yaml',
     {},

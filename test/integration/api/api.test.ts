@@ -217,7 +217,7 @@ describe.each(DIALECTS)('API on %s', (dialect) => {
       expect(resolved.json().alert).toMatchObject({ status: 'resolved', resolvedAt: END });
     });
 
-    it('acknowledges from a signed email link, and refuses a forged or expired one', async () => {
+    it('acknowledges from a signed email link after a confirm, and refuses a forged or expired one', async () => {
       await insertAlert(db.store.db, openAlert({ id: 'alert-link', dedupKey: 'acme:link', why: '<b>spike</b>' }));
       const secret = linkSecret(config.api, config.dataDir);
       const forged = await app.inject(`/ack?${signAction('another-secret', { action: 'acknowledge', id: 'alert-link', expires: END + DAY })}`);
@@ -226,11 +226,36 @@ describe.each(DIALECTS)('API on %s', (dialect) => {
       expect(expired.statusCode).toBe(403);
       expect(expired.body).toContain('expired');
       expect((await getAlert(db.store.db, 'alert-link'))?.status).toBe('open');
-      const ok = await app.inject(`/ack?${signAction(secret, { action: 'acknowledge', id: 'alert-link', expires: END + DAY })}`);
+      // Opening the link (a person, or a mail scanner that opens every link) only shows the alert and a button.
+      const link = signAction(secret, { action: 'acknowledge', id: 'alert-link', expires: END + DAY });
+      const opened = await app.inject(`/ack?${link}`);
+      expect(opened.statusCode).toBe(200);
+      expect(opened.body).toContain('&lt;b&gt;spike&lt;/b&gt;');
+      expect(opened.body).toContain('<form method="post" action="/ack">');
+      expect(opened.headers['content-security-policy']).toBeDefined();
+      expect((await getAlert(db.store.db, 'alert-link'))?.status).toBe('open');
+      // The button posts the signed fields back, as a browser sends a form.
+      const fields = Object.fromEntries([...opened.body.matchAll(/name="(\w+)" value="([^"]*)"/g)].map((m) => [m[1], m[2].replace(/&amp;/g, '&')]));
+      expect(fields).toEqual(Object.fromEntries(new URLSearchParams(link)));
+      const forgedPost = await app.inject({ method: 'POST', url: '/ack', headers: { 'content-type': 'application/x-www-form-urlencoded' }, payload: new URLSearchParams({ ...fields, id: 'alert-ack' }).toString() });
+      expect(forgedPost.statusCode).toBe(403);
+      const ok = await app.inject({ method: 'POST', url: '/ack', headers: { 'content-type': 'application/x-www-form-urlencoded' }, payload: new URLSearchParams(fields).toString() });
       expect(ok.statusCode).toBe(200);
-      expect(ok.body).toContain('&lt;b&gt;spike&lt;/b&gt;');
-      expect(ok.headers['content-security-policy']).toBeDefined();
+      expect(ok.body).toContain('Alert acknowledged');
       expect(await getAlert(db.store.db, 'alert-link')).toMatchObject({ status: 'acknowledged', acknowledgedBy: 'email link' });
+      expect((await app.inject(`/ack?${link}`)).body).toContain('Alert already acknowledged');
+      // A second click on the button acknowledges nothing more.
+      const again = await app.inject({ method: 'POST', url: '/ack', headers: { 'content-type': 'application/x-www-form-urlencoded' }, payload: new URLSearchParams(fields).toString() });
+      expect(again.body).toContain('Alert already acknowledged');
+      // The page speaks the language of the alert's entity, as the email that linked to it does.
+      await insertAlert(db.store.db, openAlert({ id: 'alert-fr', entityId: 'globex', dedupKey: 'globex:link' }));
+      const french = await app.inject(`/ack?${signAction(secret, { action: 'acknowledge', id: 'alert-fr', expires: END + DAY })}`);
+      expect(french.body).toContain('<html lang="fr">');
+      expect(french.body).toContain('Prendre en charge cette alerte ?');
+      expect(french.body).toContain('<button type="submit">Prendre en charge</button>');
+      // /api still refuses HTML forms: other sites cannot post one with the browser's saved credentials.
+      const form = await app.inject({ method: 'POST', url: '/api/alerts/alert-ack/acknowledge', headers: { ...auth, 'content-type': 'application/x-www-form-urlencoded' }, payload: 'by=x' });
+      expect(form.statusCode).toBe(415);
     });
   });
 

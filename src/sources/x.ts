@@ -133,16 +133,17 @@ function classify(error: unknown): unknown {
   return error;
 }
 
-/** Posts each fetch read, for the monthly cap; keyed by the result so that concurrent fetches never mix. */
-const postsReadByFetch = new WeakMap<FetchResult, number>();
+/** Posts each fetch read, for the monthly cap; keyed by its result (or error) so that concurrent fetches never mix. */
+const postsReadByFetch = new WeakMap<object, number>();
 
 /**
  * How many posts an X fetch read from the API: the tweets of every page plus the referenced tweets
- * expanded into `includes` (counted too, to stay on the safe side of the cap). 0 for a result that
- * did not come from an X source. Add it to the month's counter right after `fetch` returns.
+ * expanded into `includes` (counted too, to stay on the safe side of the cap). Takes what `fetch` returned,
+ * or what it threw after some pages: those pages count against the cap too. 0 for anything else.
+ * Add it to the month's counter right after `fetch` returns or throws.
  */
-export function xPostsRead(result: FetchResult): number {
-  return postsReadByFetch.get(result) ?? 0;
+export function xPostsRead(outcome: FetchResult | unknown): number {
+  return outcome !== null && typeof outcome === 'object' ? (postsReadByFetch.get(outcome) ?? 0) : 0;
 }
 
 function idOf(key: string): string {
@@ -215,9 +216,15 @@ function createXSource(config: XSourceConfig, ctx: SourceContext): Source {
       const client = xClient(config, ctx);
       let postsRead = 0;
       const stream: Stream = { key: query, fetchPage: (page) => fetchPage(client, page, (posts) => { postsRead += posts; }) };
-      const result = await sweepStreams([stream], cursor, ctx, config, signal);
-      postsReadByFetch.set(result, postsRead);
-      return result;
+      try {
+        const result = await sweepStreams([stream], cursor, ctx, config, signal);
+        postsReadByFetch.set(result, postsRead);
+        return result;
+      } catch (error) {
+        // Pages read before the failure were paid for all the same.
+        if (error !== null && typeof error === 'object') postsReadByFetch.set(error, postsRead);
+        throw error;
+      }
     },
     async check() {
       const client = xClient(config, ctx);

@@ -35,7 +35,13 @@ export async function runCollect(ctx: AppContext, job: CollectJob): Promise<Coll
     return { fetched: 0, matched: 0, quarantined: 0, scoreJobs: 0 };
   }
   const cursor = await loadCursor(ctx.store.db, job.sourceId);
-  const result = await configured.source.fetch(cursor);
+  let result;
+  try {
+    result = await configured.source.fetch(cursor);
+  } catch (error) {
+    await addXReads(ctx.redis, ctx.config.redis.prefix, xPostsRead(error), ctx.now());
+    throw error;
+  }
   if (result.rateLimit?.remaining !== undefined) rateLimitRemaining.set({ source: job.sourceId }, result.rateLimit.remaining);
   await addXReads(ctx.redis, ctx.config.redis.prefix, xPostsRead(result), ctx.now());
   const outcome = await forward(ctx, job.sourceId, result.mentions, result.quarantined, configured.config.entities);

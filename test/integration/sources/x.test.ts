@@ -83,6 +83,28 @@ describe('X specifics', () => {
     }
   });
 
+  it('counts the pages read before a fetch failed', async () => {
+    const fake = await FakePlatform.start();
+    try {
+      const world = newWorld(TOKEN);
+      world.pageSize = 2;
+      world.items = tweets.slice(0, 4);
+      // The token is revoked between the first page and the second.
+      let checks = 0;
+      Object.defineProperty(world, 'credential', { get: () => (checks++ === 0 ? TOKEN : 'revoked') });
+      installX(fake, world, users);
+      const source = xSourceFactory.create(xSourceFactory.configSchema.parse(config(fake.url)), testContext({ X_BEARER_TOKEN: TOKEN }));
+      const failure = await source.fetch(null).then(() => undefined, (error: unknown) => error);
+      expect(failure).toBeInstanceOf(Error);
+      expect(fake.requestsTo('/2/tweets/search/recent')).toHaveLength(2);
+      // The first page: tweets 4 and 3, and the replied-to and quoted tweets expanded with them.
+      expect(xPostsRead(failure)).toBe(4);
+      expect(xPostsRead(new Error('unrelated'))).toBe(0);
+    } finally {
+      await fake.close();
+    }
+  });
+
   it('leaves a query that already excludes retweets alone, and honours excludeRetweets: false', () => {
     expect(effectiveXQuery({ query: 'acme -is:retweet', excludeRetweets: true })).toBe('acme -is:retweet');
     expect(effectiveXQuery({ query: 'acme', excludeRetweets: false })).toBe('acme');

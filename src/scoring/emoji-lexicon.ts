@@ -31,6 +31,10 @@ export function emojiValence(emoji: string): number | undefined {
   return EMOJI_VALENCE.get(emoji);
 }
 
+/** A repeated mouth (":((((", ":))", ":DD") stretches the emoticon: it reads as its single form. */
+const REPEATED_MOUTH = /(.)\1+$/u;
+
 export function emoticonValence(emoticon: string): number | undefined {
-  return EMOTICON_VALENCE.get(emoticon.toLowerCase());
+  const key = emoticon.toLowerCase();
+  return EMOTICON_VALENCE.get(key) ?? EMOTICON_VALENCE.get(key.replace(REPEATED_MOUTH, '$1'));
 }

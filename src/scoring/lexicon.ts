@@ -2,6 +2,7 @@
 import { createRequire } from 'node:module';
 import { readFileSync } from 'node:fs';
 import { createHashtagSplitter } from './hashtag-splitter.js';
+import { NEGATION_FACTOR } from './modifiers.js';
 import { tokenize, type Token } from './tokenizer.js';
 import { stopwordsFor } from './stopwords.js';
 import { foldKey } from './text-normaliser.js';
@@ -85,7 +86,7 @@ function loadPatternFr(): ValenceList {
 }
 
 /** Later lists override earlier ones: own domain knowledge beats a general lexicon. */
-function buildLexicon(lists: ValenceList[], endings: readonly Ending[] | null): Lexicon {
+function buildLexicon(lists: ValenceList[], endings: readonly Ending[] | null, prefixes: readonly NegatingPrefix[] = []): Lexicon {
   const words = new Map<string, number>();
   const phraseByText = new Map<string, Phrase>();
   for (const list of lists) {
@@ -103,7 +104,7 @@ function buildLexicon(lists: ValenceList[], endings: readonly Ending[] | null): 
     phrases.set(phrase.keys[0], bucket);
   }
   for (const bucket of phrases.values()) bucket.sort((a, b) => b.keys.length - a.keys.length);
-  return { words, phrases, inflectedValence: endings ? cachedInflection(words, endings) : null };
+  return { words, phrases, inflectedValence: endings ? cachedInflection(words, endings, prefixes) : null };
 }
 
 const INFLECTION_CACHE_LIMIT = 50_000;
@@ -116,11 +117,12 @@ type Ending = readonly [ending: string, base: string];
  * on nearly every French word: words that end in no known ending are answered at once, and the answer is remembered
  * per word otherwise (words repeat heavily across posts).
  */
-function cachedInflection(words: ReadonlyMap<string, number>, endings: readonly Ending[]): (key: string) => number | undefined {
+function cachedInflection(words: ReadonlyMap<string, number>, endings: readonly Ending[], prefixes: readonly NegatingPrefix[]): (key: string) => number | undefined {
   const cache = new Map<string, number | null>();
   const lastLetters = new Set(endings.map(([ending]) => ending[ending.length - 1]));
+  const prefixed = (key: string): boolean => prefixes.some(([prefix]) => key.startsWith(prefix));
   return (key) => {
-    if (!lastLetters.has(key[key.length - 1])) return undefined;
+    if (!lastLetters.has(key[key.length - 1]) && !prefixed(key)) return undefined;
     const cached = cache.get(key);
     if (cached !== undefined) return cached ?? undefined;
     let found: number | null = null;
@@ -132,6 +134,11 @@ function cachedInflection(words: ReadonlyMap<string, number>, endings: readonly 
         break;
       }
     }
+    for (const [prefix, factor] of prefixes) {
+      if (found !== null || !key.startsWith(prefix) || key.length - prefix.length < MIN_PREFIXED_BASE_LENGTH) continue;
+      const value = words.get(key.slice(prefix.length));
+      if (value !== undefined && value > 0) found = value * factor;
+    }
     if (cache.size >= INFLECTION_CACHE_LIMIT) cache.clear();
     cache.set(key, found);
     return found ?? undefined;
@@ -139,6 +146,18 @@ function cachedInflection(words: ReadonlyMap<string, number>, endings: readonly 
 }
 
 const MIN_BASE_LENGTH = 3;
+
+/** A prefix that negates its base ("unimpressive" -> "impressive") and the factor applied to the base's valence. */
+type NegatingPrefix = readonly [prefix: string, factor: number];
+/** Shorter bases make false words ("under" -> "der", "until" -> "til", "unite" -> "ite"). */
+const MIN_PREFIXED_BASE_LENGTH = 5;
+/**
+ * English "un-" before a praise word AFINN lacks in its negative form ("unimpressive", "unhelpful", "unreliable"): the
+ * base's valence, flipped and weakened like a negation ("not impressive", NEGATION_FACTOR). Only praise bases: "un-"
+ * before a complaint word is mostly not praise ("unbearable" is in AFINN; "unbroken" is a description). "dis-", "in-"
+ * and "im-" were measured too and changed nothing on the English dev files.
+ */
+const ENGLISH_NEGATING_PREFIXES: NegatingPrefix[] = [['un', NEGATION_FACTOR]];
 /**
  * French inflection fallback: gender and number endings ("déçues" -> "déçu", "nulles" -> "nul", "génials" ->
  * "génial"). Deliberately lighter than a Porter stemmer, whose stems join unrelated words ("génération" and
@@ -156,7 +175,7 @@ const ENGLISH_ENDINGS: Ending[] = [
 ];
 const FRENCH_ENDINGS: Ending[] = [['es', ''], ['s', ''], ['x', ''], ['e', ''], ['lles', 'l'], ['lle', 'l'], ['nnes', 'n'], ['nne', 'n'], ['aux', 'al'], ['euse', 'eux'], ['euses', 'eux'], ['ive', 'if'], ['ives', 'if']];
 export const LEXICONS: Record<'en' | 'fr' | 'none', Lexicon> = {
-  en: buildLexicon([loadAfinn(), loadAfinnBigrams(), loadOwnList('en-general.json'), loadOwnList('en-customer-service.json')], ENGLISH_ENDINGS),
+  en: buildLexicon([loadAfinn(), loadAfinnBigrams(), loadOwnList('en-general.json'), loadOwnList('en-customer-service.json')], ENGLISH_ENDINGS, ENGLISH_NEGATING_PREFIXES),
   fr: buildLexicon([loadPatternFr(), loadAfinnFr(), loadOwnList('fr-general.json'), loadOwnList('fr-customer-service.json')], FRENCH_ENDINGS),
   none: buildLexicon([], null),
 };

@@ -127,6 +127,35 @@ describe('scoreSentiment — English', () => {
     expect(mixed.score).toBeLessThan(0);
   });
 
+  it('reads "un-" before a praise word AFINN lacks as its negation, but not in names or short words', () => {
+    expect(en('the new update is unimpressive').drivers).toEqual(['unimpressive (-2.2)']);
+    expect(en('support was unhelpful again').label).toBe('negative');
+    expect(en('open until late tomorrow').drivers.some((d) => d.startsWith('until'))).toBe(false);
+    expect(en('listening to The Unreliable Narrator podcast').label).toBe('neutral');
+  });
+
+  it('reads a repeated-mouth emoticon as its single form', () => {
+    expect(en('waited all day for nothing :((((').drivers).toContain(':(((( (-2)');
+    expect(en('finally home :))').label).toBe('positive');
+  });
+
+  it('weakens opinion words inside quotation marks (titles, quotations), but not quotes around the whole post', () => {
+    const quoted = en('watching the documentary "Worst Cooks in America" tonight');
+    expect(quoted.drivers).toEqual(['worst (quoted: -1.5)']);
+    expect(quoted.score).toBeGreaterThan(en('watching the documentary Worst Cooks in America tonight').score);
+    expect(en('"worst service ever, avoid this place"').drivers).toEqual(['worst (-3)', 'avoid (-0.5)']);
+    // Only English: French quotation marks mostly hold the author's own irony.
+    expect(fr('ils appellent ça un « excellent » service').drivers).toEqual(['excellent (+3)']);
+  });
+
+  it('knows social-media slang, and swear words that only intensify', () => {
+    expect(en('just got tickets for saturday, so stoked').label).toBe('positive');
+    expect(en('ew the bus smells again').label).toBe('negative');
+    expect(en('the band killed it last night').label).toBe('positive');
+    expect(en('hell yeah, new season drops friday').label).toBe('positive');
+    expect(en('the queue was long as hell').drivers.some((d) => d.startsWith('hell'))).toBe(false);
+  });
+
   it('returns a bounded score and confidence', () => {
     const result = en('absolutely amazing!!! love love love ❤️❤️');
     expect(result.score).toBeGreaterThan(0.9);

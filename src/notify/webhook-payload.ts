@@ -8,7 +8,7 @@ import { safeLinkUrl } from './chat-escape.js';
 export interface WebhookPayload {
   /** "alert.opened", "alert.escalated" or "alert.resolved" (also sent as X-Vigie-Event). */
   event: string;
-  /** alertId:channelId:event, the same for every retry of one delivery (also X-Vigie-Delivery). */
+  /** alertId:channelId:event (alertId:channelId:escalated:severity), the same for every retry of one delivery (also X-Vigie-Delivery). */
   deliveryId: string;
   alert: {
     id: string;
@@ -38,7 +38,7 @@ export function buildWebhookPayload(message: AlertMessage, channelId: string): W
   const { alert } = message;
   return {
     event: webhookEventName(message),
-    deliveryId: deliveryId(alert.id, channelId, message.event),
+    deliveryId: deliveryId(alert.id, channelId, message.event, alert.severity),
     alert: {
       id: alert.id,
       dedupKey: alert.dedupKey,

@@ -9,8 +9,8 @@ import { createHmac, timingSafeEqual } from 'node:crypto';
  *      request cannot be replayed later.
  *   3. Compute HMAC-SHA256 with the channel's secret over `${timestamp}.${rawBody}`, hex-encoded, and
  *      compare it with the header's hex in constant time (crypto.timingSafeEqual, hmac.compare_digest).
- *   4. Drop a request whose X-Vigie-Delivery (alertId:channelId:event) was already processed: a retry
- *      after a timeout can deliver the same event twice.
+ *   4. Drop a request whose X-Vigie-Delivery (alertId:channelId:event, or alertId:channelId:escalated:severity)
+ *      was already processed: a retry after a timeout can deliver the same event twice.
  * `verifyWebhookSignature` below does steps 2 and 3.
  */
 

@@ -1,4 +1,5 @@
 // The pipeline's queues and the payload each carries.
+import type { AlertSeverity } from '../domain/alert.js';
 import type { MentionInput } from '../domain/mention.js';
 
 export const STAGES = ['collect', 'score', 'detect', 'notify', 'maintain', 'digest'] as const;
@@ -28,7 +29,8 @@ export type AlertEvent = 'opened' | 'escalated' | 'resolved';
 export interface NotifyJob {
   alertId: string;
   event: AlertEvent;
-  severity: string;
+  /** The alert's severity when the event happened: an escalation is told once per severity reached. */
+  severity: AlertSeverity;
 }
 
 export interface MaintainJob {

@@ -13,7 +13,7 @@ import type { VigieConfig } from '../config/load-config.js';
 import { entityLocale } from '../config/entity-locale.js';
 import { buildDigest, digestEntity, digestTimezone } from '../digest/build-digest.js';
 import { formatIsoWeek, lastCompletedWeek, parseIsoWeek } from '../digest/iso-week.js';
-import { acquireSendLock } from '../digest/send-lock.js';
+import { acquireLock } from '../queue/redis-lock.js';
 import { findSentDigest, recordSentDigest } from '../store/digest-repository.js';
 
 export interface DigestRequest {
@@ -51,7 +51,7 @@ export async function runDigest(ctx: AppContext, job: DigestRequest): Promise<Di
   const already = await findSentDigest(db, entity.id, week);
   if (already) return { sent: false, week, reason: `already sent at ${new Date(already.sentAt).toISOString()}` };
 
-  const lock = await acquireSendLock(ctx.redis, `${ctx.config.redis.prefix}:digest-lock:${entity.id}:${week}`, SEND_LOCK_TTL_MS);
+  const lock = await acquireLock(ctx.redis, `${ctx.config.redis.prefix}:digest-lock:${entity.id}:${week}`, SEND_LOCK_TTL_MS);
   if (!lock) return { sent: false, week, reason: 'another run is sending this digest right now' };
   try {
     // The run that held the lock before us may have sent and recorded it in the meantime.

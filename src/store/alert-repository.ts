@@ -1,6 +1,6 @@
 // Alerts and their deliveries: read and written as domain Alerts, JSON fields encoded here only.
 import type { Kysely } from 'kysely';
-import type { Alert, AlertStatus } from '../domain/alert.js';
+import type { Alert, AlertSeverity, AlertStatus } from '../domain/alert.js';
 import type { AlertRow, Database } from './tables.js';
 
 export function rowToAlert(row: AlertRow): Alert {
@@ -148,32 +148,58 @@ export async function markNotified(db: Kysely<Database>, id: string, now = Date.
 
 // --- deliveries -------------------------------------------------------------------------------
 
-export const deliveryId = (alertId: string, channelId: string, event: string) => `${alertId}:${channelId}:${event}`;
+/**
+ * One delivery of one event to one channel, the same for every retry (also the webhook's X-Vigie-Delivery). An alert
+ * can escalate more than once (medium, then high, then critical), so an escalation is keyed by the severity it reached.
+ */
+export const deliveryId = (alertId: string, channelId: string, event: string, severity: AlertSeverity) =>
+  `${alertId}:${channelId}:${event === 'escalated' ? `escalated:${severity}` : event}`;
 
 export async function deliveryStatus(db: Kysely<Database>, id: string): Promise<string | undefined> {
   const row = await db.selectFrom('alert_deliveries').select('status').where('id', '=', id).executeTakeFirst();
   return row?.status;
 }
 
+/**
+ * `delivered` and `failed` are attempts (`note`: the failure's error); `covered` records an event not sent because
+ * the channel was already told of the same crisis through another entity's alert (`note` names it).
+ */
+export type DeliveryStatus = 'delivered' | 'failed' | 'covered';
+
 export async function recordDeliveryAttempt(
   db: Kysely<Database>,
-  d: { alertId: string; channelId: string; event: string; ok: boolean; error?: string },
+  d: { alertId: string; channelId: string; event: string; severity: AlertSeverity; status: DeliveryStatus; note?: string },
   now = Date.now(),
 ): Promise<void> {
-  const id = deliveryId(d.alertId, d.channelId, d.event);
-  const status = d.ok ? 'delivered' : 'failed';
+  const id = deliveryId(d.alertId, d.channelId, d.event, d.severity);
+  const { status } = d;
+  const delivered = status === 'delivered';
   await db
     .insertInto('alert_deliveries')
-    .values({ id, alert_id: d.alertId, channel_id: d.channelId, event: d.event, status, attempts: 1, last_error: d.error ?? null, created_at: now, delivered_at: d.ok ? now : null })
+    .values({ id, alert_id: d.alertId, channel_id: d.channelId, event: d.event, status, attempts: status === 'covered' ? 0 : 1, last_error: d.note ?? null, created_at: now, delivered_at: delivered ? now : null })
     .onConflict((oc) =>
       oc.column('id').doUpdateSet((eb) => ({
         status,
-        attempts: eb('alert_deliveries.attempts', '+', 1),
-        last_error: d.error ?? null,
-        delivered_at: d.ok ? now : null,
+        attempts: status === 'covered' ? eb.ref('alert_deliveries.attempts') : eb('alert_deliveries.attempts', '+', 1),
+        last_error: d.note ?? null,
+        delivered_at: delivered ? now : null,
       })),
     )
     .execute();
+}
+
+/** Per alert, the channels told of it: delivered there, or covered there by another alert told before. */
+export async function toldChannels(db: Kysely<Database>, alertIds: readonly string[]): Promise<Map<string, Set<string>>> {
+  const out = new Map<string, Set<string>>();
+  if (alertIds.length === 0) return out;
+  const rows = await db
+    .selectFrom('alert_deliveries')
+    .select(['alert_id', 'channel_id'])
+    .where('alert_id', 'in', [...alertIds])
+    .where('status', 'in', ['delivered', 'covered'])
+    .execute();
+  for (const r of rows) out.set(r.alert_id, (out.get(r.alert_id) ?? new Set()).add(r.channel_id));
+  return out;
 }
 
 export async function listDeliveries(db: Kysely<Database>, alertId: string) {

@@ -95,6 +95,19 @@ async function entityLinks(db: Kysely<Database>, ids: string[]): Promise<Map<str
   return out;
 }
 
+/** How many of the given mentions each of the given entities is linked to (entities linked to none are absent). */
+export async function mentionsLinkedPerEntity(db: Kysely<Database>, mentionIds: readonly string[], entityIds: readonly string[]): Promise<Map<string, number>> {
+  if (mentionIds.length === 0 || entityIds.length === 0) return new Map();
+  const rows = await db
+    .selectFrom('mention_entities')
+    .select((eb) => ['entity_id', eb.fn.countAll<number>().as('n')])
+    .where('mention_id', 'in', [...mentionIds])
+    .where('entity_id', 'in', [...entityIds])
+    .groupBy('entity_id')
+    .execute();
+  return new Map(rows.map((r) => [r.entity_id, Number(r.n)]));
+}
+
 export async function evidenceMentions(db: Kysely<Database>, ids: readonly string[]): Promise<EvidenceMention[]> {
   if (ids.length === 0) return [];
   const rows = await db

@@ -135,7 +135,7 @@ describe('generic webhook channel', () => {
     const [request] = fake.requestsTo(HOOK_PATH);
     expect(request.headers['x-vigie-timestamp']).toBe(String(NOW / 1000));
     expect(request.headers['x-vigie-event']).toBe('alert.escalated');
-    expect(request.headers['x-vigie-delivery']).toBe('alert-42:ops-hook:escalated');
+    expect(request.headers['x-vigie-delivery']).toBe('alert-42:ops-hook:escalated:high');
     const headers = { timestamp: request.headers['x-vigie-timestamp'] as string, signature: request.headers['x-vigie-signature'] as string };
     expect(verifyWebhookSignature(SECRET, headers, request.body, NOW / 1000 + 30)).toEqual({ ok: true });
     expect(verifyWebhookSignature('wrong-secret', headers, request.body, NOW / 1000 + 30)).toEqual({ ok: false, reason: 'bad-signature' });

@@ -1,16 +1,17 @@
-// A short Redis lock so that two runs of the same digest (a retried and a duplicated job) never send it at the same time.
+// A short Redis lock: two runs of the same digest (a retried and a duplicated job) never send it at the same time, and
+// two alerts of one entity family are never told at the same time (each must see what the other told).
 import { randomBytes } from 'node:crypto';
 import type { Redis } from 'ioredis';
 
-export interface SendLock {
+export interface RedisLock {
   /** Releases the lock if this holder still owns it (an expired lock taken over by another run is left alone). */
   release(): Promise<void>;
 }
 
 const RELEASE_IF_OWNER = `if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('del', KEYS[1]) else return 0 end`;
 
-/** Null when another run holds it. The TTL must outlast building, drawing and the SMTP timeouts of one send. */
-export async function acquireSendLock(redis: Redis, key: string, ttlMs: number): Promise<SendLock | null> {
+/** Null when another run holds it. The TTL must outlast the work it guards, SMTP and HTTP timeouts included. */
+export async function acquireLock(redis: Redis, key: string, ttlMs: number): Promise<RedisLock | null> {
   const token = randomBytes(12).toString('hex');
   const taken = await redis.set(key, token, 'PX', ttlMs, 'NX');
   if (taken !== 'OK') return null;

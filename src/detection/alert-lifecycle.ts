@@ -134,7 +134,7 @@ function newAlert(candidates: readonly AlertCandidate[], now: number): NewAlert 
     lastFiredAt: now,
     lastSeenAt: now,
     detectors: unique(candidates.map((c) => c.detector)),
-    evidence: unique(candidates.flatMap((c) => c.evidence)).slice(0, EVIDENCE_KEPT),
+    evidence: unique([...strongest.evidence, ...candidates.flatMap((c) => c.evidence)]).slice(0, EVIDENCE_KEPT),
     phrases: unique(candidates.flatMap((c) => c.phrases)),
     why: strongest.why,
     numbers: strongest.numbers,
@@ -154,7 +154,8 @@ function mergeInto(alert: OpenAlert, candidates: readonly AlertCandidate[], now:
     lastSeenAt: now,
     quietSince: undefined,
     detectors: unique([...alert.detectors, ...candidates.map((c) => c.detector)]),
-    evidence: unique([...alert.evidence, ...candidates.flatMap((c) => c.evidence)]).slice(0, EVIDENCE_KEPT),
+    // The mentions the sentence speaks of come first: messages show the first few as the top mentions.
+    evidence: unique([...(replacesWhy ? strongest.evidence : []), ...alert.evidence, ...candidates.flatMap((c) => c.evidence)]).slice(0, EVIDENCE_KEPT),
     phrases: unique([...alert.phrases, ...candidates.flatMap((c) => c.phrases)]),
     why: replacesWhy ? strongest.why : alert.why,
     numbers: replacesWhy ? strongest.numbers : alert.numbers,

@@ -45,7 +45,8 @@ describe('reconcileAlerts', () => {
     const alert = opened(actions);
     expect(alert.detectors).toEqual(['volume', 'influencer']);
     expect(alert.severity).toBe('high');
-    expect(alert.evidence).toEqual(['m1', 'm2', 'm3']);
+    // The mentions the sentence speaks of first: messages show the first few.
+    expect(alert.evidence).toEqual(['m2', 'm3', 'm1']);
     expect(alert.why).toBe('@star posted');
     expect(alert.onsetAt).toBe(NOW - 10 * MINUTE_MS);
     expect(alert.dedupKey).toBe(`acme:${new Date(NOW).toISOString()}`);
@@ -70,7 +71,7 @@ describe('reconcileAlerts', () => {
   it('escalates when the severity rises, even once acknowledged', () => {
     const alert = { ...opened(reconcileAlerts([], [candidate({})], { now: NOW, backToBaseline: notBack }, params)), status: 'acknowledged' as const };
     const later = NOW + 20 * MINUTE_MS;
-    const actions = reconcileAlerts([alert], [candidate({ severity: 'critical', why: 'negative mentions up 20x in 30 min' })], { now: later, backToBaseline: notBack }, params);
+    const actions = reconcileAlerts([alert], [candidate({ severity: 'critical', why: 'negative mentions up 20x in 30 min', evidence: ['m7', 'm1'] })], { now: later, backToBaseline: notBack }, params);
     expect(actions).toHaveLength(1);
     const escalation = actions[0] as Extract<AlertAction, { type: 'escalate' }>;
     expect(escalation.type).toBe('escalate');
@@ -79,6 +80,8 @@ describe('reconcileAlerts', () => {
     expect(escalation.alert.status).toBe('acknowledged');
     expect(escalation.alert.lastFiredAt).toBe(later);
     expect(escalation.alert.why).toBe('negative mentions up 20x in 30 min');
+    // The escalation's message leads with the mentions that made it worse.
+    expect(escalation.alert.evidence).toEqual(['m7', 'm1']);
   });
 
   it('resolves after the series has been back near baseline for the configured time', () => {

@@ -21,3 +21,16 @@ export async function acquireLock(redis: Redis, key: string, ttlMs: number): Pro
     },
   };
 }
+
+/**
+ * Tries every `pollMs` for up to `maxWaitMs`; null if the lock is still held then. For locks held a few milliseconds
+ * at a time, where waiting in place costs less than putting the job back in the queue.
+ */
+export async function acquireLockWithin(redis: Redis, key: string, ttlMs: number, maxWaitMs: number, pollMs = 20): Promise<RedisLock | null> {
+  const deadline = Date.now() + maxWaitMs;
+  for (;;) {
+    const lock = await acquireLock(redis, key, ttlMs);
+    if (lock !== null || Date.now() >= deadline) return lock;
+    await new Promise((r) => setTimeout(r, pollMs));
+  }
+}

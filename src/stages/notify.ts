@@ -7,7 +7,7 @@ import { linkSecret } from '../notify/link-secret.js';
 import { routeAlert } from '../notify/routing.js';
 import { signAction } from '../notify/signed-link.js';
 import type { NotifyJob } from '../queue/names.js';
-import { acquireLock, type RedisLock } from '../queue/redis-lock.js';
+import { acquireLockWithin, type RedisLock } from '../queue/redis-lock.js';
 import { coveringAlert, type RelatedAlert } from '../notify/crisis-cover.js';
 import { entityFamily, rootEntity } from '../config/entity-family.js';
 import { SEVERITY_RANK, type Alert } from '../domain/alert.js';
@@ -18,7 +18,13 @@ import { evidenceMentions, mentionsLinkedPerEntity } from '../store/mention-quer
 const LINK_LIFETIME_MS = 7 * 24 * 3600 * 1000;
 /** Outlasts one job's deliveries, SMTP and HTTP timeouts included; a crashed holder blocks its family no longer. */
 const FAMILY_LOCK_TTL_MS = 120_000;
-/** A job that finds its family's lock taken waits this long (delayed, not failed: no attempt is used). */
+/**
+ * A job that finds its family's lock taken waits in place for up to FAMILY_LOCK_WAIT_MS (another alert's deliveries
+ * take milliseconds; a brand under fire raises many alerts at once, and a trip through the delayed set would add
+ * seconds), then, if a slow channel still holds it, goes back to the queue for FAMILY_LOCK_RETRY_MS (delayed, not
+ * failed: no attempt is used).
+ */
+const FAMILY_LOCK_WAIT_MS = 2_000;
 const FAMILY_LOCK_RETRY_MS = 500;
 
 /** skipped: channels that already took this event; covered: channels already told of the crisis by a related alert. */
@@ -44,7 +50,7 @@ export async function runNotify(ctx: AppContext, job: NotifyJob): Promise<Notify
   const family = entityFamily(ctx.config, alert.entityId);
   let lock: RedisLock | null = null;
   if (family.length > 0) {
-    lock = await acquireLock(ctx.redis, `${ctx.config.redis.prefix}:notify-lock:${rootEntity(ctx.config, alert.entityId)}`, FAMILY_LOCK_TTL_MS);
+    lock = await acquireLockWithin(ctx.redis, `${ctx.config.redis.prefix}:notify-lock:${rootEntity(ctx.config, alert.entityId)}`, FAMILY_LOCK_TTL_MS, FAMILY_LOCK_WAIT_MS);
     if (lock === null) return { deferUntil: ctx.now() + FAMILY_LOCK_RETRY_MS };
   }
   try {

@@ -38,6 +38,12 @@ export const detectionParamsSchema = z.object({
       minNegativeShareLift: z.number().positive().default(1.5),
       /** Observed / expected ratios from which severity is medium, high, critical. */
       severityRatios: z.tuple([z.number(), z.number(), z.number()]).default([4, 8, 16]),
+      /**
+       * Mentions the window must also hold for high and critical (with the risk detector too): on an entity that is
+       * rarely named, six posts make a huge ratio (6 against 0.01 expected) but not an emergency that overrides quiet
+       * hours. The tone-shift detector asks 50 negative mentions for critical in the same spirit.
+       */
+      severityMinCounts: z.object({ high: z.number().nonnegative(), critical: z.number().nonnegative() }).strict().default({ high: 10, critical: 25 }),
     })
     .prefault({}),
   /** Shift in (reach-weighted) negative share (negative-share.ts). */

@@ -41,7 +41,7 @@ export function detectRiskCluster(window: EntityWindow, params: DetectionParams)
   const flagged = rankNotable(window.notable, Math.min(from, onsetAt), window.now, (m) => m.riskFlags.length > 0);
   const flags = topFlags(flagged.flatMap((m) => m.riskFlags));
   const ratio = best.expected > 0 ? best.observed / best.expected : Infinity;
-  const severity = severityFromRatio(ratio, params.volume.severityRatios);
+  const severity = severityFromRatio(ratio, best.observed, params.volume);
   return {
     entityId: window.entityId,
     detector: 'risk',

@@ -16,7 +16,7 @@ import { type AlertCandidate, type Bucket, type EntityWindow, MINUTE_MS, type Se
  * window's negative share must also exceed the usual share by `minNegativeShareLift`: a launch or a
  * campaign raises negatives in proportion and is not a crisis. The onset is the start of the suffix
  * of the last 3 h with the largest excess over the baseline (a one-sided change-point estimate).
- * Severity follows the ratio (`severityRatios`).
+ * Severity follows the ratio (`severityRatios`), held below high or critical on few mentions (`severityMinCounts`).
  */
 export function detectVolumeSurge(
   window: EntityWindow,
@@ -52,7 +52,7 @@ export function detectVolumeSurge(
   return {
     entityId: window.entityId,
     detector: 'volume',
-    severity: severityFromRatio(ratio, p.severityRatios),
+    severity: severityFromRatio(ratio, best.observed, p),
     onsetAt,
     detectedAt: window.now,
     why: reasonsIn(window.language ?? 'en').volume({
@@ -78,9 +78,14 @@ export function detectVolumeSurge(
   };
 }
 
-export function severityFromRatio(ratio: number, [medium, high, critical]: readonly [number, number, number]): Severity {
-  if (ratio >= critical) return 'critical';
-  if (ratio >= high) return 'high';
+/** Severity from the observed / expected ratio, held to high or medium when the window holds few mentions. */
+export function severityFromRatio(
+  ratio: number,
+  observed: number,
+  { severityRatios: [medium, high, critical], severityMinCounts: minCounts }: Pick<DetectionParams['volume'], 'severityRatios' | 'severityMinCounts'>,
+): Severity {
+  if (ratio >= critical && observed >= minCounts.critical) return 'critical';
+  if (ratio >= high && observed >= minCounts.high) return 'high';
   if (ratio >= medium) return 'medium';
   return 'low';
 }

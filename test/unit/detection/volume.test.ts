@@ -22,6 +22,15 @@ describe('detectVolumeSurge', () => {
     expect(found!.why).toContain('mentions up 30x in 10 min: 30 vs 1 expected');
   });
 
+  it('holds a huge ratio on a handful of mentions at medium: news, not an emergency', () => {
+    // Named twice a day for four weeks; then 6, 12 or 30 mentions in one minute.
+    const hours = hourlyHistory(28 * 24, (_start, i) => (i % 12 === 0 ? 1 : 0));
+    const severityOf = (count: number) => detectVolumeSurge(window({ hours, minutes: minuteSeries(10, (start, i) => (i === 9 ? bucket(start, count) : null)) }), params, 'total')?.severity;
+    expect(severityOf(6)).toBe('medium');
+    expect(severityOf(12)).toBe('high');
+    expect(severityOf(30)).toBe('critical');
+  });
+
   it('names the most influential negative author in its sentence and evidence', () => {
     const hours = hourlyHistory(48, () => 60, NOW, 0.1);
     const minutes = minuteSeries(60, (start, i) => (i >= 30 ? bucket(start, 4, 0.75) : bucket(start, 1, 0)));

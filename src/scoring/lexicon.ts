@@ -164,14 +164,14 @@ const ENGLISH_NEGATING_PREFIXES: NegatingPrefix[] = [['un', NEGATION_FACTOR]];
  * "généreux" both become "gener").
  */
 /**
- * English verb forms AFINN lacks, through their base ("scammed" -> "scam", "ignoring" -> "ignore"). Plural and
- * comparative endings were measured too and lowered the English dev files; "-ly" is left out because it would turn
- * intensifiers into opinions ("awfully good" -> "awful").
+ * English verb forms and superlatives AFINN lacks, through their base ("scammed" -> "scam", "ignoring" -> "ignore",
+ * "filthiest" -> "filthy", "cutest" -> "cute"). Plural and comparative endings were measured too and lowered the
+ * English dev files; "-ly" is left out because it would turn intensifiers into opinions ("awfully good" -> "awful").
  */
 const ENGLISH_ENDINGS: Ending[] = [
-  ['ied', 'y'], ['ed', 'e'], ['ed', ''], ['ing', 'e'], ['ing', ''],
+  ['ied', 'y'], ['ed', 'e'], ['ed', ''], ['ing', 'e'], ['ing', ''], ['iest', 'y'], ['est', 'e'], ['est', ''],
   // A doubled final consonant: "robbed", "scamming", "stopped".
-  ...[...'bdgklmnprt'].flatMap((consonant): Ending[] => [[`${consonant}${consonant}ed`, consonant], [`${consonant}${consonant}ing`, consonant]]),
+  ...[...'bdgklmnprt'].flatMap((consonant): Ending[] => [[`${consonant}${consonant}ed`, consonant], [`${consonant}${consonant}ing`, consonant], [`${consonant}${consonant}est`, consonant]]),
 ];
 const FRENCH_ENDINGS: Ending[] = [['es', ''], ['s', ''], ['x', ''], ['e', ''], ['lles', 'l'], ['lle', 'l'], ['nnes', 'n'], ['nne', 'n'], ['aux', 'al'], ['euse', 'eux'], ['euses', 'eux'], ['ive', 'if'], ['ives', 'if']];
 export const LEXICONS: Record<'en' | 'fr' | 'none', Lexicon> = {

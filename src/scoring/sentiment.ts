@@ -6,7 +6,7 @@ import { maskerFor } from './masking.js';
 import { inProperName } from './proper-names.js';
 import { hypothetical, modifierBoost, negatedBefore, questionSentences } from './context-rules.js';
 import {
-  AFTER_CONTRAST, BEFORE_CONTRAST, COURTESY, IRONY_MARKERS, IRREALIS_FACTOR, MODIFIERS, NEGATION_FACTOR, QUESTION_FACTOR, type LanguageModifiers,
+  AFTER_CONTRAST, BEFORE_CONTRAST, COURTESY, IRONY_MARKERS, IRREALIS_FACTOR, MODIFIERS, NEGATED_COMPLAINT_FACTOR, NEGATION_FACTOR, QUESTION_FACTOR, type LanguageModifiers,
 } from './modifiers.js';
 import { unstretch } from './text-normaliser.js';
 import type { Token } from './tokenizer.js';
@@ -141,7 +141,7 @@ function collectContributions(tokens: Token[], lexicon: Lexicon, modifiers: Lang
       const next = tokens[i + span];
       negated = negatedBefore(tokens, i, modifiers, inQuestion[i]) || (next !== undefined && modifiers.negatorsAfter.has(next.key));
     }
-    if (negated) valence *= NEGATION_FACTOR;
+    if (negated) valence *= valence < 0 ? NEGATED_COMPLAINT_FACTOR : NEGATION_FACTOR;
     let driver = negated ? `${text} (negated)` : `${text} (${formatValence(valence)})`;
     if (valence > 0 && hypothetical(tokens, i, modifiers)) {
       valence *= IRREALIS_FACTOR;

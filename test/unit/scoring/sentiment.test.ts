@@ -18,6 +18,15 @@ describe('scoreSentiment — English', () => {
     expect(en('honestly not bad at all').label).toBe('positive');
   });
 
+  it('reads a negated complaint word as no opinion, not as praise', () => {
+    const onTime = en('the flight was not delayed');
+    expect(onTime.label).toBe('neutral');
+    expect(onTime.drivers).toEqual(['delayed (negated)']);
+    expect(en('never had a problem with them').label).toBe('neutral');
+    // Negations that are praise are set phrases, and keep their valence.
+    expect(en('no complaints from me').label).toBe('positive');
+  });
+
   it('does not let a negation leak past a clause boundary', () => {
     const result = en('no wifi, but the crew was great');
     expect(result.label).toBe('positive');
@@ -121,6 +130,11 @@ describe('scoreSentiment — English', () => {
     expect(en('Robbing Hood Inn').drivers.some((d) => d.startsWith('robbing'))).toBe(false);
   });
 
+  it('finds superlatives AFINN lacks through their base', () => {
+    expect(en('the filthiest toilets').drivers).toEqual(['filthiest (-2)']);
+    expect(en('the cutest seat covers').label).toBe('positive');
+  });
+
   it('weighs a complaint word more than a praise word of the same strength', () => {
     const mixed = en('the seats were good and the food was bad');
     expect(mixed.drivers).toEqual(['good (+3)', 'bad (-3)']);
@@ -172,6 +186,11 @@ describe('scoreSentiment — French', () => {
     expect(fr("j'aime pas du tout").label).toBe('negative');
     expect(fr("l'appli ne marche plus depuis hier").label).toBe('negative');
     expect(fr("ce n'est jamais agréable d'attendre").label).toBe('negative');
+  });
+
+  it('reads a negated complaint as no opinion ("pas en retard"), and "pas mal" as praise', () => {
+    expect(fr("le colis n'est pas en retard").label).toBe('neutral');
+    expect(fr('pas mal du tout').label).toBe('positive');
   });
 
   it('knows the idioms "pas terrible" (bad) and "pas mal" (good)', () => {

@@ -25,6 +25,7 @@ describe('scoreSentiment — English', () => {
     expect(en('never had a problem with them').label).toBe('neutral');
     // Negations that are praise are set phrases, and keep their valence.
     expect(en('no complaints from me').label).toBe('positive');
+    expect(en("Don't miss out on the sale").drivers).toEqual(["don't miss (+2)"]);
   });
 
   it('does not let a negation leak past a clause boundary', () => {
@@ -191,6 +192,7 @@ describe('scoreSentiment — French', () => {
   it('reads a negated complaint as no opinion ("pas en retard"), and "pas mal" as praise', () => {
     expect(fr("le colis n'est pas en retard").label).toBe('neutral');
     expect(fr('pas mal du tout').label).toBe('positive');
+    expect(fr('je ne suis pas déçu').label).toBe('positive');
   });
 
   it('knows the idioms "pas terrible" (bad) and "pas mal" (good)', () => {

@@ -1,5 +1,6 @@
 // Bluesky connector: app.bsky.feed.searchPosts (sort=latest) with an app-password session when configured, since/until and cursor.
 import { z } from 'zod';
+import { boundedString } from './bounded-string.js';
 import type { MentionInput } from '../domain/mention.js';
 import type { Source } from './source.js';
 import type { SourceContext, SourceFactory } from './source-factory.js';
@@ -47,7 +48,7 @@ const strongRef = z.object({ uri: z.string(), cid: z.string().optional() });
 
 const postViewSchema = z.object({
   uri: z.string().regex(/^at:\/\/[^/]+\/app\.bsky\.feed\.post\/[^/]+$/),
-  author: z.object({ did: z.string().startsWith('did:'), handle: z.string().min(1), displayName: z.string().optional() }),
+  author: z.object({ did: z.string().startsWith('did:'), handle: boundedString(1), displayName: z.string().optional() }),
   record: z.object({
     text: z.string(),
     createdAt: z.string().refine((t) => !Number.isNaN(Date.parse(t)), 'an ISO-8601 datetime'),
@@ -69,7 +70,7 @@ type PostView = z.infer<typeof postViewSchema>;
 const searchSchema = z.object({ posts: z.array(z.unknown()), cursor: z.string().optional() });
 const profilesSchema = z.object({ profiles: z.array(z.object({ did: z.string(), followersCount: z.number().int().min(0).optional(), followsCount: z.number().int().min(0).optional(), description: z.string().optional() })) });
 type Profile = z.infer<typeof profilesSchema>['profiles'][number];
-const sessionSchema = z.object({ accessJwt: z.string().min(1), refreshJwt: z.string().min(1) });
+const sessionSchema = z.object({ accessJwt: boundedString(1), refreshJwt: boundedString(1) });
 
 /**
  * The time searchPosts sorts and filters by ("sortAt"): the earlier of the post's own createdAt and

@@ -1,5 +1,6 @@
 // Hacker News connector: stories and comments from the Algolia search API, newest first, created_at_i cursor.
 import { z } from 'zod';
+import { boundedString } from './bounded-string.js';
 import type { MentionInput } from '../domain/mention.js';
 import type { Source } from './source.js';
 import type { SourceContext, SourceFactory } from './source-factory.js';
@@ -29,7 +30,7 @@ export type HackerNewsSourceConfig = z.infer<typeof hackerNewsConfigSchema>;
 const hitSchema = z.object({
   objectID: z.string().regex(/^\d+$/),
   created_at_i: z.number().int().positive(),
-  author: z.string().min(1),
+  author: boundedString(1),
   title: z.string().nullish(),
   url: z.string().nullish(),
   story_text: z.string().nullish(),

@@ -1,5 +1,6 @@
 // Mastodon connector: hashtag timelines (public) and status search (token) on the configured instances, since_id cursor.
 import { z } from 'zod';
+import { boundedString } from './bounded-string.js';
 import type { MentionInput } from '../domain/mention.js';
 import type { Source } from './source.js';
 import type { SourceContext, SourceFactory } from './source-factory.js';
@@ -46,7 +47,7 @@ const accountSchema = z.object({
 
 const statusSchema = z.object({
   id: z.string().regex(/^\d+$/),
-  uri: z.string().min(1),
+  uri: boundedString(1),
   url: z.string().nullish(),
   created_at: z.iso.datetime({ offset: true }),
   content: z.string(),

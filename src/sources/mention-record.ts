@@ -1,5 +1,6 @@
 // Validates one imported record (JSONL object or CSV row) into a MentionInput, or says what is wrong.
 import { z } from 'zod';
+import { boundedString } from './bounded-string.js';
 import type { MentionInput } from '../domain/mention.js';
 
 const MAX_EPOCH_MS = 8.64e15;
@@ -18,21 +19,21 @@ const isoTime = z
 /** An id is a string or an integer: coercing anything else would store ids like "[object Object]". */
 const identifier = z.union([z.string(), z.number().int()]).transform(String).pipe(z.string().min(1).max(200));
 /** A platform name never holds a colon: a mention's id is "platform:externalId", and must name one mention only. */
-const platformName = z.string().min(1).max(40).regex(/^[^:]+$/, 'a platform name without ":"');
-const optionalText = z.preprocess((v) => (v === '' || v === null ? undefined : v), z.string().max(2048).optional());
+const platformName = boundedString(1, 40).pipe(z.string().regex(/^[^:]+$/, 'a platform name without ":"'));
+const optionalText = z.preprocess((v) => (v === '' || v === null ? undefined : v), boundedString(0, 2048).optional());
 
 /** Nested form: exactly a MentionInput (what `vigie import` of the demo file and other tools write). */
 const nestedRecord = z.object({
   platform: platformName,
   externalId: identifier,
   url: optionalText,
-  text: z.string().max(100_000),
+  text: boundedString(0, 100_000),
   langHint: optionalText,
   publishedAt: isoTime,
   author: z.object({
     platform: platformName.optional(),
     externalId: identifier,
-    handle: z.string().min(1).max(200),
+    handle: boundedString(1, 200),
     displayName: optionalText,
     followers: count,
     following: count.optional(),
@@ -52,10 +53,10 @@ const flatRecord = z.object({
   platform: platformName.default('file'),
   id: identifier,
   url: optionalText,
-  text: z.string().max(100_000),
+  text: boundedString(0, 100_000),
   lang: optionalText,
   published_at: isoTime,
-  author: z.string().min(1).max(200),
+  author: boundedString(1, 200),
   author_id: optionalText,
   followers: count,
   verified: z.preprocess((v) => v === true || v === 'true' || v === '1' || v === 1, z.boolean()).default(false),

@@ -1,5 +1,6 @@
 // Reddit connector: post search and subreddit comments, app-only OAuth when configured (public JSON otherwise), `after` cursor.
 import { z } from 'zod';
+import { boundedString } from './bounded-string.js';
 import type { MentionInput } from '../domain/mention.js';
 import { termPattern } from '../domain/entity-matcher.js';
 import type { Source } from './source.js';
@@ -53,7 +54,7 @@ export type RedditSourceConfig = z.infer<typeof redditConfigSchema>;
 
 const commonThing = {
   id: z.string().regex(/^[0-9a-z]+$/),
-  author: z.string().min(1),
+  author: boundedString(1),
   author_fullname: z.string().optional(),
   created_utc: z.number().positive(),
   permalink: z.string().startsWith('/'),
@@ -92,7 +93,7 @@ const listingSchema = z.object({
   data: z.object({ after: z.string().nullable(), children: z.array(z.unknown()) }),
 });
 
-const tokenSchema = z.object({ access_token: z.string().min(1), expires_in: z.number().positive() });
+const tokenSchema = z.object({ access_token: boundedString(1), expires_in: z.number().positive() });
 
 /** A thing as a mention; its fullname (t3_… / t1_…) is the id, so posts and comments never collide. */
 function toMention(thing: Thing): MentionInput {

@@ -1,5 +1,6 @@
 // YouTube connector (Data API v3, API key): comment threads on the brand's channel and video search for the terms, within the daily quota.
 import { z } from 'zod';
+import { boundedString } from './bounded-string.js';
 import type { MentionInput } from '../domain/mention.js';
 import type { Source } from './source.js';
 import type { SourceContext, SourceFactory } from './source-factory.js';
@@ -40,12 +41,12 @@ export type YouTubeSourceConfig = z.infer<typeof youtubeConfigSchema>;
 const isoTime = z.string().refine((t) => !Number.isNaN(Date.parse(t)), 'an ISO-8601 datetime');
 
 const commentThreadSchema = z.object({
-  id: z.string().min(1),
+  id: boundedString(1),
   snippet: z.object({
-    videoId: z.string().min(1),
+    videoId: boundedString(1),
     totalReplyCount: z.number().int().min(0).default(0),
     topLevelComment: z.object({
-      id: z.string().min(1),
+      id: boundedString(1),
       snippet: z.object({
         textDisplay: z.string(),
         textOriginal: z.string().optional(),
@@ -59,10 +60,10 @@ const commentThreadSchema = z.object({
 });
 
 const searchResultSchema = z.object({
-  id: z.object({ kind: z.literal('youtube#video'), videoId: z.string().min(1) }),
+  id: z.object({ kind: z.literal('youtube#video'), videoId: boundedString(1) }),
   snippet: z.object({
     publishedAt: isoTime,
-    channelId: z.string().min(1),
+    channelId: boundedString(1),
     title: z.string(),
     description: z.string().default(''),
     channelTitle: z.string(),

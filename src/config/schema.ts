@@ -126,7 +126,7 @@ export const configSchema = z
       .object({
         /** Raw mention text and author details. */
         mentionsDays: z.number().int().positive().default(90),
-        /** Per-minute rollups only feed detection. */
+        /** Per-minute rollups only feed detection, which reads the last 27 hours of them (keep at least 2 days). */
         minuteRollupsDays: z.number().int().positive().default(3),
         hourlyRollupsDays: z.number().int().positive().default(730),
         alertsDays: z.number().int().positive().default(730),

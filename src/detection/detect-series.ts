@@ -1,7 +1,7 @@
 // Runs the volume detector as a stream over a plain `timestamp,value` count series (the `vigie detect-series` command).
 import { type OpenAlert, type ResolvedAlert, isBackToBaseline, reconcileAlerts } from './alert-lifecycle.js';
 import { type DetectionParams, type DetectionParamsInput, detectionParamsSchema } from './detection-params.js';
-import { type Bucket, type EntityWindow, HOUR_MS, MINUTE_MS, emptyBucket } from './series.js';
+import { type Bucket, type EntityWindow, type FineHistory, HOUR_MS, MINUTE_MS, emptyBucket } from './series.js';
 import { inferStep, parseCountCsv } from './series-csv.js';
 import { detectVolumeSurge } from './volume.js';
 
@@ -15,6 +15,8 @@ export interface SeriesAlert {
 
 const SERIES_ENTITY = 'series';
 const HISTORY_HOURS = 28 * 24;
+/** Rows from which the series' burstiness is learnt (burst-dispersion.ts), ending where the baseline's history ends. */
+const FINE_HISTORY_MS = 7 * 24 * HOUR_MS;
 
 /**
  * Reads the CSV (see series-csv.ts), infers its step, then replays it row by row as the pipeline
@@ -40,6 +42,8 @@ export function detectSeries(csvText: string, paramsInput: DetectionParamsInput 
   let hours: Bucket[] = [];
   let currentHour: Bucket | null = null;
   const recent: Bucket[] = [];
+  const rows: Bucket[] = [];
+  let fineHistory: FineHistory | undefined;
 
   for (const point of points) {
     const bucket: Bucket = { ...emptyBucket(point.at), total: point.value };
@@ -50,15 +54,17 @@ export function detectSeries(csvText: string, paramsInput: DetectionParamsInput 
         if (completedHours.length > HISTORY_HOURS) completedHours.shift();
         // A new array only when an hour completes, so the baseline fit is reused within the hour.
         hours = completedHours.slice();
+        fineHistory = fineHistoryBefore(rows, hourStart - params.baseline.excludeRecentHours * HOUR_MS, step);
       }
       currentHour = emptyBucket(hourStart);
     }
     currentHour.total += point.value;
     recent.push(bucket);
+    rows.push(bucket);
     const now = point.at + step;
     while (recent.length && recent[0].start < now - longestWindow) recent.shift();
 
-    const window: EntityWindow = { entityId: SERIES_ENTITY, now, minutes: recent, hours, notable: [], recentNegativeTexts: [], backgroundTexts: [] };
+    const window: EntityWindow = { entityId: SERIES_ENTITY, now, minutes: recent, hours, notable: [], recentNegativeTexts: [], backgroundTexts: [], fineHistory };
     const candidate = detectVolumeSurge(window, params, 'total');
     resolved = resolved.filter((r) => now - r.resolvedAt < params.lifecycle.cooldownMinutes * MINUTE_MS);
     const actions = reconcileAlerts(open, candidate ? [candidate] : [], { now, backToBaseline: { [SERIES_ENTITY]: isBackToBaseline(window, params) }, recentlyResolved: resolved }, params);
@@ -74,6 +80,16 @@ export function detectSeries(csvText: string, paramsInput: DetectionParamsInput 
     }
   }
   return alerts;
+}
+
+/** The rows of the FINE_HISTORY_MS before `to` (rows are in time order). */
+function fineHistoryBefore(rows: readonly Bucket[], to: number, stepMs: number): FineHistory {
+  const from = to - FINE_HISTORY_MS;
+  let end = rows.length;
+  while (end > 0 && rows[end - 1].start >= to) end--;
+  let start = end;
+  while (start > 0 && rows[start - 1].start >= from) start--;
+  return { buckets: rows.slice(start, end), stepMs, from, to };
 }
 
 /** Windows in whole steps, warm-up in steps, and the lifecycle's quiet period at least three steps. */

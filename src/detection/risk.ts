@@ -1,4 +1,5 @@
 // Detector: mentions carrying risk flags (legal threats, safety, boycott...) above their usual rate.
+import { dispersionByWindow } from './burst-dispersion.js';
 import { countSurprise } from './count-surprise.js';
 import type { DetectionParams } from './detection-params.js';
 import { reasonsIn } from './alert-reasons.js';
@@ -19,6 +20,7 @@ import { estimateOnset, severityFromRatio } from './volume.js';
 export function detectRiskCluster(window: EntityWindow, params: DetectionParams): AlertCandidate | null {
   const p = params.risk;
   const baseline = seasonalBaseline(window.hours, window.now, 'riskFlagged', params.baseline);
+  const dispersionFor = dispersionByWindow(window, 'riskFlagged', baseline?.dispersion ?? 0);
   let best: { minutes: number; observed: number; expected: number; surprise: number } | null = null;
   for (const minutes of p.windowsMinutes) {
     const from = window.now - minutes * MINUTE_MS;
@@ -30,7 +32,7 @@ export function detectRiskCluster(window: EntityWindow, params: DetectionParams)
     }
     const expected = baseline.expectedBetween(from, window.now);
     if (observed < p.minRatio * expected) continue;
-    const surprise = countSurprise(observed, expected, baseline.dispersion);
+    const surprise = countSurprise(observed, expected, dispersionFor(minutes * MINUTE_MS));
     if (surprise < p.minSurprise) continue;
     if (!best || surprise > best.surprise) best = { minutes, observed, expected, surprise };
   }

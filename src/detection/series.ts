@@ -65,6 +65,18 @@ export interface EntityWindow {
   backgroundTexts: string[];
   /** The language alert sentences are written in (the entity's locale); English when absent. */
   language?: Locale;
+  /** Fine-grained buckets before `minutes`, from which the volume detectors learn how bursty the series is. */
+  fineHistory?: FineHistory;
+}
+
+/** Fine-grained buckets of a period before the recent window: one a minute in the pipeline, one a row in detect-series. */
+export interface FineHistory {
+  /** Oldest first; a missing bucket means zero. */
+  buckets: readonly Bucket[];
+  stepMs: number;
+  /** Only the whole hours between `from` and `to` are read. */
+  from: number;
+  to: number;
 }
 
 export const DETECTORS = ['volume', 'negative_share', 'influencer', 'velocity', 'risk', 'emerging_topic'] as const;

@@ -2,7 +2,7 @@
 import { type AlertAction, type OpenAlert, type ResolvedAlert, isBackToBaseline, reconcileAlerts } from './alert-lifecycle.js';
 import { detectCrises } from './detect-crises.js';
 import type { DetectionParams } from './detection-params.js';
-import { type Bucket, type EntityWindow, HOUR_MS, MINUTE_MS, addBucket, emptyBucket } from './series.js';
+import { type Bucket, type EntityWindow, type FineHistory, HOUR_MS, MINUTE_MS, addBucket, emptyBucket } from './series.js';
 import { type SimulatedTimeline, mentionAt } from './simulator.js';
 
 export interface ReplayOptions {
@@ -35,6 +35,7 @@ export function replayTimeline(timeline: SimulatedTimeline, options: ReplayOptio
   let cachedHour = -1;
   let hours: Bucket[] = [];
   let backgroundTexts: string[] = [];
+  let fineHistory: FineHistory | undefined;
   let recentStart = 0;
   let recentEnd = 0;
 
@@ -46,6 +47,11 @@ export function replayTimeline(timeline: SimulatedTimeline, options: ReplayOptio
       const end = Math.max(0, Math.min(hourly.length, (hourIndex * HOUR_MS - firstHour) / HOUR_MS));
       hours = hourly.slice(Math.max(0, end - HISTORY_HOURS), end);
       backgroundTexts = negativeTexts(mentions, now - RECENT_MS - BACKGROUND_MS, now - RECENT_MS);
+      // As the pipeline loads it (loadEntityWindow): the day of minute rollups before the recent window.
+      const to = now - RECENT_MS;
+      const from = to - BACKGROUND_MS;
+      const index = (at: number) => Math.max(0, Math.min(timeline.minutes.length, Math.round((at - timeline.start) / MINUTE_MS)));
+      fineHistory = { buckets: timeline.minutes.slice(index(from), index(to)), stepMs: MINUTE_MS, from, to };
     }
     const minuteIndex = Math.round((now - timeline.start) / MINUTE_MS);
     while (recentStart < mentions.length && mentions[recentStart].publishedAt < now - RECENT_MS) recentStart++;
@@ -59,6 +65,7 @@ export function replayTimeline(timeline: SimulatedTimeline, options: ReplayOptio
       notable,
       recentNegativeTexts: notable.filter((m) => m.sentiment === 'negative').map((m) => m.text),
       backgroundTexts,
+      fineHistory,
     };
 
     const candidates = detectCrises(window, options.params);

@@ -1,4 +1,5 @@
 // Detector: a surge in mention volume (all or negative) against the entity's seasonal baseline.
+import { dispersionByWindow } from './burst-dispersion.js';
 import { countSurprise } from './count-surprise.js';
 import type { DetectionParams } from './detection-params.js';
 import { reasonsIn } from './alert-reasons.js';
@@ -12,6 +13,8 @@ import { type AlertCandidate, type Bucket, type EntityWindow, MINUTE_MS, type Se
  * fires when the count is at least `minCount`, `minRatio` times the expectation, and its
  * quasi-Poisson tail probability is below 10^-minSurprise (count-surprise.ts): the ratio keeps high
  * volumes from alerting on tiny relative bumps, the tail keeps low volumes from alerting on noise.
+ * A window shorter than an hour is tested with the series' bursts from one minute to the next added
+ * to the hourly dispersion, when the window carries fine history (burst-dispersion.ts).
  * The most surprising window wins. With measure `negative` (the default in `detectCrises`), the
  * window's negative share must also exceed the usual share by `minNegativeShareLift`: a launch or a
  * campaign raises negatives in proportion and is not a crisis. The onset is the start of the suffix
@@ -28,6 +31,7 @@ export function detectVolumeSurge(
   if (!baseline) return null;
   const usualNegativeShare = measure === 'negative' ? historicalRatio(window.hours, window.now, 'negative', 'total', params.baseline) : null;
 
+  const dispersionFor = dispersionByWindow(window, measure, baseline.dispersion);
   let best: { minutes: number; observed: number; expected: number; surprise: number; sum: Bucket } | null = null;
   for (const minutes of p.windowsMinutes) {
     const from = window.now - minutes * MINUTE_MS;
@@ -39,7 +43,7 @@ export function detectVolumeSurge(
       const share = sum.total > 0 ? sum.negative / sum.total : 0;
       if (usualNegativeShare !== null && share < p.minNegativeShareLift * usualNegativeShare) continue;
     }
-    const surprise = countSurprise(observed, expected, baseline.dispersion);
+    const surprise = countSurprise(observed, expected, dispersionFor(minutes * MINUTE_MS));
     if (surprise < p.minSurprise) continue;
     if (!best || surprise > best.surprise) best = { minutes, observed, expected, surprise, sum };
   }
@@ -70,7 +74,7 @@ export function detectVolumeSurge(
       ratio: round2(ratio),
       surprise: round2(best.surprise),
       windowMinutes: best.minutes,
-      dispersion: round2(baseline.dispersion),
+      dispersion: round2(dispersionFor(best.minutes * MINUTE_MS)),
       level: round2(baseline.level),
     },
     evidence: evidenceIds(ranked),

@@ -25,14 +25,18 @@ const toBucket = (b: SeriesBucket): Bucket => ({
 export async function loadEntityWindow(db: Kysely<Database>, entityId: string, now: number): Promise<EntityWindow> {
   const hourEnd = floorTo(now, HOUR_MS);
   const recentFrom = now - WINDOW_MINUTES_SPAN;
-  const [minutes, hours, notable, recentNegativeTexts, backgroundTexts] = await Promise.all([
+  const fineFrom = recentFrom - DAY_MS;
+  const [minutes, fine, hours, notable, recentNegativeTexts, backgroundTexts] = await Promise.all([
     rollupSeries(db, 'rollups_minute', { entityId, from: floorTo(recentFrom, MINUTE_MS), to: now }),
+    // The day before: how bursty the entity's minutes are (burst-dispersion.ts).
+    rollupSeries(db, 'rollups_minute', { entityId, from: floorTo(fineFrom, MINUTE_MS), to: recentFrom }),
     rollupSeries(db, 'rollups_hourly', { entityId, from: hourEnd - HISTORY_SPAN, to: hourEnd }),
     notableMentions(db, entityId, recentFrom, now),
     texts(db, entityId, recentFrom, now, true),
     texts(db, entityId, now - DAY_MS - WINDOW_MINUTES_SPAN, recentFrom, false),
   ]);
-  return { entityId, now, minutes: minutes.map(toBucket), hours: hours.map(toBucket), notable, recentNegativeTexts, backgroundTexts };
+  const fineHistory = { buckets: fine.map(toBucket), stepMs: MINUTE_MS, from: fineFrom, to: recentFrom };
+  return { entityId, now, minutes: minutes.map(toBucket), hours: hours.map(toBucket), notable, recentNegativeTexts, backgroundTexts, fineHistory };
 }
 
 async function notableMentions(db: Kysely<Database>, entityId: string, from: number, to: number): Promise<NotableMention[]> {

@@ -38,6 +38,28 @@ describe('detectSeries', () => {
     expect(detectSeries(csv(spikeIndex, { header: false, epoch: true }))[0].timestamp).toBe(new Date(start + spikeIndex * FIVE_MIN).toISOString());
   });
 
+  it('learns how bursty a series is from its rows: no alert on bursts, a surge still raised', () => {
+    // Five days of 5-minute counts around 20 whose rows burst (each row's mean times a gamma multiplier of variance
+    // 0.5): as noisy from one row to the next as reshare cascades make real counts, far more than their hourly sums.
+    const bursty = (surgeIndex: number | null) => {
+      const rng = new Random(5);
+      const rows = ['timestamp,value'];
+      for (let i = 0; i < 5 * 288; i++) {
+        const surge = surgeIndex !== null && i >= surgeIndex && i < surgeIndex + 3 ? 10 : 1;
+        rows.push(`${new Date(start + i * FIVE_MIN).toISOString()},${rng.poisson(20 * surge * rng.gammaMultiplier(2))}`);
+      }
+      return rows.join('\n');
+    };
+    expect(detectSeries(bursty(null))).toEqual([]);
+    const surgeIndex = 4 * 288 + 100;
+    const alerts = detectSeries(bursty(surgeIndex));
+    expect(alerts).toHaveLength(1);
+    // Within the surge's three rows (bursts can make its first rows small).
+    const raisedAt = Date.parse(alerts[0].timestamp);
+    expect(raisedAt).toBeGreaterThanOrEqual(start + surgeIndex * FIVE_MIN);
+    expect(raisedAt).toBeLessThan(start + (surgeIndex + 3) * FIVE_MIN);
+  });
+
   it('does not crash on a spike in the warm-up, with almost no history', () => {
     expect(detectSeries(csv(5))).toEqual([]);
   });

@@ -21,9 +21,13 @@ interface CellResult {
   recall: number | null;
   falseAlerts: number;
   falseAlertsPerEntityWeek: number;
+  /** Minutes from onset to the first alert, one per detected run (pooled per level in the summary). */
+  delays: number[];
   delayMedianMinutes: number | null;
   delayP90Minutes: number | null;
-  /** Median delay to the first alert of medium severity or more: what config/vigie.yaml routes to a channel. */
+  /** Minutes to the first alert of medium severity or more: what config/vigie.yaml routes to a channel. */
+  mediumDelays: number[];
+  /** Median delay to the first alert of medium severity or more. */
   mediumDelayMedianMinutes: number | null;
   /** Median over the runs of the detection floor (sim-floor.ts): the delay no count-based detector can beat. */
   floorMedianMinutes: number | null;
@@ -111,6 +115,8 @@ function runCell(level: number, kind: ScenarioKind, kindIndex: number): CellResu
     recall: isCrisis ? detected / runs : null,
     falseAlerts,
     falseAlertsPerEntityWeek: falseAlerts / entityWeeks,
+    delays,
+    mediumDelays,
     delayMedianMinutes: delays.length ? quantile(delays, 0.5) : null,
     delayP90Minutes: delays.length ? quantile(delays, 0.9) : null,
     mediumDelayMedianMinutes: mediumDelays.length ? quantile(mediumDelays, 0.5) : null,
@@ -156,12 +162,16 @@ function report(results: CellResult[]): void {
     const cells = results.filter((c) => c.level === level);
     const crises = cells.filter((c) => c.isCrisis);
     const entityWeeks = cells.reduce((sum, c) => sum + (c.runs * EVAL_DAYS) / 7, 0);
-    const allDelays = crises.flatMap((c) => (c.delayMedianMinutes === null ? [] : [c.delayMedianMinutes]));
+    // Every crisis run of the level, whatever its kind: the issue's targets are per volume level.
+    const delays = crises.flatMap((c) => c.delays);
+    const mediumDelays = crises.flatMap((c) => c.mediumDelays);
     return {
       level,
       recall: crises.reduce((s, c) => s + c.detected, 0) / Math.max(1, crises.reduce((s, c) => s + c.runs, 0)),
       falseAlertsPerEntityWeek: cells.reduce((s, c) => s + c.falseAlerts, 0) / entityWeeks,
-      medianOfCellMedianDelays: allDelays.length ? quantile(allDelays, 0.5) : null,
+      delayMedianMinutes: delays.length ? quantile(delays, 0.5) : null,
+      delayP90Minutes: delays.length ? quantile(delays, 0.9) : null,
+      mediumDelayMedianMinutes: mediumDelays.length ? quantile(mediumDelays, 0.5) : null,
     };
   });
 
@@ -179,10 +189,11 @@ function report(results: CellResult[]): void {
         console.log(`${c.kind.padEnd(20)} ${recall}  ${fmt(c.falseAlertsPerEntityWeek, 2).padStart(17)}  ${fmt(c.delayMedianMinutes).padStart(12)}  ${fmt(c.delayP90Minutes).padStart(9)}  ${fmt(c.mediumDelayMedianMinutes).padStart(14)}  ${fmt(c.floorMedianMinutes).padStart(12)}  ${dets}`);
       }
       const s = summary.find((x) => x.level === level)!;
-      console.log(`all                  ${(s.recall * 100).toFixed(0).padStart(5)}%  ${s.falseAlertsPerEntityWeek.toFixed(2).padStart(17)}`);
+      console.log(`all                  ${(s.recall * 100).toFixed(0).padStart(5)}%  ${s.falseAlertsPerEntityWeek.toFixed(2).padStart(17)}  ${fmt(s.delayMedianMinutes).padStart(12)}  ${fmt(s.delayP90Minutes).padStart(9)}  ${fmt(s.mediumDelayMedianMinutes).padStart(14)}`);
     }
     console.log(
-      '\nmedium+: delay to the first alert of medium severity or more, the lowest config/vigie.yaml routes to a channel.\n' +
+      '\nall: every crisis run of the level pooled, whatever its kind (false alerts: traps included).\n' +
+        'medium+: delay to the first alert of medium severity or more, the lowest config/vigie.yaml routes to a channel.\n' +
         'floor: minutes after onset at which the negatives a crisis added first exceed 3 standard deviations of the usual\n' +
         'negative count over the same minutes (Poisson, exact simulated mean): no detector that counts negative mentions can\n' +
         'reliably be earlier. Reading the texts (a new phrase repeated by several authors) can be.',

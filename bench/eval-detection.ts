@@ -117,13 +117,17 @@ function runCell(level: number, kind: ScenarioKind, kindIndex: number): CellResu
     falseAlertsPerEntityWeek: falseAlerts / entityWeeks,
     delays,
     mediumDelays,
-    delayMedianMinutes: delays.length ? quantile(delays, 0.5) : null,
-    delayP90Minutes: delays.length ? quantile(delays, 0.9) : null,
-    mediumDelayMedianMinutes: mediumDelays.length ? quantile(mediumDelays, 0.5) : null,
+    ...delayStats(delays, mediumDelays),
     floorMedianMinutes: floors.length ? quantile(floors, 0.5) : null,
     detectors,
     falseAlertDetectors,
   };
+}
+
+/** Median and p90 of the delays to the first alert, and median of those to the first medium+ one (null: none). */
+function delayStats(delays: number[], mediumDelays: number[]) {
+  const at = (values: number[], q: number) => (values.length ? quantile(values, q) : null);
+  return { delayMedianMinutes: at(delays, 0.5), delayP90Minutes: at(delays, 0.9), mediumDelayMedianMinutes: at(mediumDelays, 0.5) };
 }
 
 function quantile(values: number[], q: number): number {
@@ -169,9 +173,7 @@ function report(results: CellResult[]): void {
       level,
       recall: crises.reduce((s, c) => s + c.detected, 0) / Math.max(1, crises.reduce((s, c) => s + c.runs, 0)),
       falseAlertsPerEntityWeek: cells.reduce((s, c) => s + c.falseAlerts, 0) / entityWeeks,
-      delayMedianMinutes: delays.length ? quantile(delays, 0.5) : null,
-      delayP90Minutes: delays.length ? quantile(delays, 0.9) : null,
-      mediumDelayMedianMinutes: mediumDelays.length ? quantile(mediumDelays, 0.5) : null,
+      ...delayStats(delays, mediumDelays),
     };
   });
 

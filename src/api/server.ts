@@ -54,6 +54,9 @@ export function assertSafeBinding(api: VigieConfig['api']): void {
   }
 }
 
+/** A hop count as fastify applies it (its types take only the function form): the nearest `hops` proxies are trusted. */
+const trustHops = (hops: number) => (_address: string, hop: number) => hop < hops;
+
 export async function buildApi(deps: ApiDeps): Promise<FastifyInstance> {
   const { config } = deps;
   const app: FastifyInstance = Fastify({
@@ -62,6 +65,8 @@ export async function buildApi(deps: ApiDeps): Promise<FastifyInstance> {
     // Request lines are logged below without the query string: /ack carries a signature there.
     logController: new LogController({ disableRequestLogging: true }),
     forceCloseConnections: true,
+    // request.ip, which the failed-credential lockout counts by, comes from X-Forwarded-For only behind trusted proxies.
+    trustProxy: typeof config.api.trustProxy === 'number' ? trustHops(config.api.trustProxy) : config.api.trustProxy,
     bodyLimit: 64 * 1024,
     ajv: { customOptions: { coerceTypes: true, removeAdditional: true, useDefaults: true } },
   });

@@ -5,7 +5,7 @@ import { FastifyAdapter } from '@bull-board/fastify';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { registerQueueGauges, registry } from '../../observability/metrics.js';
 import type { Queues } from '../../queue/queues.js';
-import { bearerToken, checkNotBlocked, tokenMatches } from '../auth.js';
+import { admitCredential, bearerToken, tokenCheck } from '../auth.js';
 import type { RouteContext } from '../route-context.js';
 
 export const ADMIN_QUEUES_PATH = '/admin/queues';
@@ -24,10 +24,9 @@ function operatorGuard(ctx: RouteContext) {
   const token = ctx.config.api.token;
   return async (request: FastifyRequest, reply: FastifyReply) => {
     if (!token) return; // loopback only: startApi refuses any other address without a token
-    if (!checkNotBlocked(ctx.limiter, request, reply, ctx.now())) return reply;
-    const given = presentedToken(request);
-    if (given && tokenMatches(given, token)) return;
-    if (given) ctx.limiter.recordFailure(request.ip, ctx.now());
+    const verdict = admitCredential(ctx.limiter, 'operator', request, reply, ctx.now(), tokenCheck(presentedToken(request), token));
+    if (verdict === 'admitted') return;
+    if (verdict === 'answered') return reply;
     return reply.code(401).header('www-authenticate', 'Basic realm="Vigie", charset="UTF-8"').send({ error: 'the API token is required (Bearer, or Basic with the token as password)' });
   };
 }

@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 const VIGIE = join(process.cwd(), 'bin/vigie.js');
 // Each spawn starts the CLI through tsx from cold: over 30 s on a loaded 2-core machine.
 const SPAWNING_TEST_MS = 90_000;
+const ENTITY = 'entities: [{ id: acme, name: Acme, kind: brand, terms: [acme] }]';
 
 describe('the vigie command refuses what would fail later', () => {
   let dir: string;
@@ -21,11 +22,33 @@ describe('the vigie command refuses what would fail later', () => {
 
   it('doctor: a mysql:// DATABASE_URL is a config error naming database.url, password masked, no file created', { timeout: SPAWNING_TEST_MS }, () => {
     const config = join(dir, 'db.yaml');
-    writeFileSync(config, `dataDir: ${JSON.stringify(join(dir, 'data'))}\ndatabase: { url: "\${DATABASE_URL:-}" }\nentities: [{ id: acme, name: Acme, kind: brand, terms: [acme] }]\n`);
+    writeFileSync(config, `dataDir: ${JSON.stringify(join(dir, 'data'))}\ndatabase: { url: "\${DATABASE_URL:-}" }\n${ENTITY}\n`);
     const doctor = vigie(['doctor', '-c', config], { DATABASE_URL: 'mysql://vigie:S3cretPassw0rd@db.example/vigie' });
     expect(doctor.status).toBe(2);
     expect(doctor.stderr).toContain(`${config}: database.url: expected postgres://, postgresql://, sqlite:<file> or a file path, got "mysql://vigie:***@db.example/vigie"`);
     expect(doctor.stdout + doctor.stderr).not.toContain('S3cretPassw0rd');
     expect(readdirSync(dir)).toEqual(['db.yaml']);
+  });
+
+  it('config check names every value a stage would throw on, with file and path', { timeout: SPAWNING_TEST_MS }, () => {
+    const config = join(dir, 'values.yaml');
+    writeFileSync(config, `${ENTITY}
+alerts: { quietHours: { start: "25:99", end: "07:00", timezone: Nowhere/Land } }
+channels: [{ id: soc, type: webhook, url: "https://10.1.2.3/hook", secret: a-webhook-secret-0123456789 }]
+`);
+    const check = vigie(['config', 'check', config]);
+    expect(check.status).toBe(2);
+    expect(check.stderr).toContain(`${config}: alerts.quietHours.start: expected a time of day from 00:00 to 23:59, got "25:99"`);
+    expect(check.stderr).toContain(`${config}: alerts.quietHours.timezone: expected an IANA time zone like Europe/Paris, got "Nowhere/Land"`);
+    expect(check.stderr).toContain(`${config}: channels[0].url: refused to send to 10.1.2.3 (10.1.2.3 is a private address)`);
+  });
+
+  it('a notify worker with a webhook to a private address stops on a config error, not an SsrfBlockedError stack trace', { timeout: SPAWNING_TEST_MS }, () => {
+    const config = join(dir, 'worker.yaml');
+    writeFileSync(config, `${ENTITY}\nchannels: [{ id: soc, type: webhook, url: "http://127.0.0.1:9/hook", secret: a-webhook-secret-0123456789 }]\n`);
+    const worker = vigie(['worker', 'notify', '-c', config]);
+    expect(worker.status).toBe(2);
+    expect(worker.stderr).toContain(`${config}: channels[0].url: refused to send to 127.0.0.1:9 (127.0.0.1 is a loopback address); set allowPrivateNetwork: true`);
+    expect(worker.stderr).not.toMatch(/SsrfBlockedError|\n\s+at /);
   });
 });

@@ -5,6 +5,7 @@ import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { REDIS_URL, requireRedis, testRedisPrefix } from '../helpers/services.js';
 
 const VIGIE = join(process.cwd(), 'bin/vigie.js');
 // Each spawn starts the CLI through tsx from cold: over 30 s on a loaded 2-core machine.
@@ -50,5 +51,25 @@ channels: [{ id: soc, type: webhook, url: "https://10.1.2.3/hook", secret: a-web
     expect(worker.status).toBe(2);
     expect(worker.stderr).toContain(`${config}: channels[0].url: refused to send to 127.0.0.1:9 (127.0.0.1 is a loopback address); set allowPrivateNetwork: true`);
     expect(worker.stderr).not.toMatch(/SsrfBlockedError|\n\s+at /);
+  });
+
+  it('import: a broken CSV row is quarantined alone and counted; nothing stored is a failure', { timeout: 2 * SPAWNING_TEST_MS }, async () => {
+    await requireRedis();
+    const config = join(dir, 'import.yaml');
+    writeFileSync(config, `dataDir: ${JSON.stringify(join(dir, 'import-data'))}\nredis: { url: "${REDIS_URL}", prefix: "${testRedisPrefix()}" }\n${ENTITY}\n`);
+    const at = '2026-03-19T10:00:00Z';
+    const csv = join(dir, 'seven.csv');
+    const row = (id: number) => `${id},"Acme row ${id}",${at},ann`;
+    writeFileSync(csv, ['id,text,published_at,author', row(1), row(2), `3,"Acme never closed,${at},ann`, row(4), row(5), row(6), row(7)].join('\n') + '\n');
+    const ok = vigie(['import', csv, '-c', config]);
+    expect(ok.stdout).toContain(`${csv}: 7 records read, 6 mentions queued in 1 jobs, 1 quarantined`);
+    expect(ok.status).toBe(0);
+
+    const bad = join(dir, 'all-bad.jsonl');
+    writeFileSync(bad, '{"id": "1", "text": "no date"}\nnot json\n');
+    const failed = vigie(['import', bad, '-c', config]);
+    expect(failed.stdout).toContain(`${bad}: 2 records read, 0 mentions queued in 0 jobs, 2 quarantined`);
+    expect(failed.stderr).toContain(`${bad}: nothing to store: every record was quarantined`);
+    expect(failed.status).toBe(1);
   });
 });

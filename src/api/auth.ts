@@ -15,6 +15,16 @@ export function bearerToken(header: string | undefined): string {
   return match ? match[1] : '';
 }
 
+/** Bearer for tools (Prometheus), or HTTP Basic with the token as password so that a browser can open operator pages. */
+export function presentedToken(request: FastifyRequest): string {
+  const bearer = bearerToken(request.headers.authorization);
+  if (bearer) return bearer;
+  const basic = /^Basic\s+(\S+)\s*$/i.exec(request.headers.authorization ?? '');
+  if (!basic) return '';
+  const decoded = Buffer.from(basic[1], 'base64').toString('utf8');
+  return decoded.slice(decoded.indexOf(':') + 1);
+}
+
 export interface CredentialCheck {
   /** Whether the presented credential is right. */
   valid: boolean;

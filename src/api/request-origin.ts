@@ -7,7 +7,7 @@ const SAFE_METHODS = new Set(['GET', 'HEAD']);
 const hostName = (host: string) => host.replace(/:\d+$/, '').toLowerCase();
 
 /**
- * The host of a browser's Origin header, or undefined when it names no web origin of ours could have: `null`
+ * The host of a browser's Origin header, or undefined when it names no web page that could be ours: `null`
  * (sandboxed iframes, file: pages, redirected requests), an unparsable value, or a scheme other than http(s).
  */
 function webOriginHost(origin: string): string | undefined {

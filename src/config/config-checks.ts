@@ -16,7 +16,7 @@ type Check = (path: string, problem: string | undefined) => void;
 const MIN_MINUTE_ROLLUP_DAYS = 2;
 const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '::1']);
 
-export function timeZoneProblem(timeZone: string): string | undefined {
+function timeZoneProblem(timeZone: string): string | undefined {
   try {
     new Intl.DateTimeFormat('en', { timeZone });
     return undefined;

@@ -7,7 +7,7 @@ import { presentedToken, tokenCheck } from '../auth.js';
 import type { RouteContext } from '../route-context.js';
 
 /** What is checked, by name: 'ok' or what is wrong. Open: callers add their own checks (ctx.ready). */
-export type ReadinessChecks = Record<string, string>;
+type ReadinessChecks = Record<string, string>;
 
 const firstLine = (error: unknown) => (error as Error).message.split('\n')[0].slice(0, 200);
 

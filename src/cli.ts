@@ -56,7 +56,9 @@ program
   .argument('<file>')
   .option('--source-id <id>', 'source id recorded on the mentions')
   .addOption(configOption())
-  .action(async (file: string, o) => runImport(configPathFrom(o.config), file, o.sourceId));
+  .action(async (file: string, o) => {
+    process.exitCode = (await runImport(configPathFrom(o.config), file, o.sourceId)) ? 0 : 1;
+  });
 
 program
   .command('import-metrics')

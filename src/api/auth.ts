@@ -1,7 +1,7 @@
-// Bearer-token check for /api routes: constant-time comparison, failures counted per client and blocked when too many.
+// Credential checks: the bearer-token guard of /api, constant-time comparison, and the failed-attempt lockout they share.
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import type { FailedAuthLimiter } from './failed-auth-limiter.js';
+import type { FailedAuthLimiter, RouteFamily } from './failed-auth-limiter.js';
 
 const digest = (s: string) => createHash('sha256').update(s).digest();
 
@@ -15,24 +15,59 @@ export function bearerToken(header: string | undefined): string {
   return match ? match[1] : '';
 }
 
-/** Answers 429 when the client is blocked; returns true when the request may go on. */
-export function checkNotBlocked(limiter: FailedAuthLimiter, request: FastifyRequest, reply: FastifyReply, now: number): boolean {
-  const wait = limiter.blockedFor(request.ip, now);
-  if (wait <= 0) return true;
-  void reply
-    .code(429)
-    .header('retry-after', String(Math.ceil(wait / 1000)))
-    .send({ error: 'too many failed attempts; try again later' });
-  return false;
+/** Bearer for tools (Prometheus), or HTTP Basic with the token as password so that a browser can open operator pages. */
+export function presentedToken(request: FastifyRequest): string {
+  const bearer = bearerToken(request.headers.authorization);
+  if (bearer) return bearer;
+  const basic = /^Basic\s+(\S+)\s*$/i.exec(request.headers.authorization ?? '');
+  if (!basic) return '';
+  const decoded = Buffer.from(basic[1], 'base64').toString('utf8');
+  return decoded.slice(decoded.indexOf(':') + 1);
 }
+
+export interface CredentialCheck {
+  /** Whether the presented credential is right. */
+  valid: boolean;
+  /** What to count when it is wrong; empty when nothing was presented or it is no guess (a genuine but expired link). */
+  attempt: string;
+}
+
+/**
+ * Lets a request with a right credential go on, whatever its client did before: a lockout must never shut out the
+ * token holder (an expired link opened ten times once locked the valid token out of /api and /metrics). A wrong one
+ * is counted in its route family; once the client has tried too many there, it is answered 429 here ('answered').
+ * On 'refused' the caller answers.
+ */
+export function admitCredential(
+  limiter: FailedAuthLimiter,
+  family: RouteFamily,
+  request: FastifyRequest,
+  reply: FastifyReply,
+  now: number,
+  check: CredentialCheck,
+): 'admitted' | 'refused' | 'answered' {
+  if (check.valid) return 'admitted';
+  if (!check.attempt) return 'refused';
+  const wait = limiter.blockedFor(family, request.ip, now);
+  if (wait > 0) {
+    void reply
+      .code(429)
+      .header('retry-after', String(Math.ceil(wait / 1000)))
+      .send({ error: 'too many failed attempts; try again later' });
+    return 'answered';
+  }
+  limiter.recordFailure(family, request.ip, check.attempt, now);
+  return 'refused';
+}
+
+/** A presented token checked against the configured one; no token at all is no guess (a page that has not asked yet). */
+export const tokenCheck = (given: string, token: string): CredentialCheck => ({ valid: given !== '' && tokenMatches(given, token), attempt: given });
 
 export function tokenGuard(token: string, limiter: FailedAuthLimiter, now: () => number) {
   return async function requireToken(request: FastifyRequest, reply: FastifyReply): Promise<void> {
-    if (!checkNotBlocked(limiter, request, reply, now())) return reply;
-    const given = bearerToken(request.headers.authorization);
-    if (given && tokenMatches(given, token)) return;
-    // Only a presented token is a guess; a page that has not asked for the token yet must not lock its user out.
-    if (given) limiter.recordFailure(request.ip, now());
+    const verdict = admitCredential(limiter, 'api', request, reply, now(), tokenCheck(bearerToken(request.headers.authorization), token));
+    if (verdict === 'admitted') return;
+    if (verdict === 'answered') return reply;
     request.log.warn({ ip: request.ip, path: request.routeOptions.url }, 'rejected API request without a valid token');
     return reply.code(401).header('www-authenticate', 'Bearer').send({ error: 'a valid API token is required (Authorization: Bearer <token>)' });
   };

@@ -3,6 +3,7 @@ import fastifySwagger from '@fastify/swagger';
 import Fastify, { LogController, type FastifyBaseLogger, type FastifyError, type FastifyInstance } from 'fastify';
 import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
+import { unsafeBindingProblem } from '../config/config-checks.js';
 import type { VigieConfig } from '../config/load-config.js';
 import type { Store } from '../store/database.js';
 import { createAlertEventHub } from './alert-event-hub.js';
@@ -42,17 +43,14 @@ export interface ApiDeps {
   queues?: Queues;
 }
 
-const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '::1']);
-
-/** Anything but loopback exposes the dashboard to a network: a token is then mandatory. */
+/** Anything but loopback exposes the dashboard to a network: a token is then mandatory (the config refuses it too). */
 export function assertSafeBinding(api: VigieConfig['api']): void {
-  if (!LOOPBACK_HOSTS.has(api.host) && !api.token) {
-    throw new Error(
-      `refusing to listen on ${api.host}:${api.port} without an API token: set api.token in the config ` +
-        '(e.g. token: ${VIGIE_API_TOKEN}) or listen on 127.0.0.1',
-    );
-  }
+  const problem = unsafeBindingProblem(api);
+  if (problem) throw new Error(problem);
 }
+
+/** A hop count as fastify applies it (its types take only the function form): the nearest `hops` proxies are trusted. */
+const trustHops = (hops: number) => (_address: string, hop: number) => hop < hops;
 
 export async function buildApi(deps: ApiDeps): Promise<FastifyInstance> {
   const { config } = deps;
@@ -62,6 +60,8 @@ export async function buildApi(deps: ApiDeps): Promise<FastifyInstance> {
     // Request lines are logged below without the query string: /ack carries a signature there.
     logController: new LogController({ disableRequestLogging: true }),
     forceCloseConnections: true,
+    // request.ip, which the failed-credential lockout counts by, comes from X-Forwarded-For only behind trusted proxies.
+    trustProxy: typeof config.api.trustProxy === 'number' ? trustHops(config.api.trustProxy) : config.api.trustProxy,
     bodyLimit: 64 * 1024,
     ajv: { customOptions: { coerceTypes: true, removeAdditional: true, useDefaults: true } },
   });

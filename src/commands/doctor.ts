@@ -8,6 +8,7 @@ import { budgetStatus } from '../sources/x-budget.js';
 import { redisServerInstalled } from '../queue/embedded-redis.js';
 import { buildSources } from '../sources/registry.js';
 import { openDatabase } from '../store/database.js';
+import { maskCredentials } from '../store/database-url.js';
 import { pendingMigrations } from '../store/migrate.js';
 import { join } from 'node:path';
 
@@ -84,6 +85,7 @@ export async function runDoctor(configPath: string): Promise<boolean> {
   const config = loadConfigFile(configPath);
   console.log(`config ${configPath}: valid`);
   const checks = await diagnose(config);
-  for (const c of checks) console.log(`${c.ok ? 'ok  ' : 'FAIL'} ${c.name}: ${c.detail}`);
+  // A driver's error may quote the URL it was given: never print a password.
+  for (const c of checks) console.log(`${c.ok ? 'ok  ' : 'FAIL'} ${c.name}: ${maskCredentials(c.detail)}`);
   return checks.every((c) => c.ok);
 }

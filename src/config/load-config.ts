@@ -2,6 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { parseDocument } from 'yaml';
 import type { z } from 'zod';
+import { valueProblems } from './config-checks.js';
 import { ConfigError, formatPath, prefixPath, type ConfigProblem } from './config-error.js';
 import { expandEnv, MissingEnvError } from './env-expand.js';
 import { configSchema } from './schema.js';
@@ -76,7 +77,7 @@ export function parseConfig(text: string, file: string, env: Record<string, stri
     for (const p of issuesToProblems(detectors.error.issues)) problems.push({ path: prefixPath('alerts.detectors', p.path), message: p.message });
   }
 
-  problems.push(...crossReferenceProblems(base, sources));
+  problems.push(...crossReferenceProblems(base, sources), ...valueProblems(base));
   if (problems.length > 0) throw new ConfigError(file, problems);
 
   const config: VigieConfig = {

@@ -1,6 +1,7 @@
 // The shape of config/vigie.yaml, validated once at start-up. Sources are validated by their own connector schema.
 import { z } from 'zod';
 import { LOCALES } from '../domain/locale.js';
+import { trustProxySchema } from './trust-proxy.js';
 
 const handle = z.string().regex(/^@?[\p{L}\p{N}_.\-]+$/u, 'a handle like "@acme" or "acme"');
 
@@ -104,9 +105,11 @@ export const configSchema = z
         publicUrl: z.string().default(''),
         /** Key that signs acknowledge links; derived from the token when empty. */
         linkSecret: z.string().default(''),
+        /** Proxies whose X-Forwarded-For gives the client address (failed-login lockout, logs); off by default. */
+        trustProxy: trustProxySchema,
       })
       .strict()
-      .default({ host: '127.0.0.1', port: 8080, token: '', publicUrl: '', linkSecret: '' }),
+      .default({ host: '127.0.0.1', port: 8080, token: '', publicUrl: '', linkSecret: '', trustProxy: false }),
     smtp: z
       .object({
         /** smtp://user:pass@host:port; empty = write .eml files to the outbox folder. */

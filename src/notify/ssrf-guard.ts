@@ -81,8 +81,10 @@ function ipv6Groups(ip: string): number[] {
   return [...left, ...Array(8 - left.length - right.length).fill(0), ...right];
 }
 
-function embeddedIPv4(groups: number[], at: number): string {
-  return [groups[at] >> 8, groups[at] & 255, groups[at + 1] >> 8, groups[at + 1] & 255].join('.');
+/** The class of the IPv4 address in groups `at` and `at + 1`, bits inverted when `inverted` (Teredo's client). */
+function embeddedClass(groups: number[], at: number, inverted = false): AddressClass {
+  const [high, low] = inverted ? [groups[at] ^ 0xffff, groups[at + 1] ^ 0xffff] : [groups[at], groups[at + 1]];
+  return classifyIPv4([high >> 8, high & 255, low >> 8, low & 255].join('.'));
 }
 
 function classifyIPv6(ip: string): AddressClass {
@@ -90,17 +92,25 @@ function classifyIPv6(ip: string): AddressClass {
   const zeros = (from: number, to: number) => g.slice(from, to).every((x) => x === 0);
   if (zeros(0, 8)) return 'unspecified';
   if (zeros(0, 7) && g[7] === 1) return 'loopback';
-  // IPv4-mapped (::ffff:a.b.c.d) and NAT64 (64:ff9b::a.b.c.d) reach the embedded IPv4 address.
-  if (zeros(0, 5) && g[5] === 0xffff) return classifyIPv4(embeddedIPv4(g, 6));
-  if (g[0] === 0x64 && g[1] === 0xff9b && zeros(2, 6)) return classifyIPv4(embeddedIPv4(g, 6));
-  if (g[0] === 0x2002) return classifyIPv4(embeddedIPv4(g, 1)); // 6to4 carries its IPv4 relay
-  if (zeros(0, 6)) return 'reserved'; // deprecated IPv4-compatible ::a.b.c.d
+  // These reach, or are translated to, the IPv4 address in their last 32 bits: IPv4-mapped ::ffff:a.b.c.d,
+  // IPv4-translated ::ffff:0:a.b.c.d (SIIT), the deprecated IPv4-compatible ::a.b.c.d, and NAT64's 64:ff9b::a.b.c.d.
+  if (zeros(0, 5) && g[5] === 0xffff) return embeddedClass(g, 6);
+  if (zeros(0, 4) && g[4] === 0xffff && g[5] === 0) return embeddedClass(g, 6);
+  if (zeros(0, 6)) return embeddedClass(g, 6);
+  if (g[0] === 0x64 && g[1] === 0xff9b && zeros(2, 6)) return embeddedClass(g, 6);
+  if (g[0] === 0x64 && g[1] === 0xff9b && g[2] === 1) return 'private'; // 64:ff9b:1::/48, local-use NAT64 (RFC 8215)
+  if (g[0] === 0x2002) return embeddedClass(g, 1); // 6to4 carries its IPv4 relay
+  if (g[0] === 0x2001 && g[1] === 0) {
+    // Teredo (RFC 4380) carries its server's address and, inverted, its client's: an internal one gives the class;
+    // otherwise it is still refused, as traffic through third-party relays to a tunnel is no webhook target.
+    const inside = [embeddedClass(g, 2), embeddedClass(g, 6, true)].find((c) => c !== 'public');
+    return inside ?? 'reserved';
+  }
   if ((g[0] & 0xfe00) === 0xfc00) return 'private'; // fc00::/7 unique local
   if ((g[0] & 0xffc0) === 0xfe80) return 'link-local'; // fe80::/10
   if ((g[0] & 0xffc0) === 0xfec0) return 'private'; // fec0::/10, deprecated site-local
   if ((g[0] & 0xff00) === 0xff00) return 'multicast';
   if (g[0] === 0x2001 && g[1] === 0x0db8) return 'reserved'; // documentation
-  if (g[0] === 0x2001 && g[1] === 0) return 'reserved'; // Teredo hides an IPv4 address
   if (g[0] === 0x0100 && zeros(1, 4)) return 'reserved'; // discard-only 100::/64
   return 'public';
 }

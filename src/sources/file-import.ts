@@ -1,10 +1,11 @@
 // Reads a JSONL or CSV file of mentions as a stream: valid records are kept, bad ones quarantined with the reason.
 import { createReadStream } from 'node:fs';
 import { extname } from 'node:path';
-import { createInterface } from 'node:readline';
-import { parse as parseCsv } from 'csv-parse';
 import type { MentionInput } from '../domain/mention.js';
+import { byteLines } from './byte-lines.js';
+import { csvRecords } from './csv-records.js';
 import { parseMentionRecord } from './mention-record.js';
+import { decodeUtf8, invalidUtf8Reason, UTF8_BOM } from './strict-utf8.js';
 import type { QuarantinedItem } from './source.js';
 
 export interface ImportBatch {
@@ -55,7 +56,8 @@ function quarantined(sourceId: string, raw: string, error: string): QuarantinedI
   return { platform: 'file', sourceId, payload: raw, error };
 }
 
-interface RawRecord {
+/** One record of a file: its value, or why it cannot be read; `raw` is what the quarantine keeps. */
+export interface RawRecord {
   position: number;
   raw: string;
   value?: unknown;
@@ -63,30 +65,21 @@ interface RawRecord {
 }
 
 async function* jsonlRecords(path: string): AsyncGenerator<RawRecord> {
-  const lines = createInterface({ input: createReadStream(path, { encoding: 'utf8' }), crlfDelay: Infinity });
   let position = 0;
-  for await (const line of lines) {
+  for await (let line of byteLines(createReadStream(path))) {
     position++;
-    if (line.trim() === '') continue;
+    // Editors on Windows start UTF-8 files with a BOM; it belongs to no record.
+    if (position === 1 && line.subarray(0, UTF8_BOM.length).equals(UTF8_BOM)) line = line.subarray(UTF8_BOM.length);
+    const decoded = decodeUtf8(line);
+    if (!decoded.ok) {
+      yield { position, raw: decoded.escaped, error: invalidUtf8Reason(decoded) };
+      continue;
+    }
+    if (decoded.text.trim() === '') continue;
     try {
-      yield { position, raw: line, value: JSON.parse(line) };
+      yield { position, raw: decoded.text, value: JSON.parse(decoded.text) };
     } catch (error) {
-      yield { position, raw: line, error: `not valid JSON (${(error as Error).message})` };
+      yield { position, raw: decoded.text, error: `not valid JSON (${(error as Error).message})` };
     }
-  }
-}
-
-async function* csvRecords(path: string): AsyncGenerator<RawRecord> {
-  const parser = createReadStream(path).pipe(
-    parseCsv({ columns: (header: string[]) => header.map((h) => h.trim().toLowerCase()), bom: true, relax_column_count: true, skip_empty_lines: true, max_record_size: 2_000_000 }),
-  );
-  let position = 0;
-  try {
-    for await (const row of parser) {
-      position++;
-      yield { position, raw: JSON.stringify(row), value: row };
-    }
-  } catch (error) {
-    yield { position: position + 1, raw: '', error: `CSV stopped being readable: ${(error as Error).message}` };
   }
 }

@@ -4,6 +4,7 @@ import { dirname, resolve } from 'node:path';
 import SQLite from 'better-sqlite3';
 import { Kysely, PostgresDialect, SqliteDialect, type SqliteDatabase } from 'kysely';
 import pg from 'pg';
+import { databaseUrlProblem } from './database-url.js';
 import type { Database } from './tables.js';
 
 export type DialectName = 'sqlite' | 'postgres';
@@ -46,6 +47,9 @@ export function sqlitePath(url: string, dataDir: string): string {
 }
 
 export async function openDatabase(url: string, dataDir = 'data', options: OpenOptions = {}): Promise<Store> {
+  // The config refuses these already; a caller that skipped it must not get a SQLite file named after a URL.
+  const problem = databaseUrlProblem(url);
+  if (problem) throw new Error(`unusable database URL: ${problem}`);
   if (isPostgresUrl(url)) return openPostgres(url, options);
   const path = sqlitePath(url, dataDir);
   if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });

@@ -63,9 +63,11 @@ describe('hostile mentions through the whole pipeline', () => {
     expect(byId.has('file:huge')).toBe(false);
     expect(quarantined.find((q) => q.payload.includes('"huge"'))?.error).toMatch(/^jsonl record 1: text: .*100000/);
     expect(Math.max(...quarantined.map((q) => q.payload.length))).toBeLessThanOrEqual(256 * 1024 + 20);
-    // Everything else is stored, character for character (invalid bytes read as U+FFFD).
+    // Bytes that are not UTF-8: quarantined with where they are, never silently replaced by U+FFFD.
+    expect(byId.has('file:bytes')).toBe(false);
+    expect(quarantined.find((q) => q.payload.includes('"bytes"'))?.error).toMatch(/^jsonl record 3: invalid UTF-8 \(byte 0xc3 at offset 30\)/);
+    // Everything else is stored, character for character.
     expect(byId.get('file:empty')?.text).toBe('Acme ');
-    expect(byId.get('file:bytes')?.text).toBe('Acme caf\ufffd(\ufffd\ufffd\ufffd\ufffd\ufffd');
     expect(byId.get('file:bidi')?.text).toBe(BIDI);
     expect(byId.get('file:emojis')?.text).toBe(`Acme ${EMOJIS}`);
     expect(byId.get('file:plain')?.text).toBe('Acme blender works fine');

@@ -10,7 +10,7 @@ import type { Locale } from '../../domain/locale.js';
 import { linkSecret } from '../../notify/link-secret.js';
 import { verifyAction, type SignedAction } from '../../notify/signed-link.js';
 import { acknowledgeAlert, getAlert } from '../../store/alert-repository.js';
-import { checkNotBlocked } from '../auth.js';
+import { admitCredential } from '../auth.js';
 import type { RouteContext } from '../route-context.js';
 
 type PageKind = 'confirm' | 'acknowledged' | 'already' | 'resolved' | 'not-found' | 'expired' | 'invalid';
@@ -86,11 +86,14 @@ export async function ackLinkRoutes(app: FastifyInstance, ctx: RouteContext): Pr
   /** The signed acknowledge action of a request, or the error page already sent. */
   function verified(request: FastifyRequest, reply: FastifyReply, fields: Signed): SignedAction | null {
     const now = ctx.now();
-    if (!checkNotBlocked(ctx.limiter, request, reply, now)) return null;
     const result = verifyAction(secret, fields, now);
-    if (result.ok && result.action.action === 'acknowledge') return result.action;
-    ctx.limiter.recordFailure(request.ip, now);
-    void page(reply, 403, result.ok || result.reason !== 'expired' ? 'invalid' : 'expired');
+    const valid = result.ok && result.action.action === 'acknowledge';
+    // A genuine link that expired is no guess: it shows its page, and counts nothing.
+    const expired = !result.ok && result.reason === 'expired';
+    const attempt = valid || expired ? '' : JSON.stringify([fields.action, fields.id, fields.expires, fields.sig]);
+    const verdict = admitCredential(ctx.limiter, 'ack', request, reply, now, { valid, attempt });
+    if (verdict === 'admitted' && result.ok) return result.action;
+    if (verdict === 'refused') void page(reply, 403, expired ? 'expired' : 'invalid');
     return null;
   }
 

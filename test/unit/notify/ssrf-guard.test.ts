@@ -67,7 +67,8 @@ describe('classifyAddress, IPv6', () => {
     ['64:ff9b::7f00:1', 'loopback'], // NAT64 of 127.0.0.1
     ['64:ff9b::808:808', 'public'], // NAT64 of 8.8.8.8
     ['2002:c0a8:0101::1', 'private'], // 6to4 of 192.168.1.1
-    ['::127.0.0.1', 'reserved'],
+    ['::127.0.0.1', 'loopback'], // IPv4-compatible, deprecated but still the address it names
+    ['::ffff:0:7f00:1', 'loopback'], // IPv4-translated (SIIT)
   ])('IPv4 inside IPv6: %s is %s', (address, expected) => {
     expect(classifyAddress(address)).toBe(expected);
   });

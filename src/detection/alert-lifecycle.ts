@@ -65,9 +65,10 @@ const EVIDENCE_KEPT = 50;
  * Rules, per entity:
  * - candidates and an open (or acknowledged) alert: merged into it (detectors union, max severity,
  *   evidence union, the why and numbers of the strongest candidate); `escalate` when the severity
- *   rises (notify again), `update` when anything else changed, nothing otherwise;
+ *   rises clearly (see `shouldEscalate`; notify again), `update` when anything else changed, nothing otherwise;
  * - candidates and no open alert: `open`, unless an alert of that entity resolved less than
- *   `cooldownMinutes` ago with an equal or higher severity (a flickering crisis does not open fifty alerts);
+ *   `cooldownMinutes` ago and the new one is not at least two levels more severe (a flickering crisis, or the
+ *   evening echo of the morning's news, does not open fifty alerts; a medium news day turning critical does);
  * - no candidate and the series back near baseline: the alert records `quietSince`, and resolves
  *   once quiet for `resolveAfterMinutes`; any candidate or excess clears `quietSince`.
  */
@@ -88,8 +89,11 @@ export function reconcileAlerts(
   for (const [entityId, alert] of openByEntity) {
     const found = byEntity.get(entityId) ?? [];
     if (found.length > 0) {
-      const merged = mergeInto(alert, found, context.now);
-      if (severityRank(merged.severity) > severityRank(alert.severity)) {
+      const reached = mergeInto(alert, found, context.now);
+      const escalates = shouldEscalate(alert, reached.severity, context.now, params);
+      // Held back, the alert keeps the severity people were told, so the escalation can still go out later.
+      const merged = escalates || severityRank(reached.severity) <= severityRank(alert.severity) ? reached : { ...reached, severity: alert.severity };
+      if (escalates) {
         actions.push({ type: 'escalate', alertId: alert.id, alert: { ...merged, lastFiredAt: context.now }, previousSeverity: alert.severity });
       } else if (changed(alert, merged)) {
         actions.push({ type: 'update', alertId: alert.id, alert: merged });
@@ -114,11 +118,22 @@ export function reconcileAlerts(
       (r) =>
         r.entityId === entityId &&
         context.now - r.resolvedAt < params.lifecycle.cooldownMinutes * MINUTE_MS &&
-        severityRank(fresh.severity) <= severityRank(r.severity),
+        severityRank(fresh.severity) < severityRank(r.severity) + 2,
     );
     if (!heldBack) actions.push({ type: 'open', alert: fresh });
   }
   return actions;
+}
+
+/**
+ * Escalate (notify again) only when the crisis is clearly worse: two severity levels above what was last sent, or one
+ * level once `escalateAfterMinutes` have passed since the last notification. A surge that climbs medium, high, critical
+ * in ten minutes sends medium then critical, not three messages; one that settles at high sends it an hour later.
+ */
+export function shouldEscalate(alert: Pick<OpenAlert, 'severity' | 'lastFiredAt'>, reached: Severity, now: number, params: DetectionParams): boolean {
+  const rise = severityRank(reached) - severityRank(alert.severity);
+  if (rise <= 0) return false;
+  return rise >= 2 || now - alert.lastFiredAt >= params.lifecycle.escalateAfterMinutes * MINUTE_MS;
 }
 
 function newAlert(candidates: readonly AlertCandidate[], now: number): NewAlert {

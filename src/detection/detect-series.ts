@@ -1,7 +1,7 @@
 // Runs the volume detector as a stream over a plain `timestamp,value` count series (the `vigie detect-series` command).
 import { type OpenAlert, type ResolvedAlert, isBackToBaseline, reconcileAlerts } from './alert-lifecycle.js';
 import { type DetectionParams, type DetectionParamsInput, detectionParamsSchema } from './detection-params.js';
-import { type Bucket, type EntityWindow, type FineHistory, HOUR_MS, MINUTE_MS, emptyBucket } from './series.js';
+import { type Bucket, type EntityWindow, type FineHistory, HOUR_MS, MINUTE_MS, type Severity, emptyBucket, severityRank } from './series.js';
 import { inferStep, parseCountCsv } from './series-csv.js';
 import { detectVolumeSurge } from './volume.js';
 
@@ -15,7 +15,7 @@ export interface SeriesAlert {
 
 const SERIES_ENTITY = 'series';
 const HISTORY_HOURS = 28 * 24;
-/** Rows from which the series' burstiness is learnt (burst-dispersion.ts), ending where the baseline's history ends. */
+/** Rows from which the series' burstiness and usual peaks are learnt (burst-dispersion.ts, usual-peaks.ts), ending where the baseline's history ends. */
 const FINE_HISTORY_MS = 7 * 24 * HOUR_MS;
 
 /**
@@ -27,7 +27,8 @@ const FINE_HISTORY_MS = 7 * 24 * HOUR_MS;
  * history covers 48 steps (at least a day, at most two weeks) the baseline does not exist and
  * nothing fires. Only surges are reported, not drops.
  */
-export function detectSeries(csvText: string, paramsInput: DetectionParamsInput = {}): SeriesAlert[] {
+export function detectSeries(csvText: string, paramsInput: DetectionParamsInput = {}, minSeverity: Severity = 'medium'): SeriesAlert[] {
+  const minRank = severityRank(minSeverity);
   const points = parseCountCsv(csvText);
   const step = inferStep(points);
   if (points.length < 2 || step <= 0) return [];
@@ -69,7 +70,7 @@ export function detectSeries(csvText: string, paramsInput: DetectionParamsInput 
     resolved = resolved.filter((r) => now - r.resolvedAt < params.lifecycle.cooldownMinutes * MINUTE_MS);
     const actions = reconcileAlerts(open, candidate ? [candidate] : [], { now, backToBaseline: { [SERIES_ENTITY]: isBackToBaseline(window, params) }, recentlyResolved: resolved }, params);
     for (const action of actions) {
-      if (action.type === 'open' || action.type === 'escalate') {
+      if ((action.type === 'open' || action.type === 'escalate') && severityRank(action.alert.severity) >= minRank) {
         alerts.push({ timestamp: new Date(point.at).toISOString(), detector: 'volume', severity: action.alert.severity, why: action.alert.why });
       }
       if (action.type === 'open') open.push({ ...action.alert, id: `series-${nextId++}`, status: 'open' });

@@ -43,6 +43,17 @@ export const detectionParamsSchema = z.object({
        * rarely named, six posts make a huge ratio (6 against 0.01 expected) but not an emergency that overrides quiet
        * hours. The tone-shift detector asks 50 negative mentions for critical in the same spirit.
        */
+      /**
+       * Novelty against the entity's own bursts (usual-peaks.ts): a window must also beat the level its history's
+       * hourly peaks reach `budgetPerWeek` times a week (extrapolated from the top `tailShare` of them). 0 turns it off.
+       */
+      usualPeaks: z
+        .object({
+          budgetPerWeek: z.number().nonnegative().default(0.25),
+          tailShare: z.number().min(0.01).max(0.5).default(0.1),
+          minScale: z.number().positive().default(0.5),
+        })
+        .prefault({}),
       severityMinCounts: z.object({ high: z.number().nonnegative(), critical: z.number().nonnegative() }).strict().default({ high: 10, critical: 25 }),
     })
     .prefault({}),
@@ -124,8 +135,13 @@ export const detectionParamsSchema = z.object({
     .object({
       /** Back near baseline this long with no new candidate: the alert resolves. */
       resolveAfterMinutes: z.number().int().positive().default(60),
-      /** After a resolution, the same entity cannot open a new alert of equal or lower severity for this long. */
-      cooldownMinutes: z.number().int().nonnegative().default(180),
+      /**
+       * After a resolution, the same entity cannot open a new alert for this long unless it is two severity levels higher: the next
+       * bump of a news day is the same episode, and a person told once at noon does not want the evening's echo.
+       */
+      cooldownMinutes: z.number().int().nonnegative().default(720),
+      /** An alert escalates by one severity level only this long after its last notification (two levels at once: at once). */
+      escalateAfterMinutes: z.number().int().nonnegative().default(60),
     })
     .prefault({}),
 });

@@ -5,7 +5,8 @@ import type { DetectionParams } from './detection-params.js';
 import { reasonsIn } from './alert-reasons.js';
 import { evidenceIds, rankNotable, round2 } from './evidence.js';
 import { historicalRatio, seasonalBaseline, type SeasonalBaseline } from './seasonal-baseline.js';
-import { type AlertCandidate, type Bucket, type EntityWindow, MINUTE_MS, type Severity, sumBuckets } from './series.js';
+import { type AlertCandidate, type Bucket, type EntityWindow, type FineHistory, MINUTE_MS, type Severity, sumBuckets } from './series.js';
+import { calibrateTail, excessScore, usualPeakLevel } from './usual-peaks.js';
 
 /**
  * Method: for each sliding window (10, 30, 60, 180 min by default) the observed count is compared
@@ -43,7 +44,10 @@ export function detectVolumeSurge(
       const share = sum.total > 0 ? sum.negative / sum.total : 0;
       if (usualNegativeShare !== null && share < p.minNegativeShareLift * usualNegativeShare) continue;
     }
-    const surprise = countSurprise(observed, expected, dispersionFor(minutes * MINUTE_MS));
+    const dispersion = dispersionFor(minutes * MINUTE_MS);
+    const usualPeak = usualPeakFor(window.fineHistory, measure, baseline, minutes, dispersion, params);
+    if (usualPeak !== null && excessScore(observed, expected, dispersion) < usualPeak) continue;
+    const surprise = countSurprise(observed, expected, dispersion);
     if (surprise < p.minSurprise) continue;
     if (!best || surprise > best.surprise) best = { minutes, observed, expected, surprise, sum };
   }
@@ -80,6 +84,35 @@ export function detectVolumeSurge(
     evidence: evidenceIds(ranked),
     phrases: [],
   };
+}
+
+const usualPeaks = new WeakMap<FineHistory, WeakMap<SeasonalBaseline, Map<string, number | null>>>();
+
+/**
+ * The excess score a window of `minutes` must beat to be news for this entity (usual-peaks.ts), or null without
+ * enough fine history. Memoised per history and baseline: a replay reuses both for a whole hour of windows.
+ */
+function usualPeakFor(
+  history: FineHistory | undefined,
+  field: 'total' | 'negative',
+  baseline: SeasonalBaseline,
+  minutes: number,
+  dispersion: number,
+  params: DetectionParams,
+): number | null {
+  const u = params.volume.usualPeaks;
+  if (!history || u.budgetPerWeek <= 0) return null;
+  let byBaseline = usualPeaks.get(history);
+  if (!byBaseline) usualPeaks.set(history, (byBaseline = new WeakMap()));
+  let levels = byBaseline.get(baseline);
+  if (!levels) byBaseline.set(baseline, (levels = new Map()));
+  const key = `${field}|${minutes}`;
+  if (levels.has(key)) return levels.get(key)!;
+  const steps = Math.max(1, Math.round((minutes * MINUTE_MS) / history.stepMs));
+  const tail = calibrateTail(history, field, baseline, steps, dispersion, u.tailShare);
+  const level = tail ? usualPeakLevel(tail, u.budgetPerWeek, u.minScale) : null;
+  levels.set(key, level);
+  return level;
 }
 
 /** Severity from the observed / expected ratio, held to high or medium when the window holds few mentions. */

@@ -4,7 +4,7 @@ import { defaultDetectionParams } from '../../../src/detection/detection-params.
 import { type AlertCandidate, MINUTE_MS } from '../../../src/detection/series.js';
 import { NOW, bucket, hourlyHistory, minuteSeries, window } from './fixtures.js';
 
-const params = defaultDetectionParams; // resolve after 60 min, cooldown 180 min
+const params = defaultDetectionParams; // resolve after 60 min, cooldown 720 min, one-level escalation after 60 min
 
 function candidate(parts: Partial<AlertCandidate>): AlertCandidate {
   return {
@@ -84,6 +84,20 @@ describe('reconcileAlerts', () => {
     expect(escalation.alert.evidence).toEqual(['m7', 'm1']);
   });
 
+  it('escalates one level only an hour after the last notification, two levels at once', () => {
+    const alert = opened(reconcileAlerts([], [candidate({})], { now: NOW, backToBaseline: notBack }, params));
+    const soon = NOW + 5 * MINUTE_MS;
+    // medium then high five minutes later: not clearly worse yet, stored silently at the severity people were told.
+    const held = reconcileAlerts([alert], [candidate({ severity: 'high', why: 'negative mentions up 9x in 10 min' })], { now: soon, backToBaseline: notBack }, params);
+    expect(held.map((a) => a.type)).toEqual(['update']);
+    expect((held[0] as Extract<AlertAction, { type: 'update' }>).alert.severity).toBe('medium');
+    // Still high an hour after the medium went out: now it is sent.
+    const hourLater = NOW + 60 * MINUTE_MS;
+    expect(reconcileAlerts([alert], [candidate({ severity: 'high' })], { now: hourLater, backToBaseline: notBack }, params).map((a) => a.type)).toEqual(['escalate']);
+    // medium to critical is clearly worse at once.
+    expect(reconcileAlerts([alert], [candidate({ severity: 'critical' })], { now: soon, backToBaseline: notBack }, params).map((a) => a.type)).toEqual(['escalate']);
+  });
+
   it('resolves after the series has been back near baseline for the configured time', () => {
     let alert = opened(reconcileAlerts([], [candidate({})], { now: NOW, backToBaseline: notBack }, params));
     const quietStart = NOW + 30 * MINUTE_MS;
@@ -103,13 +117,15 @@ describe('reconcileAlerts', () => {
     expect((actions[0] as Extract<AlertAction, { type: 'update' }>).alert.quietSince).toBeUndefined();
   });
 
-  it('holds back a flickering crisis during the cooldown, unless it is worse', () => {
-    const recentlyResolved = [{ entityId: 'acme', severity: 'high' as const, resolvedAt: NOW - 30 * MINUTE_MS }];
+  it('holds back a flickering crisis during the cooldown, unless it is two levels worse', () => {
+    const recentlyResolved = [{ entityId: 'acme', severity: 'medium' as const, resolvedAt: NOW - 30 * MINUTE_MS }];
+    expect(reconcileAlerts([], [candidate({ severity: 'medium' })], { now: NOW, backToBaseline: notBack, recentlyResolved }, params)).toEqual([]);
+    // The evening echo of a news day, one level higher, is the same episode.
     expect(reconcileAlerts([], [candidate({ severity: 'high' })], { now: NOW, backToBaseline: notBack, recentlyResolved }, params)).toEqual([]);
     expect(reconcileAlerts([], [candidate({ severity: 'critical' })], { now: NOW, backToBaseline: notBack, recentlyResolved }, params).map((a) => a.type)).toEqual(['open']);
-    // After the cooldown (180 min) the same severity opens again.
-    const later = NOW + 151 * MINUTE_MS;
-    expect(reconcileAlerts([], [candidate({ severity: 'high' })], { now: later, backToBaseline: notBack, recentlyResolved }, params).map((a) => a.type)).toEqual(['open']);
+    // After the cooldown (720 min) the same severity opens again.
+    const later = NOW + 691 * MINUTE_MS;
+    expect(reconcileAlerts([], [candidate({ severity: 'medium' })], { now: later, backToBaseline: notBack, recentlyResolved }, params).map((a) => a.type)).toEqual(['open']);
   });
 
   it('keeps entities apart', () => {

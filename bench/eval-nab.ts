@@ -2,8 +2,8 @@
 // scores the alerts with the NAB scorer (standard profile) and prints a per-file table.
 // Usage: npm run eval:nab -- <dir> [--half first|second] [--params '{"volume":{...}}'] [--scorer <nab-score.mjs>]
 //        [--out <alerts-dir>] [--json]
-// --half runs on the first or second half of each series alone (rows split in two, windows kept with the half they
-// start in), a fresh detector for each: a rule that only helps one half is tuned to it, not to mention streams.
+// --half runs on the first or second half of each series alone (rows split in two in the middle, or just after the
+// labelled window the middle falls in), a fresh detector for each: a rule that only helps one half is tuned to it, not to mention streams.
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -54,7 +54,12 @@ for (const file of files) {
   if (half) {
     const lines = text.trim().split('\n');
     const [header, body] = /^[^,;\t]*[,;\t]\s*-?\d/.test(lines[1] ?? '') && !/\d/.test(lines[0].split(/[,;\t]/)[1] ?? '') ? [lines[0], lines.slice(1)] : ['timestamp,value', lines];
-    const mid = body.length >> 1;
+    // The middle row, moved past the end of a labelled window it would cut in two.
+    let mid = body.length >> 1;
+    const rowAt = (i: number) => toMs(body[i].split(/[,;\t]/)[0]);
+    for (const [from, to] of key && windows ? windows[key] : []) {
+      if (rowAt(mid) >= toMs(from) && rowAt(mid) <= toMs(to)) while (mid < body.length - 1 && rowAt(mid) <= toMs(to)) mid++;
+    }
     const part = half === 'first' ? body.slice(0, mid) : body.slice(mid);
     text = `${header}\n${part.join('\n')}\n`;
     writeFileSync(join(seriesDir, file), text);

@@ -49,9 +49,9 @@ export const detectionParamsSchema = z.object({
        */
       usualPeaks: z
         .object({
-          budgetPerWeek: z.number().nonnegative().default(0.25),
+          budgetPerWeek: z.number().nonnegative().default(0.1),
           tailShare: z.number().min(0.01).max(0.5).default(0.1),
-          minScale: z.number().positive().default(0.5),
+          minScale: z.number().positive().default(1.5),
         })
         .prefault({}),
       severityMinCounts: z.object({ high: z.number().nonnegative(), critical: z.number().nonnegative() }).strict().default({ high: 10, critical: 25 }),

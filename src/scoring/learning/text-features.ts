@@ -23,6 +23,8 @@ export const DEFAULT_FEATURE_OPTIONS: FeatureOptions = { hashBits: 18, charMin: 
 
 /** Dense lexicon features, stored after the hashed buckets. */
 export const LEXICON_FEATURE_COUNT = 8;
+/** Offset of the lexicon's one-hot label (negative, neutral, positive) among the lexicon features. */
+export const LEXICON_LABEL_FEATURE = 3;
 
 export interface FeatureVector {
   indices: Int32Array;

@@ -231,3 +231,36 @@ export async function countLabels(db: Kysely<Database>, since = 0): Promise<{ to
     .executeTakeFirstOrThrow();
   return { total: Number(row.total), since: Number(row.recent ?? 0) };
 }
+
+export interface RecentLabel extends StoredLabel {
+  text: string;
+  platform: string;
+  url: string | null;
+  authorHandle: string;
+}
+
+/** The latest labels, newest first, for the Labels page. */
+export async function recentLabels(db: Kysely<Database>, limit = 100): Promise<RecentLabel[]> {
+  const rows = await db
+    .selectFrom('mention_labels as l')
+    .innerJoin('mentions as m', 'm.id', 'l.mention_id')
+    .innerJoin('authors as a', 'a.id', 'm.author_id')
+    .selectAll('l')
+    .select(['m.text', 'm.platform', 'm.url', 'a.handle'])
+    .orderBy('l.labelled_at', 'desc')
+    .orderBy('l.mention_id')
+    .limit(Math.min(Math.max(limit, 1), 500))
+    .execute();
+  return rows.map((r) => ({ ...toStoredLabel(r), text: r.text, platform: r.platform, url: r.url, authorHandle: r.handle }));
+}
+
+/** Per language: the labels, and how often the scorer's reading (when the label was set) agreed, as confusion counts. */
+export async function labelAgreement(db: Kysely<Database>): Promise<{ lang: string; label: string; machine: string; n: number }[]> {
+  const rows = await db
+    .selectFrom('mention_labels as l')
+    .innerJoin('mentions as m', 'm.id', 'l.mention_id')
+    .select((eb) => ['m.lang', 'l.label', 'l.machine_label', eb.fn.countAll<number>().as('n')])
+    .groupBy(['m.lang', 'l.label', 'l.machine_label'])
+    .execute();
+  return rows.map((r) => ({ lang: r.lang, label: r.label, machine: r.machine_label, n: Number(r.n) }));
+}

@@ -10,6 +10,7 @@ import { runDigestPreview } from './commands/digest.js';
 import { runDoctor } from './commands/doctor.js';
 import { runImport } from './commands/import.js';
 import { runImportMetrics } from './commands/import-metrics.js';
+import { runLabelsExport, runLabelsImport } from './commands/labels.js';
 import { runExportAuthor, runForget } from './commands/privacy.js';
 import { runMigrate } from './commands/migrate.js';
 import { runStart, runWorker } from './commands/start.js';
@@ -68,6 +69,26 @@ program
   .addOption(configOption())
   .action(async (file: string, o) => {
     process.exitCode = (await runImportMetrics(configPathFrom(o.config), file, o.entity)) ? 0 : 1;
+  });
+
+const labels = program.command('labels').description("the team's sentiment labels in bulk");
+labels
+  .command('import')
+  .description('apply labels from a CSV or JSONL file (mention_id, label, optionally by); bad rows are quarantined')
+  .argument('<file>')
+  .option('--by <who>', 'who the labels are recorded as when a row does not say (default: import:<user>)')
+  .addOption(configOption())
+  .action(async (file: string, o) => {
+    process.exitCode = (await runLabelsImport(configPathFrom(o.config), file, o.by)) ? 0 : 1;
+  });
+labels
+  .command('export')
+  .description('write every label with who, when, the scorer reading and the text, as JSONL (default) or CSV')
+  .option('--out <file>', 'write to this file (.csv or .jsonl) instead of stdout')
+  .addOption(new Option('--format <format>', 'csv or jsonl (default: from --out, else jsonl)').choices(['csv', 'jsonl']))
+  .addOption(configOption())
+  .action(async (o) => {
+    await runLabelsExport(configPathFrom(o.config), { out: o.out, format: o.format });
   });
 
 program

@@ -6,6 +6,7 @@ import { tokenizePost } from './lexicon.js';
 import { createMasker, maskerFor, type Masker } from './masking.js';
 import { DEFAULT_RISK_LEXICON, riskFlagsOf, type RiskLexicon } from './risk.js';
 import { scoreTokens } from './sentiment.js';
+import { predictSentimentTokens, type SentimentModel } from './learning/sentiment-model.js';
 
 export interface ScorerOptions {
   /** Watched brand names, products, executives and handles: never scored as opinion words. */
@@ -13,6 +14,8 @@ export interface ScorerOptions {
   riskLexicon?: RiskLexicon;
   /** The brand's own handles: masked like the watched terms (recogniseAuthor flags their posts). */
   ownHandles?: string[];
+  /** A model trained on the team's labels (adopted by cross-validation); languages it lacks keep the lexicon. */
+  sentimentModel?: SentimentModel | null;
 }
 
 export interface Scorer {
@@ -29,11 +32,35 @@ export interface TextScores {
  * What a post's text says: language, sentiment and risk flags, all read from one tokenization of the masked text
  * (watched names and handles are neither opinions, nor language evidence, nor risks: "Fire TV" is no safety issue).
  */
-export function scoreText(text: string, mask: Masker, langHint?: string, riskLexicon: RiskLexicon = DEFAULT_RISK_LEXICON): TextScores {
+export function scoreText(
+  text: string,
+  mask: Masker,
+  langHint?: string,
+  riskLexicon: RiskLexicon = DEFAULT_RISK_LEXICON,
+  sentimentModel?: SentimentModel | null,
+): TextScores {
   const masked = mask(text);
   const tokens = tokenizePost(masked);
   const language = languageOfTokens(tokens, masked, langHint);
-  return { language, sentiment: scoreTokens(tokens, language.lang), riskFlags: riskFlagsOf(tokens, riskLexicon) };
+  const lexicon = scoreTokens(tokens, language.lang);
+  const sentiment = sentimentModel ? withModel(sentimentModel, tokens, language.lang, lexicon) : lexicon;
+  return { language, sentiment, riskFlags: riskFlagsOf(tokens, riskLexicon) };
+}
+
+/**
+ * The trained model's verdict where it has a model for the language. The lexicon's drivers stay, so "why" still reads
+ * in words; the score becomes P(positive) - P(negative) and the confidence the chosen label's probability.
+ */
+function withModel(model: SentimentModel, tokens: ReturnType<typeof tokenizePost>, lang: string, lexicon: SentimentResult): SentimentResult {
+  const prediction = predictSentimentTokens(model, tokens, lang, lexicon);
+  if (prediction.source !== 'model') return lexicon;
+  const round = (x: number): number => Math.round(x * 1000) / 1000;
+  return {
+    label: prediction.label,
+    score: round(prediction.probabilities.positive - prediction.probabilities.negative),
+    confidence: round(prediction.confidence),
+    drivers: [...lexicon.drivers, `trained model: ${prediction.label} (${Math.round(100 * prediction.confidence)} %)`],
+  };
 }
 
 export function createScorer(opts: ScorerOptions): Scorer {
@@ -42,7 +69,7 @@ export function createScorer(opts: ScorerOptions): Scorer {
   const riskLexicon = opts.riskLexicon ?? DEFAULT_RISK_LEXICON;
   return {
     score(mention, author) {
-      const { language, sentiment, riskFlags } = scoreText(mention.text, mask, mention.langHint, riskLexicon);
+      const { language, sentiment, riskFlags } = scoreText(mention.text, mask, mention.langHint, riskLexicon, opts.sentimentModel);
       const { influence, reach } = mentionInfluence(mention, author ?? statsFromAuthor(mention.author));
       return { lang: language.lang, sentiment, influence, reach, riskFlags };
     },
@@ -53,11 +80,12 @@ export interface ExplainOptions {
   maskTerms?: string[];
   langHint?: string;
   riskLexicon?: RiskLexicon;
+  sentimentModel?: SentimentModel | null;
 }
 
 /** A human-readable account of how a text is scored, for `vigie score "text"`. */
 export function explainScore(text: string, opts: ExplainOptions = {}): string {
-  const { language, sentiment, riskFlags: flags } = scoreText(text, maskerFor(opts.maskTerms), opts.langHint, opts.riskLexicon);
+  const { language, sentiment, riskFlags: flags } = scoreText(text, maskerFor(opts.maskTerms), opts.langHint, opts.riskLexicon, opts.sentimentModel);
   return [
     `language:   ${language.lang}${language.reliable ? '' : ' (unsure)'}`,
     `sentiment:  ${sentiment.label} (score ${sentiment.score}, confidence ${sentiment.confidence})`,

@@ -1,0 +1,116 @@
+// A sentiment model trained on a team's own labels: one softmax regression per language over hashed n-grams and the
+// lexicon scorer's verdict. Pure: labels in, a plain object out (model-format.ts turns it into JSON and back).
+import type { SentimentLabel, SentimentResult } from '../../domain/mention.js';
+import { tokenizePost } from '../lexicon.js';
+import { scoreTokens } from '../sentiment.js';
+import type { Token } from '../tokenizer.js';
+import { SENTIMENT_LABELS } from './metrics.js';
+import { DEFAULT_REGRESSION_OPTIONS, logits, softmaxInPlace, trainSoftmax, type RegressionOptions, type SoftmaxWeights } from './softmax-regression.js';
+import { DEFAULT_FEATURE_OPTIONS, featureWidth, featuresOfTokens, type FeatureOptions, type FeatureVector } from './text-features.js';
+
+export interface SentimentExample {
+  /** The post as the scorer sees it: watched names and handles already masked where the caller knows them. */
+  text: string;
+  lang: string;
+  label: SentimentLabel;
+  /** The lexicon scorer's result for this text; computed from the text when absent. */
+  lexicon?: SentimentResult;
+}
+
+export interface LanguageModel {
+  examples: number;
+  classCounts: Record<SentimentLabel, number>;
+  weights: SoftmaxWeights;
+}
+
+export interface SentimentModel {
+  features: FeatureOptions;
+  /** Class order of the weights. */
+  labels: readonly SentimentLabel[];
+  /** Per language code ("en", "fr"); a language without an entry keeps the lexicon scorer. */
+  languages: Record<string, LanguageModel>;
+}
+
+export interface TrainOptions {
+  features?: Partial<FeatureOptions>;
+  regression?: Partial<RegressionOptions>;
+  /** Fewer labels than this in a language (or only one class) and that language keeps the lexicon. */
+  minExamplesPerLanguage?: number;
+}
+
+export const MIN_EXAMPLES_PER_LANGUAGE = 20;
+
+export interface SentimentPrediction {
+  label: SentimentLabel;
+  /** The probability of the chosen label (0..1). */
+  confidence: number;
+  probabilities: Record<SentimentLabel, number>;
+  /** 'model' when a trained model for the language decided, 'lexicon' when the language has none. */
+  source: 'model' | 'lexicon';
+}
+
+/** The lexicon scorer's result, as features see it: computed once per example. */
+export const lexiconOf = (tokens: Token[], lang: string): SentimentResult => scoreTokens(tokens, lang);
+
+/** The key a post's language trains and predicts under: undetermined posts are scored as English, like the lexicon does. */
+export const modelLanguage = (lang: string): string => (lang === 'und' ? 'en' : lang);
+
+function vectorOf(example: SentimentExample, features: FeatureOptions): FeatureVector {
+  const tokens = tokenizePost(example.text);
+  const lexicon = example.lexicon ?? lexiconOf(tokens, example.lang);
+  return featuresOfTokens(tokens, example.lang, lexicon, features);
+}
+
+export function trainSentimentModel(examples: readonly SentimentExample[], opts: TrainOptions = {}): SentimentModel {
+  const features = { ...DEFAULT_FEATURE_OPTIONS, ...opts.features };
+  const regression = { ...DEFAULT_REGRESSION_OPTIONS, ...opts.regression };
+  const minExamples = opts.minExamplesPerLanguage ?? MIN_EXAMPLES_PER_LANGUAGE;
+  const byLanguage = new Map<string, SentimentExample[]>();
+  for (const example of examples) {
+    if (!SENTIMENT_LABELS.includes(example.label)) throw new Error(`trainSentimentModel: label "${String(example.label)}" is not one of ${SENTIMENT_LABELS.join(', ')}`);
+    const lang = modelLanguage(example.lang);
+    const list = byLanguage.get(lang) ?? [];
+    list.push(example);
+    byLanguage.set(lang, list);
+  }
+  const languages: Record<string, LanguageModel> = {};
+  // Sorted, so the model's JSON does not depend on the order languages first appear in.
+  for (const lang of [...byLanguage.keys()].sort()) {
+    const list = byLanguage.get(lang)!;
+    const classCounts = { negative: 0, neutral: 0, positive: 0 };
+    for (const example of list) classCounts[example.label]++;
+    const classesPresent = SENTIMENT_LABELS.filter((label) => classCounts[label] > 0).length;
+    if (list.length < minExamples || classesPresent < 2) continue;
+    const xs = list.map((example) => vectorOf(example, features));
+    const ys = list.map((example) => SENTIMENT_LABELS.indexOf(example.label));
+    const weights = trainSoftmax(xs, ys, SENTIMENT_LABELS.length, featureWidth(features), regression);
+    languages[lang] = { examples: list.length, classCounts, weights };
+  }
+  return { features, labels: SENTIMENT_LABELS, languages };
+}
+
+const scratch = new Float64Array(3);
+
+/** Predicts from tokens the caller already has (the score stage tokenizes once for language, lexicon and model). */
+export function predictSentimentTokens(model: SentimentModel, tokens: Token[], lang: string, lexicon?: SentimentResult): SentimentPrediction {
+  const languageModel = model.languages[modelLanguage(lang)];
+  const lexiconResult = lexicon ?? lexiconOf(tokens, lang);
+  if (!languageModel) {
+    const probabilities = { negative: 0, neutral: 0, positive: 0 };
+    probabilities[lexiconResult.label] = lexiconResult.confidence;
+    return { label: lexiconResult.label, confidence: lexiconResult.confidence, probabilities, source: 'lexicon' };
+  }
+  const x = featuresOfTokens(tokens, lang, lexiconResult, model.features);
+  logits(languageModel.weights, x, scratch);
+  softmaxInPlace(scratch);
+  let best = 0;
+  for (let c = 1; c < scratch.length; c++) if (scratch[c] > scratch[best]) best = c;
+  const probabilities = {} as Record<SentimentLabel, number>;
+  model.labels.forEach((label, c) => (probabilities[label] = scratch[c]));
+  return { label: model.labels[best], confidence: scratch[best], probabilities, source: 'model' };
+}
+
+/** Predicts the sentiment of a post's text (masked as the scorer masks it). */
+export function predictSentiment(model: SentimentModel, text: string, lang: string, lexicon?: SentimentResult): SentimentPrediction {
+  return predictSentimentTokens(model, tokenizePost(text), lang, lexicon);
+}

@@ -1,0 +1,90 @@
+// Multinomial logistic regression over sparse vectors, trained with AdaGrad and L2: small, fast, deterministic.
+import { seededRandom, shuffledCopy } from './seeded-random.js';
+import type { FeatureVector } from './text-features.js';
+
+export interface RegressionOptions {
+  epochs: number;
+  learningRate: number;
+  /** L2 penalty, applied to the weights an example touches (lazy regularisation keeps each step sparse). */
+  l2: number;
+  /** Weigh each class by the inverse of its frequency: macro-F1 rewards the rare classes as much as the common one. */
+  balanceClasses: boolean;
+  seed: number;
+}
+
+export const DEFAULT_REGRESSION_OPTIONS: RegressionOptions = { epochs: 12, learningRate: 0.3, l2: 1e-5, balanceClasses: true, seed: 17 };
+
+export interface SoftmaxWeights {
+  classes: number;
+  width: number;
+  /** weights[feature * classes + class] */
+  weights: Float32Array;
+  bias: Float32Array;
+}
+
+/** Class scores (logits) of one vector, written into `out`. */
+export function logits(model: SoftmaxWeights, x: FeatureVector, out: Float64Array): void {
+  const { classes, weights, bias } = model;
+  for (let c = 0; c < classes; c++) out[c] = bias[c];
+  const { indices, values } = x;
+  for (let j = 0; j < indices.length; j++) {
+    const base = indices[j] * classes;
+    const v = values[j];
+    for (let c = 0; c < classes; c++) out[c] += weights[base + c] * v;
+  }
+}
+
+/** In-place softmax, stable against large logits. */
+export function softmaxInPlace(z: Float64Array): void {
+  let max = -Infinity;
+  for (let c = 0; c < z.length; c++) if (z[c] > max) max = z[c];
+  let sum = 0;
+  for (let c = 0; c < z.length; c++) {
+    z[c] = Math.exp(z[c] - max);
+    sum += z[c];
+  }
+  for (let c = 0; c < z.length; c++) z[c] /= sum;
+}
+
+/** Fits weights to (vector, class index) pairs. The same inputs and seed give the same weights, bit for bit. */
+export function trainSoftmax(xs: readonly FeatureVector[], ys: readonly number[], classes: number, width: number, opts: RegressionOptions): SoftmaxWeights {
+  if (xs.length !== ys.length) throw new Error(`trainSoftmax: ${xs.length} vectors but ${ys.length} labels`);
+  const weights = new Float32Array(width * classes);
+  const squared = new Float32Array(width * classes);
+  const bias = new Float32Array(classes);
+  const biasSquared = new Float32Array(classes);
+  const counts = new Array<number>(classes).fill(0);
+  for (const y of ys) counts[y]++;
+  const present = counts.filter((n) => n > 0).length;
+  const classWeight = counts.map((n) => (opts.balanceClasses && n > 0 ? xs.length / (present * n) : 1));
+  const model: SoftmaxWeights = { classes, width, weights, bias };
+  const random = seededRandom(opts.seed);
+  const order = ys.map((_, i) => i);
+  const p = new Float64Array(classes);
+  const gradient = new Float64Array(classes);
+  const eps = 1e-8;
+  for (let epoch = 0; epoch < opts.epochs; epoch++) {
+    for (const i of shuffledCopy(order, random)) {
+      const x = xs[i];
+      logits(model, x, p);
+      softmaxInPlace(p);
+      for (let c = 0; c < classes; c++) gradient[c] = (p[c] - (c === ys[i] ? 1 : 0)) * classWeight[ys[i]];
+      for (let c = 0; c < classes; c++) {
+        biasSquared[c] += gradient[c] * gradient[c];
+        bias[c] -= (opts.learningRate * gradient[c]) / Math.sqrt(biasSquared[c] + eps);
+      }
+      const { indices, values } = x;
+      for (let j = 0; j < indices.length; j++) {
+        const base = indices[j] * classes;
+        const v = values[j];
+        for (let c = 0; c < classes; c++) {
+          const k = base + c;
+          const g = gradient[c] * v + opts.l2 * weights[k];
+          squared[k] += g * g;
+          weights[k] -= (opts.learningRate * g) / Math.sqrt(squared[k] + eps);
+        }
+      }
+    }
+  }
+  return model;
+}

@@ -1,0 +1,188 @@
+import { describe, expect, it } from 'vitest';
+import type { SentimentLabel } from '../../../src/domain/mention.js';
+import { createScorer } from '../../../src/scoring/scorer.js';
+import {
+  crossValidate, parseModel, parseTagModel, predictSentiment, predictTags, reviewPriority, serializeModel, serializeTagModel, shouldAdopt,
+  trainSentimentModel, trainTagClassifier, type CrossValidation, type SentimentExample,
+} from '../../../src/scoring/learning/index.js';
+
+// A tiny invented world: the team's own jargon carries the sentiment ("glorp" is what their customers say of a broken
+// parcel locker, "zinnia" of a good one), words no lexicon knows, so only learning can get them right.
+const SUBJECTS_EN = ['the locker', 'my parcel box', 'the pickup point', 'the new kiosk', 'their station', 'the box at work'];
+const CUES: Record<SentimentLabel, { en: string[]; fr: string[] }> = {
+  negative: { en: ['is glorp again', 'went full glorp', 'glorped my order', 'is total glorp today'], fr: ['est encore glorp', 'a glorpé mon colis', 'complètement glorp'] },
+  neutral: { en: ['opens at nine', 'moved to the station', 'has a new code', 'is on the second floor'], fr: ['ouvre à neuf heures', 'a déménagé', 'a un nouveau code'] },
+  positive: { en: ['is so zinnia', 'was zinnia as usual', 'zinnia service today', 'feels zinnia'], fr: ['est vraiment zinnia', 'toujours zinnia', 'zinnia comme jamais'] },
+};
+const SUBJECTS_FR = ['le casier', 'mon point relais', 'la borne', 'le kiosque'];
+
+function world(size: number, offset = 0): SentimentExample[] {
+  const examples: SentimentExample[] = [];
+  const labels: SentimentLabel[] = ['negative', 'neutral', 'positive'];
+  for (let i = offset; i < offset + size; i++) {
+    const label = labels[i % 3];
+    const french = i % 4 === 3;
+    const subjects = french ? SUBJECTS_FR : SUBJECTS_EN;
+    const cues = CUES[label][french ? 'fr' : 'en'];
+    examples.push({ text: `${subjects[(i * 7) % subjects.length]} ${cues[(i * 5) % cues.length]}`, lang: french ? 'fr' : 'en', label });
+  }
+  return examples;
+}
+
+describe('trainSentimentModel / predictSentiment', () => {
+  const model = trainSentimentModel(world(240));
+
+  it('learns words no lexicon knows, per language', () => {
+    expect(Object.keys(model.languages)).toEqual(['en', 'fr']);
+    expect(predictSentiment(model, 'honestly the kiosk is glorp', 'en').label).toBe('negative');
+    expect(predictSentiment(model, 'the pickup point is zinnia', 'en').label).toBe('positive');
+    expect(predictSentiment(model, 'la borne est glorp', 'fr').label).toBe('negative');
+    const prediction = predictSentiment(model, 'le casier est zinnia', 'fr');
+    expect(prediction.label).toBe('positive');
+    expect(prediction.source).toBe('model');
+    const total = prediction.probabilities.negative + prediction.probabilities.neutral + prediction.probabilities.positive;
+    expect(total).toBeCloseTo(1, 6);
+    expect(prediction.confidence).toBe(prediction.probabilities.positive);
+  });
+
+  it('leaves a language with too few labels to the lexicon', () => {
+    const small = trainSentimentModel([...world(120).filter((e) => e.lang === 'en'), { text: 'le casier est glorp', lang: 'fr', label: 'negative' }]);
+    expect(Object.keys(small.languages)).toEqual(['en']);
+    const french = predictSentiment(small, 'le service est horrible', 'fr');
+    expect(french.source).toBe('lexicon');
+    expect(french.label).toBe('negative');
+  });
+
+  it('is deterministic: the same labels give the same model, bit for bit', () => {
+    expect(serializeModel(trainSentimentModel(world(90)))).toBe(serializeModel(trainSentimentModel(world(90))));
+  });
+
+  it('refuses an unknown label with a clear message', () => {
+    expect(() => trainSentimentModel([{ text: 'x', lang: 'en', label: 'angry' as SentimentLabel }])).toThrow(/label "angry" is not one of negative, neutral, positive/);
+  });
+});
+
+describe('serializeModel / parseModel', () => {
+  const model = trainSentimentModel(world(120));
+
+  it('round-trips to the same predictions', () => {
+    const restored = parseModel(serializeModel(model));
+    for (const text of ['the locker is glorp', 'the kiosk is zinnia', 'the box opens at nine']) {
+      expect(predictSentiment(restored, text, 'en')).toEqual(predictSentiment(model, text, 'en'));
+    }
+  });
+
+  it('names the field that is wrong', () => {
+    const stored = JSON.parse(serializeModel(model));
+    expect(() => parseModel('{nope')).toThrow(/invalid model: not JSON/);
+    expect(() => parseModel({ ...stored, format: 'other' })).toThrow('invalid model: model.format: expected "vigie-sentiment-model", got "other"');
+    expect(() => parseModel({ ...stored, version: 99 })).toThrow(/model\.version: expected 1 .* got 99/);
+    expect(() => parseModel({ ...stored, features: { ...stored.features, hashBits: 40 } })).toThrow(/model\.features\.hashBits: expected an integer from 8 to 24, got 40/);
+    const badWeights = structuredClone(stored);
+    badWeights.languages.en.weights.values = Buffer.from([1, 2, 3]).toString('base64');
+    expect(() => parseModel(badWeights)).toThrow(/model\.languages\.en\.weights\.values/);
+    const noCounts = structuredClone(stored);
+    delete noCounts.languages.fr.classCounts;
+    expect(() => parseModel(noCounts)).toThrow('invalid model: model.languages.fr.classCounts: expected an object, got nothing');
+  });
+});
+
+describe('crossValidate / shouldAdopt', () => {
+  it('compares the trained model with the lexicon on the same labels', () => {
+    const cv = crossValidate(world(150), 5);
+    expect(cv.n).toBe(150);
+    expect(cv.predictions).toHaveLength(150);
+    expect(cv.perLanguage.en.n + cv.perLanguage.fr.n).toBe(150);
+    // The lexicon cannot read the invented words; the trained model can.
+    expect(cv.trainedMacroF1).toBeGreaterThan(90);
+    expect(cv.lexiconMacroF1).toBeLessThan(50);
+    const decision = shouldAdopt(cv);
+    expect(decision.adopt).toBe(true);
+    expect(decision.languages).toEqual(['en', 'fr']);
+    expect(decision.reason).toMatch(/^adopted on 150 labelled mentions: lexicon \d+\.\d, trained \d+\.\d macro-F1 \(5-fold\)$/);
+  });
+
+  it('keeps the lexicon when training does not beat it, and adopts per language', () => {
+    const figures = (lexicon: number, trained: number): CrossValidation['perLanguage'][string] => ({ n: 100, lexiconMacroF1: lexicon, trainedMacroF1: trained });
+    const base = { n: 200, k: 5, predictions: [] } as unknown as CrossValidation;
+    expect(shouldAdopt({ ...base, lexiconMacroF1: 60, trainedMacroF1: 60, perLanguage: { en: figures(60, 60) } }).adopt).toBe(false);
+    const mixed = shouldAdopt({ ...base, lexiconMacroF1: 58, trainedMacroF1: 64, perLanguage: { en: figures(60, 70), fr: figures(56, 55) } });
+    expect(mixed).toMatchObject({ adopt: true, languages: ['en'] });
+  });
+
+  it('refuses fewer labels than folds', () => {
+    expect(() => crossValidate(world(3), 5)).toThrow(/3 labelled examples cannot fill 5 folds/);
+  });
+});
+
+describe('reviewPriority', () => {
+  it('puts the mentions the model is least sure of first, and spreads near-duplicates out', () => {
+    const model = trainSentimentModel(world(120));
+    const candidates = [
+      { id: 'clear-neg', text: 'the locker is glorp again', lang: 'en' },
+      { id: 'mixed-1', text: 'the locker is zinnia but glorp', lang: 'en' },
+      { id: 'mixed-2', text: 'the locker is zinnia but glorp', lang: 'en' },
+      { id: 'mixed-3', text: 'the locker is zinnia but glorp', lang: 'en' },
+      { id: 'other-mixed', text: 'kiosk glorp zinnia', lang: 'en' },
+      { id: 'clear-pos', text: 'the kiosk is so zinnia', lang: 'en' },
+    ];
+    const ranked = reviewPriority(model, candidates, { limit: 6 });
+    const order = ranked.map((item) => item.id);
+    // The two mixed posts come first; a second and third copy of one of them teach nothing new, so they go last.
+    expect(order.slice(0, 2).sort()).toEqual(['mixed-1', 'other-mixed']);
+    expect(order.slice(4).sort()).toEqual(['mixed-2', 'mixed-3']);
+    expect(ranked[4].uncertainty).toBeGreaterThan(ranked[2].uncertainty);
+    for (const item of ranked) expect(item.reason.length).toBeGreaterThan(0);
+  });
+
+  it('ranks by the lexicon confidence when there is no model yet', () => {
+    const ranked = reviewPriority(null, [
+      { id: 'strong', text: 'absolutely horrible, the worst service ever', lang: 'en' },
+      { id: 'weak', text: 'the delivery was ok I guess', lang: 'en' },
+    ]);
+    expect(ranked.map((item) => item.id)).toEqual(['weak', 'strong']);
+  });
+});
+
+describe('trainTagClassifier / predictTags', () => {
+  const tagged = [
+    ...['parcel arrived late', 'delivery took two weeks', 'courier never came', 'my order is still not delivered', 'the delivery van left without it', 'late delivery again'].map((text) => ({ text, lang: 'en', tags: ['delivery'] })),
+    ...['way too expensive', 'the price doubled', 'they raised the price again', 'so expensive for what it is', 'price is a rip-off', 'cheaper elsewhere'].map((text) => ({ text, lang: 'en', tags: ['price'] })),
+    ...['expensive and delivered late', 'late delivery and the price went up'].map((text) => ({ text, lang: 'en', tags: ['delivery', 'price'] })),
+    ...['love the new colour', 'the store opens on sunday', 'nice people at the counter', 'who won the match', 'the app has a dark mode', 'see you at the event'].map((text) => ({ text, lang: 'en', tags: [] as string[] })),
+  ];
+  const model = trainTagClassifier(tagged, ['delivery', 'price', 'refund']);
+
+  it('learns each tag with enough examples and skips the others', () => {
+    expect(model.tags.map((tag) => tag.name)).toEqual(['delivery', 'price']);
+    expect(predictTags(model, 'my delivery is late', 'en')).toEqual(['delivery']);
+    expect(predictTags(model, 'the price is expensive', 'en')).toEqual(['price']);
+    expect(predictTags(model, 'expensive, and the delivery was late', 'en').sort()).toEqual(['delivery', 'price']);
+    expect(predictTags(model, 'see you at the store', 'en')).toEqual([]);
+  });
+
+  it('round-trips through its JSON form', () => {
+    const restored = parseTagModel(serializeTagModel(model));
+    expect(restored.tags.map((tag) => [tag.name, tag.threshold])).toEqual(model.tags.map((tag) => [tag.name, tag.threshold]));
+    expect(predictTags(restored, 'late delivery', 'en')).toEqual(predictTags(model, 'late delivery', 'en'));
+    expect(() => parseTagModel({ format: 'vigie-tag-model', version: 1, features: model.features, tags: [{ name: '' }] })).toThrow('model.tags[0].name');
+  });
+});
+
+describe('createScorer with a trained model', () => {
+  it('labels with the model where it has the language, keeping the lexicon drivers', () => {
+    const model = trainSentimentModel(world(120).filter((e) => e.lang === 'en'));
+    const scorer = createScorer({ maskTerms: ['Acme'], sentimentModel: model });
+    const mention = (text: string, langHint: string) => ({
+      platform: 'x', externalId: '1', text, langHint, publishedAt: '2026-01-01T00:00:00Z',
+      author: { platform: 'x', externalId: 'a', handle: 'a', followers: 1 }, engagement: { likes: 0, reshares: 0, replies: 0, quotes: 0 },
+    });
+    const english = scorer.score(mention('@Acme the locker is glorp again', 'en')).sentiment;
+    expect(english.label).toBe('negative');
+    expect(english.drivers.at(-1)).toMatch(/^trained model: negative \(\d+ %\)$/);
+    expect(english.score).toBeLessThan(0);
+    // No French model: the lexicon decides, exactly as without a model.
+    const french = scorer.score(mention('Acme, le service est horrible', 'fr')).sentiment;
+    expect(french).toEqual(createScorer({ maskTerms: ['Acme'] }).score(mention('Acme, le service est horrible', 'fr')).sentiment);
+  });
+});

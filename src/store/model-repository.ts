@@ -1,6 +1,7 @@
 // Trained models, versioned per kind and language: save (adopting or not), list, the active ones, rollback.
 import type { Kysely } from 'kysely';
-import { macroF1 } from '../analytics/label-agreement.js';
+import type { SentimentLabel } from '../domain/mention.js';
+import { classificationScores } from '../scoring/learning/index.js';
 import { labelAgreement } from './label-repository.js';
 import type { Database, ModelsTable } from './tables.js';
 
@@ -128,9 +129,9 @@ export interface LabelsSummaryRow {
   lang: string;
   /** Mentions of this language the team labelled. */
   labels: number;
-  /** Macro-F1 of the scorer's reading (at the time each label was set) against the labels. */
+  /** Macro-F1 (percent) of the scorer's reading (at the time each label was set) against the labels. */
   scorerMacroF1: number;
-  /** The active model's cross-validated figures, from when it was trained, if there is one. */
+  /** The active model's cross-validated figures (percent), from when it was trained, if there is one. */
   model: { id: string; labels: number; lexiconMacroF1: number; trainedMacroF1: number } | null;
   /** The newest model trained, adopted or not. */
   latest: { id: string; labels: number; lexiconMacroF1: number; trainedMacroF1: number; adopted: boolean } | null;
@@ -148,7 +149,11 @@ export async function labelsSummary(db: Kysely<Database>): Promise<{ total: numb
     return {
       lang,
       labels: counts.reduce((n, c) => n + c.n, 0),
-      scorerMacroF1: macroF1(counts),
+      // The same measure as the cross-validation's (h17's classificationScores), so the figures compare.
+      scorerMacroF1: classificationScores(
+        counts.flatMap((c) => Array<SentimentLabel>(c.n).fill(c.label as SentimentLabel)),
+        counts.flatMap((c) => Array<SentimentLabel>(c.n).fill(c.machine as SentimentLabel)),
+      ).macroF1,
       model: active ? figures(active) : null,
       latest: latest ? { ...figures(latest), adopted: latest.adopted } : null,
     };

@@ -10,9 +10,11 @@ import { runDigestPreview } from './commands/digest.js';
 import { runDoctor } from './commands/doctor.js';
 import { runImport } from './commands/import.js';
 import { runImportMetrics } from './commands/import-metrics.js';
+import { runLabelsExport, runLabelsImport } from './commands/labels.js';
 import { runExportAuthor, runForget } from './commands/privacy.js';
 import { runMigrate } from './commands/migrate.js';
 import { runStart, runWorker } from './commands/start.js';
+import { runModelList, runModelRollback, runTrain } from './commands/train.js';
 import { detectSeries } from './detection/detect-series.js';
 import { RedisUnavailableError } from './queue/redis-connection.js';
 import { STAGES, type Stage } from './queue/names.js';
@@ -69,6 +71,51 @@ program
   .action(async (file: string, o) => {
     process.exitCode = (await runImportMetrics(configPathFrom(o.config), file, o.entity)) ? 0 : 1;
   });
+
+const labels = program.command('labels').description("the team's sentiment labels in bulk");
+labels
+  .command('import')
+  .description('apply labels from a CSV or JSONL file (mention_id, label, optionally by); bad rows are quarantined')
+  .argument('<file>')
+  .option('--by <who>', 'who the labels are recorded as when a row does not say (default: import:<user>)')
+  .addOption(configOption())
+  .action(async (file: string, o) => {
+    process.exitCode = (await runLabelsImport(configPathFrom(o.config), file, o.by)) ? 0 : 1;
+  });
+labels
+  .command('export')
+  .description('write every label with who, when, the scorer reading and the text, as JSONL (default) or CSV')
+  .option('--out <file>', 'write to this file (.csv or .jsonl) instead of stdout')
+  .addOption(new Option('--format <format>', 'csv or jsonl (default: from --out, else jsonl)').choices(['csv', 'jsonl']))
+  .addOption(configOption())
+  .action(async (o) => {
+    await runLabelsExport(configPathFrom(o.config), { out: o.out, format: o.format });
+  });
+
+program
+  .command('train')
+  .description("train the sentiment model per language and the tag classifier on the team's labels; adopted only if it beats the lexicon in cross-validation")
+  .option('--folds <k>', 'folds of the cross-validation (default: learning.folds)', (v) => Number.parseInt(v, 10))
+  .option('--by <who>', 'recorded as the author of the new versions', 'cli')
+  .addOption(configOption())
+  .action(async (o) => {
+    await runTrain(configPathFrom(o.config), { folds: o.folds, by: o.by });
+  });
+
+const model = program.command('model').description('trained model versions');
+model
+  .command('list')
+  .description('every stored version with its cross-validated figures; * marks the active ones')
+  .addOption(configOption())
+  .action(async (o) => runModelList(configPathFrom(o.config)));
+model
+  .command('rollback')
+  .description('make a stored version active again (sentiment-en-v2, or 2 with --lang), or "lexicon" with --lang')
+  .argument('<version>')
+  .option('--lang <code>', 'language of the version')
+  .addOption(new Option('--kind <kind>', 'sentiment or tags').choices(['sentiment', 'tags']).default('sentiment'))
+  .addOption(configOption())
+  .action(async (version: string, o) => runModelRollback(configPathFrom(o.config), version, { lang: o.lang, kind: o.kind }));
 
 program
   .command('forget')

@@ -22,6 +22,7 @@ import { healthRoutes } from './routes/health.js';
 import { inboxRoutes } from './routes/inbox.js';
 import { influencerRoutes } from './routes/influencers.js';
 import { kpiRoutes } from './routes/kpis.js';
+import { labelRoutes } from './routes/labels.js';
 import { mentionRoutes } from './routes/mentions.js';
 import { pageRoutes } from './routes/pages.js';
 import { operationsRoutes } from './routes/operations.js';
@@ -114,6 +115,7 @@ export async function buildApi(deps: ApiDeps): Promise<FastifyInstance> {
       await audienceRoutes(api, ctx);
       await influencerRoutes(api, ctx);
       await mentionRoutes(api, ctx);
+      await labelRoutes(api, ctx);
       await alertRoutes(api, ctx);
       await inboxRoutes(api, ctx);
       await eventRoutes(api, ctx);

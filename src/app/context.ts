@@ -11,9 +11,11 @@ import { closeQueues, createQueues, type Queues } from '../queue/queues.js';
 import { createRedis, describeRedis, type RedisTarget } from '../queue/redis-connection.js';
 import { resolveRedis, type ResolvedRedis } from '../queue/resolve-redis.js';
 import { createScorer } from '../scoring/scorer.js';
+import { buildMasker, buildScorer, loadActiveModels, type LoadedModels } from './active-models.js';
 import { buildSources, type ConfiguredSource } from '../sources/registry.js';
 import { openDatabase, type Store } from '../store/database.js';
 import { syncEntities } from '../store/entity-repository.js';
+import { syncConfigTags } from '../store/tag-repository.js';
 import { migrateToLatest } from '../store/migrate.js';
 
 export type Scorer = ReturnType<typeof createScorer>;
@@ -32,6 +34,12 @@ export interface AppContext {
   sources: Map<string, ConfiguredSource>;
   /** Own accounts of every entity, as "platform:handle" in lower case. */
   ownHandles: Set<string>;
+  /** The trained models in use (none: the lexicon scores everything); see active-models.ts. */
+  models: LoadedModels;
+  /** When the score stage last checked whether the active models changed. */
+  modelsCheckedAt: number;
+  /** The text as the models see it: watched names and handles masked. */
+  maskText: (text: string) => string;
   now: () => number;
   close(): Promise<void>;
 }
@@ -53,9 +61,12 @@ export async function createAppContext(config: VigieConfig, options: ContextOpti
   const databaseUrl = config.database.url;
   const store = await openDatabase(databaseUrl, config.dataDir, { schema: options.dbSchema });
   let resolved: ResolvedRedis | undefined;
+  let models: LoadedModels;
   try {
     await migrateToLatest(store);
     await syncEntities(store.db, config.entities, now());
+    await syncConfigTags(store.db, config.tags, now());
+    models = await loadActiveModels(store, logger);
     resolved = options.redisTarget ? { target: options.redisTarget } : await resolveRedis(config.redis.url, config.dataDir, logger);
   } catch (error) {
     await store.close();
@@ -76,7 +87,10 @@ export async function createAppContext(config: VigieConfig, options: ContextOpti
     redisTarget: resolved.target,
     queues,
     matcher: createEntityMatcher(config.entities),
-    scorer: createScorer({ maskTerms: maskTermsOf(config), riskLexicon: config.scoring.riskLexicon, ownHandles: [...ownHandles].map((h) => h.split(':')[1]) }),
+    scorer: buildScorer(config, ownHandles, models),
+    models,
+    modelsCheckedAt: now(),
+    maskText: buildMasker(config),
     mailer,
     channels: buildChannels(config.channels, mailer),
     sources,

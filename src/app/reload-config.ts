@@ -7,8 +7,9 @@ import { upsertCollectSchedulers } from '../queue/schedulers.js';
 import { upsertDigestSchedulers } from '../queue/digest-schedulers.js';
 import { buildSources } from '../sources/registry.js';
 import { syncEntities } from '../store/entity-repository.js';
-import { createScorer } from '../scoring/scorer.js';
-import { ownHandlesOf, maskTermsOf, type AppContext } from './context.js';
+import { syncConfigTags } from '../store/tag-repository.js';
+import { buildMasker, buildScorer, loadActiveModels } from './active-models.js';
+import { ownHandlesOf, type AppContext } from './context.js';
 
 /** Settings a running process cannot change: they name the connections it already holds. */
 const RESTART_ONLY = ['database', 'redis', 'api', 'dataDir'] as const;
@@ -31,9 +32,14 @@ export async function applyConfig(ctx: AppContext, next: VigieConfig, schedulers
   ctx.sources = buildSources(next.sources, { env: process.env, now: ctx.now, logger: ctx.logger });
   ctx.channels = buildChannels(next.channels, ctx.mailer);
   ctx.matcher = createEntityMatcher(next.entities);
-  ctx.scorer = createScorer({ maskTerms: maskTermsOf(next), riskLexicon: next.scoring.riskLexicon, ownHandles: [...ownHandles].map((h) => h.split(':')[1]) });
   ctx.ownHandles = ownHandles;
   ctx.config = { ...next, database: ctx.config.database, redis: ctx.config.redis, api: ctx.config.api, dataDir: ctx.config.dataDir };
+  // The scorer depends on the watched terms and on the models: both are read again (a rollback shows up here too).
+  ctx.models = await loadActiveModels(ctx.store, ctx.logger);
+  ctx.modelsCheckedAt = ctx.now();
+  ctx.scorer = buildScorer(ctx.config, ownHandles, ctx.models);
+  ctx.maskText = buildMasker(ctx.config);
+  await syncConfigTags(ctx.store.db, ctx.config.tags, ctx.now());
   if (schedulers) {
     await upsertCollectSchedulers(ctx);
     await upsertDigestSchedulers(ctx);

@@ -71,6 +71,17 @@ export const routeSchema = z
     entities: z.array(z.string()).optional(),
     /** Only alerts at or above this severity. */
     minSeverity: severitySchema.default('low'),
+    /** Only alerts whose evidence mentions carry one of these custom tags (ids from `tags`), e.g. product-defect to the quality team. */
+    tags: z.array(z.string()).optional(),
+  })
+  .strict();
+
+/** A custom tag the team defines; the tag classifier learns it from the mentions the team tags. */
+export const tagSchema = z
+  .object({
+    id: z.string().regex(/^[a-z0-9][a-z0-9-]{0,40}$/, 'expected a lower-case slug like product-defect'),
+    name: z.string().min(1).max(80),
+    description: z.string().max(500).default(''),
   })
   .strict();
 
@@ -141,6 +152,22 @@ export const configSchema = z
       .object({ riskLexicon: z.record(z.string(), z.array(z.string())).optional() })
       .strict()
       .default({}),
+    /** Learning from the team's labels (vigie train, the maintain job, score workers). */
+    learning: z
+      .object({
+        /** The maintain job retrains when at least this many labels arrived since the last training. */
+        retrainAfterLabels: z.number().int().positive().default(50),
+        /** How often the maintain job looks (minutes). */
+        checkEveryMinutes: z.number().int().positive().default(30),
+        /** Folds of the cross-validation that decides adoption. */
+        folds: z.number().int().min(2).max(20).default(5),
+        /** How often a score worker checks whether the active model changed (seconds). */
+        modelCheckSeconds: z.number().int().positive().default(15),
+      })
+      .strict()
+      .default({ retrainAfterLabels: 50, checkEveryMinutes: 30, folds: 5, modelCheckSeconds: 15 }),
+    /** Custom tags (delivery, price, product defect...); more can be added through the API. */
+    tags: z.array(tagSchema).default([]),
   })
   .strict();
 

@@ -34,7 +34,7 @@ export interface NotifyJob {
 }
 
 export interface MaintainJob {
-  task: 'author-graph' | 'retention';
+  task: 'author-graph' | 'retention' | 'retrain';
 }
 
 export interface DigestJob {

@@ -23,7 +23,7 @@ export async function upsertCollectSchedulers(ctx: AppContext, crisisOpen = fals
   return ids;
 }
 
-/** Author influence every hour; retention every night at 03:30 in the deployment's time zone. */
+/** Author influence every hour; retention every night at 03:30 in the deployment's time zone; retraining when labels came in. */
 export async function upsertMaintenanceSchedulers(ctx: AppContext): Promise<void> {
   await ctx.queues.maintain.upsertJobScheduler('maintain-author-graph', { every: 3_600_000 }, { name: 'author-graph', data: { task: 'author-graph' } });
   await ctx.queues.maintain.upsertJobScheduler(
@@ -31,4 +31,6 @@ export async function upsertMaintenanceSchedulers(ctx: AppContext): Promise<void
     { pattern: '30 3 * * *', tz: ctx.config.timezone },
     { name: 'retention', data: { task: 'retention' } },
   );
+  // Cheap when nothing is due: one count of the labels that arrived since the last training.
+  await ctx.queues.maintain.upsertJobScheduler('maintain-retrain', { every: ctx.config.learning.checkEveryMinutes * 60_000 }, { name: 'retrain', data: { task: 'retrain' } });
 }

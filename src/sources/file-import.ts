@@ -64,7 +64,7 @@ export interface RawRecord {
   error?: string;
 }
 
-async function* jsonlRecords(path: string): AsyncGenerator<RawRecord> {
+export async function* jsonlRecords(path: string): AsyncGenerator<RawRecord> {
   let position = 0;
   for await (let line of byteLines(createReadStream(path))) {
     position++;

@@ -5,11 +5,13 @@ import { authorInfluence, isJournalist } from '../scoring/influence.js';
 import { normaliseRanks, pageRank } from '../scoring/author-graph.js';
 import { authorActivity, interactionEdges, writeAuthorInfluence } from '../store/author-graph-queries.js';
 import { applyRetention, type RetentionResult } from '../store/privacy-repository.js';
+import { retrainDue, trainFromLabels } from './train.js';
 
 /** Influence looks at the last 30 days: long enough to see who is amplified, short enough to follow change. */
 export const INFLUENCE_WINDOW_MS = 30 * 86_400_000;
 
-export async function runMaintain(ctx: AppContext, job: MaintainJob): Promise<{ authors: number } | RetentionResult> {
+export async function runMaintain(ctx: AppContext, job: MaintainJob): Promise<{ authors: number } | RetentionResult | RetrainResult> {
+  if (job.task === 'retrain') return retrainIfDue(ctx);
   if (job.task === 'retention') {
     const result = await applyRetention(ctx.store.db, ctx.config.retention, ctx.now());
     ctx.logger.info(result, 'retention applied');
@@ -40,4 +42,19 @@ export async function recomputeInfluence(ctx: AppContext): Promise<number> {
   });
   await writeAuthorInfluence(ctx.store.db, updates);
   return updates.length;
+}
+
+export interface RetrainResult {
+  newLabels: number;
+  trained: string[];
+}
+
+/** Trains again when `learning.retrainAfterLabels` labels arrived since the last training; adoption is by cross-validation. */
+export async function retrainIfDue(ctx: AppContext): Promise<RetrainResult> {
+  const { due, newLabels } = await retrainDue(ctx.store, ctx.config);
+  if (!due) return { newLabels, trained: [] };
+  const outcome = await trainFromLabels(ctx.store, { by: 'maintain', now: ctx.now(), maskText: ctx.maskText, folds: ctx.config.learning.folds, logger: ctx.logger });
+  const trained = [...outcome.sentiment.flatMap((s) => (s.model ? [s.model.id] : [])), ...(outcome.tags.model ? [outcome.tags.model.id] : [])];
+  ctx.logger.info({ newLabels, trained, reasons: outcome.sentiment.map((s) => `${s.lang}: ${s.reason}`) }, 'retrained on new labels');
+  return { newLabels, trained };
 }

@@ -34,6 +34,8 @@ export interface MentionView {
   reach: number;
   riskFlags: string[];
   entityIds: string[];
+  /** The team's label when someone corrected the sentiment (then `sentiment` is that label, confidence 1). */
+  labelledBy: { by: string; at: number; machineLabel: string } | null;
 }
 
 export async function listMentions(db: Kysely<Database>, f: MentionFilter): Promise<MentionView[]> {
@@ -41,7 +43,9 @@ export async function listMentions(db: Kysely<Database>, f: MentionFilter): Prom
   let q = db
     .selectFrom('mentions as m')
     .innerJoin('authors as a', 'a.id', 'm.author_id')
+    .leftJoin('mention_labels as l', 'l.mention_id', 'm.id')
     .select([
+      'l.labelled_by', 'l.labelled_at', 'l.machine_label',
       'm.id', 'm.platform', 'm.url', 'm.text', 'm.lang', 'm.published_at', 'm.likes', 'm.reshares', 'm.replies', 'm.quotes',
       'm.sentiment_label', 'm.sentiment_score', 'm.sentiment_confidence', 'm.sentiment_drivers', 'm.influence', 'm.reach', 'm.risk_flags',
       'a.handle', 'a.followers', 'a.verified', 'a.influence as author_influence',
@@ -80,6 +84,7 @@ export async function listMentions(db: Kysely<Database>, f: MentionFilter): Prom
     reach: Number(r.reach),
     riskFlags: JSON.parse(r.risk_flags),
     entityIds: links.get(r.id) ?? [],
+    labelledBy: r.labelled_by === null ? null : { by: r.labelled_by, at: Number(r.labelled_at), machineLabel: r.machine_label! },
   }));
 }
 

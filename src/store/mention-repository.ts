@@ -210,9 +210,14 @@ async function refreshEngagement(
   return deltas;
 }
 
+/**
+ * The brand's own posts (its replies, announcements) are not what people say about it: they stay out of the rollups,
+ * so neither the volume nor the tone of the brand's KPIs, nor its detectors, count them.
+ */
 function rollupChanges(fresh: readonly StoredMention[], engagementDeltas: { mention: StoredMention; delta: number }[]): RollupAccumulator {
   const rollups = new RollupAccumulator();
   for (const m of fresh) {
+    if (m.authorIsOwn) continue;
     rollups.addMention({
       entityIds: m.entityIds,
       platform: m.platform,
@@ -225,6 +230,7 @@ function rollupChanges(fresh: readonly StoredMention[], engagementDeltas: { ment
     });
   }
   for (const { mention, delta } of engagementDeltas) {
+    if (mention.authorIsOwn) continue;
     rollups.addEngagement({ entityIds: mention.entityIds, platform: mention.platform, publishedAt: Date.parse(mention.publishedAt) }, delta);
   }
   return rollups;

@@ -69,10 +69,12 @@ async function eraseMentions(trx: Transaction<Database>, ids: string[]): Promise
     const rows = await trx
       .selectFrom('mentions as m')
       .innerJoin('mention_entities as me', 'me.mention_id', 'm.id')
-      .select(['m.id', 'm.platform', 'm.published_at', 'm.sentiment_label', 'm.sentiment_score', 'm.likes', 'm.reshares', 'm.replies', 'm.quotes', 'm.reach', 'm.risk_flags', 'me.entity_id'])
+      .select(['m.id', 'm.platform', 'm.published_at', 'm.sentiment_label', 'm.sentiment_score', 'm.likes', 'm.reshares', 'm.replies', 'm.quotes', 'm.reach', 'm.risk_flags', 'm.is_own', 'me.entity_id'])
       .where('m.id', 'in', chunk)
       .execute();
     for (const r of rows) {
+      // The brand's own posts were never counted in the rollups (storeMentions).
+      if (r.is_own === 1) continue;
       rollups.addMention(
         {
           entityIds: [r.entity_id],
@@ -88,6 +90,8 @@ async function eraseMentions(trx: Transaction<Database>, ids: string[]): Promise
       );
     }
     await trx.deleteFrom('mention_entities').where('mention_id', 'in', chunk).execute();
+    // Labels and tags are about the erased posts too: they go with them.
+    for (const table of ['mention_labels', 'label_events', 'mention_tags'] as const) await trx.deleteFrom(table).where('mention_id', 'in', chunk).execute();
     await trx.updateTable('mentions').set({ reply_to: null }).where('reply_to', 'in', chunk).execute();
     await trx.updateTable('mentions').set({ quote_of: null }).where('quote_of', 'in', chunk).execute();
     await trx.deleteFrom('mentions').where('id', 'in', chunk).execute();

@@ -171,6 +171,75 @@ export interface ErasuresTable {
   reason: string;
 }
 
+/** The current human label of a mention, with the machine's reading it replaced. */
+export interface MentionLabelsTable {
+  mention_id: string;
+  label: string;
+  labelled_by: string;
+  labelled_at: number;
+  /** 'dashboard', 'api' or 'import'. */
+  source: string;
+  machine_label: string;
+  machine_score: number;
+  machine_confidence: number;
+}
+
+/** One change of a label (label null: the label was removed). */
+export interface LabelEventsTable {
+  id: string;
+  mention_id: string;
+  label: string | null;
+  previous_label: string | null;
+  labelled_by: string;
+  labelled_at: number;
+  source: string;
+}
+
+export interface ModelsTable {
+  /** `${kind}-${lang}-v${version}`. */
+  id: string;
+  /** 'sentiment' or 'tags'. */
+  kind: string;
+  lang: string;
+  version: number;
+  created_at: number;
+  created_by: string;
+  /** Labels it was trained on. */
+  labels: number;
+  cv_macro_f1: number;
+  /** The lexicon scorer's macro-F1 on the same labels (for 'tags': 0). */
+  lexicon_macro_f1: number;
+  /** 1 when it beat the lexicon when trained. */
+  adopted: number;
+  /** 1 for the model the score workers use. */
+  active: number;
+  metrics: string;
+  model: string;
+}
+
+export interface TagsTable {
+  id: string;
+  name: string;
+  description: string;
+  /** 'config' or 'api'. */
+  source: string;
+  created_at: number;
+  created_by: string;
+}
+
+export interface MentionTagsTable {
+  mention_id: string;
+  tag_id: string;
+  /** 1 when the tag applies; a person may also say 0 (it does not), which the classifier learns from. */
+  applies: number;
+  /** 'label' (a person) or 'model' (the classifier). */
+  source: string;
+  confidence: number;
+  labelled_by: string | null;
+  labelled_at: number;
+  published_at: number;
+}
+
 export interface Database {
   entities: EntitiesTable;
   authors: AuthorsTable;
@@ -185,6 +254,11 @@ export interface Database {
   business_metrics: BusinessMetricsTable;
   digests: DigestsTable;
   erasures: ErasuresTable;
+  mention_labels: MentionLabelsTable;
+  label_events: LabelEventsTable;
+  models: ModelsTable;
+  tags: TagsTable;
+  mention_tags: MentionTagsTable;
 }
 
 export type MentionRow = Selectable<MentionsTable>;

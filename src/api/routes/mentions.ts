@@ -56,12 +56,12 @@ function toFilter(ctx: RouteContext, q: MentionQuery): MentionFilter {
 const CSV_MAX_ROWS = 10_000;
 const CSV_PAGE = 500;
 
-const CSV_HEADER = ['published_at', 'platform', 'author', 'followers', 'sentiment', 'sentiment_score', 'influence', 'reach', 'likes', 'reshares', 'replies', 'lang', 'url', 'text', 'entities'];
+const CSV_HEADER = ['published_at', 'platform', 'author', 'followers', 'sentiment', 'sentiment_score', 'influence', 'reach', 'likes', 'reshares', 'replies', 'lang', 'url', 'text', 'entities', 'labelled_by'];
 
 const csvRow = (m: MentionView) =>
   csvLine([
     new Date(m.publishedAt).toISOString(), m.platform, m.author.handle, m.author.followers, m.sentiment.label, m.sentiment.score,
-    m.influence, m.reach, m.engagement.likes, m.engagement.reshares, m.engagement.replies, m.lang, m.url, m.text, m.entityIds.join(' '),
+    m.influence, m.reach, m.engagement.likes, m.engagement.reshares, m.engagement.replies, m.lang, m.url, m.text, m.entityIds.join(' '), m.labelledBy?.by ?? '',
   ]);
 
 export async function mentionRoutes(app: FastifyInstance, ctx: RouteContext): Promise<void> {

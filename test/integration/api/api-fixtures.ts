@@ -84,7 +84,8 @@ export function mention(s: MentionSpec): StoredMention {
 }
 
 /**
- * Current week (END - 7 days .. END) for acme: 6 mentions, 2 negative, 1 neutral, 3 positive, engagement 100, reach 1000.
+ * Current week (END - 7 days .. END) for acme: 6 mentions, 2 negative, 1 neutral, 3 positive, engagement 100, reach 1000;
+ * without the brand's own post (id 4), which the rollups leave out: 5 mentions, 2 positive, engagement 70, reach 700.
  * Previous week: 2 acme mentions, both negative. Globex: 2 mentions this week, reach 3000.
  */
 export const MENTIONS: StoredMention[] = [

@@ -87,27 +87,28 @@ describe.each(DIALECTS)('API on %s', (dialect) => {
   describe('KPIs (hand-computed from the fixtures)', () => {
     it('gives the week against the previous week, the norm and the competitor', async () => {
       const body = await get(`/api/kpis?entity=acme&${PERIOD}`);
-      // 6 mentions: 2 negative, 1 neutral, 3 positive; engagement 40+30+20+10 = 100; reach 300+100+100+300+100+100 = 1000.
-      expect(body.kpis).toMatchObject({ volume: 6, engagement: 100, impressions: 1000 });
-      expect(body.kpis.negativeShare).toBeCloseTo(2 / 6);
-      expect(body.kpis.netSentiment).toBeCloseTo((3 - 2) / 5);
+      // 5 mentions (the brand's own post is not counted): 2 negative, 1 neutral, 2 positive; engagement 40+20+10 = 70;
+      // reach 300+100+100+100+100 = 700.
+      expect(body.kpis).toMatchObject({ volume: 5, engagement: 70, impressions: 700 });
+      expect(body.kpis.negativeShare).toBeCloseTo(2 / 5);
+      expect(body.kpis.netSentiment).toBeCloseTo((2 - 2) / 4);
       expect(body.kpis.engagementRate).toBeCloseTo(0.1);
       const volume = body.comparison.find((c: { name: string }) => c.name === 'volume');
-      expect(volume).toMatchObject({ value: 6, previous: 2, change: 4, changeRatio: 2 });
+      expect(volume).toMatchObject({ value: 5, previous: 2, change: 3, changeRatio: 1.5 });
       const negative = body.comparison.find((c: { name: string }) => c.name === 'negativeShare');
       expect(negative.previous).toBe(1);
       expect(negative.norm).toBe(0.18);
-      expect(negative.vsNorm).toBeCloseTo(2 / 6 - 0.18);
+      expect(negative.vsNorm).toBeCloseTo(2 / 5 - 0.18);
       // Globex: 2 mentions, reach 3000.
       expect(body.shareOfVoice).toEqual([
-        expect.objectContaining({ entityId: 'acme', volumeShare: 0.75, reachShare: 0.25 }),
-        expect.objectContaining({ entityId: 'globex', volumeShare: 0.25, reachShare: 0.75 }),
+        expect.objectContaining({ entityId: 'acme', volumeShare: 5 / 7, reachShare: 700 / 3700 }),
+        expect.objectContaining({ entityId: 'globex', volumeShare: 2 / 7, reachShare: 3000 / 3700 }),
       ]);
-      expect(body.competitors[0]).toMatchObject({ entityId: 'globex', name: 'Globex', gap: { volume: 4 } });
+      expect(body.competitors[0]).toMatchObject({ entityId: 'globex', name: 'Globex', gap: { volume: 3 } });
       expect(body.bucket).toBe('hour');
       expect(body.series).toHaveLength(7 * 24);
-      expect(body.series.reduce((s: number, b: { total: number }) => s + b.total, 0)).toBe(6);
-      expect(body.platforms).toEqual([expect.objectContaining({ key: 'x', count: 6, share: 1 })]);
+      expect(body.series.reduce((s: number, b: { total: number }) => s + b.total, 0)).toBe(5);
+      expect(body.platforms).toEqual([expect.objectContaining({ key: 'x', count: 5, share: 1 })]);
     });
 
     it('defaults to the last 7 days of stored data', async () => {

@@ -31,9 +31,10 @@ describe.each(DIALECTS)('detection window on %s', (dialect) => {
     expect(w.backgroundTexts).toEqual(['Acme old']);
     const fiveMinutesAgo = w.minutes.find((b) => b.start === NOW - 5 * 60_000)!;
     expect(fiveMinutesAgo).toMatchObject({ total: 2, negative: 1, positive: 1 });
-    // Volume counts every post, the brand's included; only complete hours (before NOW) are history.
+    // The rollups count what others say, not the brand's own posts (its replies would dilute a crisis's negative
+    // share of audience); only complete hours (before NOW) are history.
     expect(w.hours.every((h) => h.start < NOW)).toBe(true);
-    expect(w.hours.reduce((s, h) => s + h.total, 0)).toBe(5);
+    expect(w.hours.reduce((s, h) => s + h.total, 0)).toBe(4);
     // The day before the recent 3 h, minute by minute, from which the detectors learn how bursty the entity is.
     expect(w.fineHistory).toMatchObject({ stepMs: 60_000, from: NOW - 27 * 3_600_000, to: NOW - 3 * 3_600_000 });
     expect(w.fineHistory!.buckets.map((b) => [b.start, b.total])).toEqual([[NOW - 26 * 3_600_000, 1]]);

@@ -1,0 +1,66 @@
+// The team's corrections: PUT/DELETE a mention's sentiment label, the recent labels, and what the labels say of the models.
+import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import { applyLabels, recentLabels, type LabelSource } from '../../store/label-repository.js';
+import { labelsSummary } from '../../store/model-repository.js';
+import { BadRequestError } from '../query-params.js';
+import type { RouteContext } from '../route-context.js';
+
+const idParams = { type: 'object', required: ['id'], properties: { id: { type: 'string', maxLength: 400 } } } as const;
+
+const labelBody = z
+  .object({
+    label: z.enum(['negative', 'neutral', 'positive']),
+    by: z.string().trim().min(1).max(200).optional(),
+    source: z.enum(['dashboard', 'api']).optional(),
+  })
+  .strict();
+
+const removeBody = z.object({ by: z.string().trim().min(1).max(200).optional(), source: z.enum(['dashboard', 'api']).optional() }).strict();
+
+/** zod's verdict as one sentence naming each bad field and what was expected. */
+export function parseBody<T>(schema: z.ZodType<T>, body: unknown): T {
+  const result = schema.safeParse(body ?? {});
+  if (result.success) return result.data;
+  throw new BadRequestError(`invalid body: ${result.error.issues.map((i) => `${i.path.join('.') || 'body'}: ${i.message}`).join('; ')}`);
+}
+
+export async function labelRoutes(app: FastifyInstance, ctx: RouteContext): Promise<void> {
+  const change = async (mentionId: string, label: z.infer<typeof labelBody>['label'] | null, by: string | undefined, source: LabelSource | undefined) => {
+    const [outcome] = await applyLabels(ctx.store, [{ mentionId, label, by: by ?? source ?? 'api', source: source ?? 'api', at: ctx.now() }]);
+    if (outcome.status === 'unknown-mention') throw new BadRequestError(`no mention has the id "${mentionId.slice(0, 60)}"`, 404);
+    ctx.logger.info({ mention: mentionId, label, status: outcome.status, source }, 'mention label');
+    return { mentionId, label, effective: outcome.effective, changed: outcome.status === 'changed' };
+  };
+
+  app.put<{ Params: { id: string } }>('/mentions/:id/label', {
+    schema: {
+      summary: "Correct a mention's sentiment: the label wins at once in KPIs, rollups, digest, alert evidence and exports",
+      description: 'Body: {"label": "negative" | "neutral" | "positive", "by"?: who, "source"?: "dashboard" | "api"}. Repeating a label changes nothing.',
+      tags: ['labels'],
+      params: idParams,
+    },
+  }, async (request) => {
+    const body = parseBody(labelBody, request.body);
+    return change(request.params.id, body.label, body.by, body.source);
+  });
+
+  app.delete<{ Params: { id: string } }>('/mentions/:id/label', {
+    schema: { summary: "Remove a mention's label: the scorer's reading is back", tags: ['labels'], params: idParams },
+  }, async (request) => {
+    const body = parseBody(removeBody, request.body);
+    return change(request.params.id, null, body.by, body.source);
+  });
+
+  app.get<{ Querystring: { limit?: number } }>('/labels', {
+    schema: {
+      summary: 'The latest labels, newest first, with who set them and what the scorer had said',
+      tags: ['labels'],
+      querystring: { type: 'object', properties: { limit: { type: 'integer', minimum: 1, maximum: 500, default: 100 } } },
+    },
+  }, async (request) => ({ labels: await recentLabels(ctx.store.db, request.query.limit ?? 100) }));
+
+  app.get('/labels/summary', {
+    schema: { summary: 'How many mentions the team labelled, and the lexicon and the trained model macro-F1 on them, per language', tags: ['labels'] },
+  }, async () => labelsSummary(ctx.store.db));
+}

@@ -12,6 +12,7 @@ import { platformHttp, type HttpResponse } from './http/http-client.js';
 import { convertItems, describeZodError, malformedPage, parseJson, type Collected } from './http/item-validation.js';
 import { epochSecondsRateLimit } from './http/rate-limit-headers.js';
 import { timeKey } from './http/stream-cursor.js';
+import { oneLineError, statusOf } from './http/stream-failure.js';
 import { sweepStreams, type PageOutcome, type PageQuery } from './http/sweep.js';
 
 /** The AppView allows 3000 requests per 5 minutes per IP (the same through a PDS). */
@@ -173,8 +174,9 @@ function createBlueskySource(config: BlueskySourceConfig, ctx: SourceContext): S
         const parsed = json.ok ? profilesSchema.safeParse(json.value) : null;
         for (const profile of parsed?.success ? parsed.data.profiles : []) profiles.set(profile.did, profile);
       } catch (error) {
-        if (!(error instanceof HttpStatusError)) throw error;
-        ctx.logger.warn({ status: error.status }, 'Bluesky getProfiles refused: follower counts left at 0');
+        // A refusal, a 5xx that outlasted the retries or a rate limit: the page is worth more than its counts.
+        if (signal?.aborted) throw error;
+        ctx.logger.warn({ status: statusOf(error), err: oneLineError(error) }, 'Bluesky getProfiles failed: follower counts left at 0');
       }
     }
     return profiles;

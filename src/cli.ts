@@ -12,6 +12,7 @@ import { runImport } from './commands/import.js';
 import { runImportMetrics } from './commands/import-metrics.js';
 import { runExportAuthor, runForget } from './commands/privacy.js';
 import { runMigrate } from './commands/migrate.js';
+import { runPoll } from './commands/poll.js';
 import { runStart, runWorker } from './commands/start.js';
 import { detectSeries } from './detection/detect-series.js';
 import { RedisUnavailableError } from './queue/redis-connection.js';
@@ -102,6 +103,17 @@ program
   .addOption(configOption())
   .action(async (o) => {
     process.exitCode = (await runDoctor(configPathFrom(o.config))) ? 0 : 1;
+  });
+
+program
+  .command('poll')
+  .description('poll one configured source once, as the collect stage would, and print what it returns without storing it')
+  .argument('<sourceId>')
+  .option('--json', 'one JSON line per mention (the stored shape plus the entities it matched)')
+  .option('--cursor <value>', 'start from this cursor instead of a first run')
+  .addOption(configOption())
+  .action(async (sourceId: string, o) => {
+    process.exitCode = await runPoll(configPathFrom(o.config), sourceId, { json: o.json === true, cursor: o.cursor });
   });
 
 program

@@ -37,3 +37,12 @@ export function createEntityMatcher(entities: readonly MatchableEntity[]): Entit
     },
   };
 }
+
+/**
+ * The entities a collected mention belongs to, as the collect stage decides: a source's fixed entities plus any
+ * other entity the text names (a competitor in the same post), or else those its text names. Empty: dropped.
+ */
+export function entitiesOfMention(matcher: EntityMatcher, mention: { text: string }, fixedEntities: readonly string[] | undefined): string[] {
+  const matched = matcher.match(mention.text);
+  return fixedEntities?.length ? [...new Set([...fixedEntities, ...matched])] : matched;
+}

@@ -1,4 +1,5 @@
 // Collect stage: poll a source (or take imported mentions), match entities, queue them for scoring, save the cursor.
+import { entitiesOfMention } from '../domain/entity-matcher.js';
 import type { MentionInput } from '../domain/mention.js';
 import type { AppContext } from '../app/context.js';
 import { contentHash, jobId } from '../queue/job-id.js';
@@ -81,7 +82,7 @@ async function forward(
 ): Promise<CollectOutcome> {
   const matched: ScoreJob['mentions'] = [];
   for (const m of mentions) {
-    const entityIds = fixedEntities?.length ? unionMatches(fixedEntities, ctx.matcher.match(m.text)) : ctx.matcher.match(m.text);
+    const entityIds = entitiesOfMention(ctx.matcher, m, fixedEntities);
     if (entityIds.length > 0) matched.push({ ...m, entityIds });
   }
   await quarantine(ctx.store.db, bad, ctx.now());
@@ -98,11 +99,6 @@ async function forward(
   if (jobs.length > 0) await ctx.queues.score.addBulk(jobs);
   if (bad.length > 0) ctx.logger.warn({ sourceId, quarantined: bad.length, first: bad[0]?.error }, 'items quarantined');
   return { fetched: mentions.length, matched: matched.length, quarantined: bad.length, scoreJobs: jobs.length };
-}
-
-/** A source's fixed entities, plus any other entity the text names (a competitor in the same post). */
-function unionMatches(fixed: string[], matched: string[]): string[] {
-  return [...new Set([...fixed, ...matched])];
 }
 
 /** 4xx answers other than 429: the platform refuses the request as it is, so retrying at once is useless. */

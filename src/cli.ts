@@ -13,6 +13,7 @@ import { runImportMetrics } from './commands/import-metrics.js';
 import { runLabelsExport, runLabelsImport } from './commands/labels.js';
 import { runExportAuthor, runForget } from './commands/privacy.js';
 import { runMigrate } from './commands/migrate.js';
+import { runPoll } from './commands/poll.js';
 import { runStart, runWorker } from './commands/start.js';
 import { runModelList, runModelRollback, runTrain } from './commands/train.js';
 import { detectSeries } from './detection/detect-series.js';
@@ -149,6 +150,17 @@ program
   .addOption(configOption())
   .action(async (o) => {
     process.exitCode = (await runDoctor(configPathFrom(o.config))) ? 0 : 1;
+  });
+
+program
+  .command('poll')
+  .description('poll one configured source once, as the collect stage would, and print what it returns without storing it')
+  .argument('<sourceId>')
+  .option('--json', 'one JSON line per mention (the stored shape plus the entities it matched)')
+  .option('--cursor <value>', 'start from this cursor instead of a first run')
+  .addOption(configOption())
+  .action(async (sourceId: string, o) => {
+    process.exitCode = await runPoll(configPathFrom(o.config), sourceId, { json: o.json === true, cursor: o.cursor });
   });
 
 program

@@ -26,6 +26,7 @@ import { labelRoutes } from './routes/labels.js';
 import { mentionRoutes } from './routes/mentions.js';
 import { pageRoutes } from './routes/pages.js';
 import { operationsRoutes } from './routes/operations.js';
+import { sourceRoutes } from './routes/sources.js';
 import type { Queues } from '../queue/queues.js';
 import { SECURITY_HEADERS } from './security-headers.js';
 
@@ -120,6 +121,7 @@ export async function buildApi(deps: ApiDeps): Promise<FastifyInstance> {
       await inboxRoutes(api, ctx);
       await eventRoutes(api, ctx);
       await businessRoutes(api, ctx);
+      await sourceRoutes(api, ctx);
       api.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
     },
     { prefix: '/api' },

@@ -9,6 +9,7 @@ import { redisServerInstalled } from '../queue/embedded-redis.js';
 import { buildSources } from '../sources/registry.js';
 import { openDatabase } from '../store/database.js';
 import { maskCredentials } from '../store/database-url.js';
+import { failingSources, type FailingSource } from '../store/cursor-repository.js';
 import { pendingMigrations } from '../store/migrate.js';
 import { join } from 'node:path';
 
@@ -27,9 +28,11 @@ export async function diagnose(config: VigieConfig): Promise<Check[]> {
       checks.push({ name, ok: false, detail: (error as Error).message });
     }
   };
+  let failing: FailingSource[] = [];
   await attempt('database', async () => {
     const store = await openDatabase(config.database.url, config.dataDir);
     try {
+      failing = await failingSources(store.db).catch(() => []);
       const pending = await pendingMigrations(store);
       return pending.length ? `${store.description}: ${pending.length} migration(s) pending (${pending.join(', ')}): run "vigie migrate"` : `${store.description}: up to date`;
     } finally {
@@ -60,6 +63,8 @@ export async function diagnose(config: VigieConfig): Promise<Check[]> {
   const sources = buildSources(config.sources, { env: process.env, now: Date.now, logger: createLogger({ level: 'silent' }) });
   for (const [id, { source, config: sourceConfig }] of sources) {
     await attempt(`source ${id}`, async () => (source.check ? source.check() : 'no check available for this source'));
+    const lastPoll = failing.find((f) => f.sourceId === id);
+    if (lastPoll) checks.push({ name: `source ${id} last poll`, ok: false, detail: `failing since ${new Date(lastPoll.since).toISOString()}: ${lastPoll.error}` });
     const budget = (sourceConfig as { monthlyReadBudget?: number }).monthlyReadBudget;
     if (sourceConfig.type === 'x' && budget) await attempt(`source ${id} monthly reads`, () => describeXBudget(config, budget));
   }

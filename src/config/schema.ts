@@ -16,6 +16,12 @@ export const entitySchema = z
     parent: z.string().optional(),
     terms: z.array(z.string().min(2)).min(1, 'at least one search term'),
     exclude: z.array(z.string().min(1)).default([]),
+    /**
+     * Web domains of the entity (`kelio.fr`): a post linking to one of them, or to a subdomain, names the entity
+     * even when its text does not (a shared article, a Hacker News story, an expanded t.co link).
+     */
+    domains: z.array(z.string().regex(/^(?=.{1,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/i, 'a domain name like "kelio.fr", without scheme or path')
+      .transform((d) => d.toLowerCase())).default([]),
     /** The entity's own accounts per platform: their posts are brand responses and advocacy. */
     ownHandles: z.record(z.string(), z.array(handle)).default({}),
     /** Employees' accounts, counted as advocacy. */

@@ -44,6 +44,11 @@ export interface MentionInput {
   quoteOf?: string;
   reshareOf?: string;
   engagement: EngagementCounts;
+  /**
+   * Where the post's links lead (t.co expanded, a story's external URL...): an entity may match on their domains.
+   * Used for matching at collection, not stored.
+   */
+  links?: string[];
 }
 
 export interface SentimentResult {

@@ -9,9 +9,11 @@ import { baseUrlField, commonSourceFields, intervalForWindow, retryPolicyOf } fr
 import { requireSecret } from './http/credentials.js';
 import { HttpStatusError } from './http/http-errors.js';
 import { platformHttp, type HttpResponse } from './http/http-client.js';
+import { platformMessage } from './http/platform-message.js';
 import { convertItems, describeZodError, malformedPage, parseJson, type Collected } from './http/item-validation.js';
 import { epochSecondsRateLimit } from './http/rate-limit-headers.js';
 import { timeKey } from './http/stream-cursor.js';
+import { oneLineError, statusOf } from './http/stream-failure.js';
 import { sweepStreams, type PageOutcome, type PageQuery } from './http/sweep.js';
 
 /** The AppView allows 3000 requests per 5 minutes per IP (the same through a PDS). */
@@ -87,6 +89,20 @@ function quotedPost(post: PostView): string | undefined {
   return uri && /\/app\.bsky\.feed\.post\//.test(uri) ? uri : undefined;
 }
 
+/** Where a post links to: its link facets (the text shows them shortened) and an external embed (a link card). */
+function linksOf(record: Record<string, unknown>): string[] {
+  const links = new Set<string>();
+  const facets = Array.isArray(record.facets) ? record.facets : [];
+  for (const facet of facets as Array<{ features?: unknown }>) {
+    for (const feature of Array.isArray(facet?.features) ? (facet.features as Array<Record<string, unknown>>) : []) {
+      if (feature?.$type === 'app.bsky.richtext.facet#link' && typeof feature.uri === 'string') links.add(feature.uri);
+    }
+  }
+  const external = (record.embed as { external?: { uri?: unknown } } | undefined)?.external?.uri;
+  if (typeof external === 'string') links.add(external);
+  return [...links];
+}
+
 function toMention(post: PostView, profiles: Map<string, Profile>): MentionInput {
   const profile = profiles.get(post.author.did);
   const mention: MentionInput = {
@@ -110,8 +126,14 @@ function toMention(post: PostView, profiles: Map<string, Profile>): MentionInput
   if (post.record.reply) mention.replyTo = post.record.reply.parent.uri;
   const quoted = quotedPost(post);
   if (quoted) mention.quoteOf = quoted;
+  const links = linksOf(post.record);
+  if (links.length > 0) mention.links = links;
   return mention;
 }
+
+const ANONYMOUS_PAGING_HINT = 'Bluesky public search refuses paging without an app password: only the first page of each poll is read; configure identifier and appPassword to read every page';
+
+const isRefusal = (error: unknown): error is HttpStatusError => error instanceof HttpStatusError && (error.status === 401 || error.status === 403);
 
 /** An expired access token comes back as 400 ExpiredToken, a revoked one as 401. */
 function isRefusedToken(error: unknown): boolean {
@@ -125,6 +147,7 @@ function createBlueskySource(config: BlueskySourceConfig, ctx: SourceContext): S
   const authenticated = config.identifier !== undefined;
   const xrpc = `${authenticated ? config.serviceUrl : config.publicUrl}/xrpc`;
   let refreshJwt: string | undefined;
+  let warnedAboutPaging = false;
 
   async function openSession(method: 'createSession' | 'refreshSession', signal?: AbortSignal) {
     const res = await http.request(method === 'createSession'
@@ -173,8 +196,9 @@ function createBlueskySource(config: BlueskySourceConfig, ctx: SourceContext): S
         const parsed = json.ok ? profilesSchema.safeParse(json.value) : null;
         for (const profile of parsed?.success ? parsed.data.profiles : []) profiles.set(profile.did, profile);
       } catch (error) {
-        if (!(error instanceof HttpStatusError)) throw error;
-        ctx.logger.warn({ status: error.status }, 'Bluesky getProfiles refused: follower counts left at 0');
+        // A refusal, a 5xx that outlasted the retries or a rate limit: the page is worth more than its counts.
+        if (signal?.aborted) throw error;
+        ctx.logger.warn({ status: statusOf(error), err: oneLineError(error) }, 'Bluesky getProfiles failed: follower counts left at 0');
       }
     }
     return profiles;
@@ -187,7 +211,19 @@ function createBlueskySource(config: BlueskySourceConfig, ctx: SourceContext): S
     if (page.floor) params.set('since', page.floor.key);
     if (page.below) params.set('until', new Date(Date.parse(page.below.key) + 1).toISOString());
     if (page.pageToken) params.set('cursor', page.pageToken);
-    const res = await get('app.bsky.feed.searchPosts', params, signal);
+    let res: HttpResponse;
+    try {
+      res = await get('app.bsky.feed.searchPosts', params, signal);
+    } catch (error) {
+      if (!(page.pageToken !== undefined && !authenticated && isRefusal(error))) throw error;
+      // The public AppView refuses `cursor` paging to anonymous callers (an HTML 403, bluesky-social/atproto#2838):
+      // keep what page 1 gave and end the sweep there, rather than lose it and ask again forever.
+      if (!warnedAboutPaging) {
+        warnedAboutPaging = true;
+        ctx.logger.warn({ sourceId: config.id, status: (error as HttpStatusError).status }, ANONYMOUS_PAGING_HINT);
+      }
+      return { kind: 'page', items: [], quarantined: [], rawCount: 0 };
+    }
     const json = parseJson(res.text);
     if (!json.ok) return malformedPage(where, res.text, json.error, res.rateLimit);
     const envelope = searchSchema.safeParse(json.value);
@@ -207,6 +243,19 @@ function createBlueskySource(config: BlueskySourceConfig, ctx: SourceContext): S
     platform: 'bluesky',
     fetch: (cursor, signal) => sweepStreams([{ key: `${config.lang ?? '*'} ${config.query}`, fetchPage }], cursor, ctx, config, signal),
     async check() {
+      /** Whether the AppView lets an anonymous caller read a second page; it has refused since 2024 (atproto#2838). */
+      const anonymousPaging = async (): Promise<string> => {
+        try {
+          const first = parseJson((await get('app.bsky.feed.searchPosts', new URLSearchParams({ q: config.query, limit: '1' }))).text);
+          const cursor = first.ok ? searchSchema.safeParse(first.value) : null;
+          if (!cursor?.success || cursor.data.cursor === undefined) return 'one page of results, no paging needed now';
+          await get('app.bsky.feed.searchPosts', new URLSearchParams({ q: config.query, limit: '1', cursor: cursor.data.cursor }));
+          return 'paging works';
+        } catch (error) {
+          if (!isRefusal(error)) throw error;
+          return `paging refused (${platformMessage(error.body) || error.status}): only the first ${config.pageSize} posts of each poll are read; configure identifier and appPassword to read every page`;
+        }
+      };
       try {
         const json = parseJson((await get('app.bsky.feed.searchPosts', new URLSearchParams({ q: config.query, limit: '1' }))).text);
         if (!json.ok || !searchSchema.safeParse(json.value).success) throw new Error('the answer is not a searchPosts result');
@@ -217,7 +266,7 @@ function createBlueskySource(config: BlueskySourceConfig, ctx: SourceContext): S
       }
       return authenticated
         ? `Bluesky: app password session for ${config.identifier} accepted by ${config.serviceUrl}`
-        : `Bluesky: public search reachable at ${config.publicUrl} (no credentials)`;
+        : `Bluesky: public search reachable at ${config.publicUrl} (no credentials: ${await anonymousPaging()})`;
     },
   };
 }

@@ -50,7 +50,9 @@ const pageSchema = z.object({
 function toMention(hit: z.infer<typeof hitSchema>): MentionInput {
   const isComment = hit._tags.includes('comment') || (hit.comment_text ?? '') !== '';
   const body = htmlToText(isComment ? (hit.comment_text ?? '') : (hit.story_text ?? ''));
-  const text = isComment ? body : [hit.title ?? '', body].filter((part) => part !== '').join('\n\n');
+  // A link story's external url is what it is about: kept in the text (where a reader sees it) and in links.
+  const external = !isComment && hit.url && URL.canParse(hit.url) ? hit.url : undefined;
+  const text = isComment ? body : [hit.title ?? '', body, external ?? ''].filter((part) => part !== '').join('\n\n');
   if (text === '') throw new Error('hit has neither title nor text');
   const mention: MentionInput = {
     platform: 'hackernews',
@@ -62,6 +64,7 @@ function toMention(hit: z.infer<typeof hitSchema>): MentionInput {
     engagement: { likes: hit.points ?? 0, reshares: 0, replies: hit.num_comments ?? 0, quotes: 0 },
   };
   if (isComment && hit.parent_id) mention.replyTo = String(hit.parent_id);
+  if (external) mention.links = [external];
   return mention;
 }
 

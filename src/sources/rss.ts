@@ -9,6 +9,7 @@ import { htmlToText } from './http/html-text.js';
 import { platformHttp } from './http/http-client.js';
 import { quarantineOf } from './http/item-validation.js';
 import { retryAfterOnly } from './http/rate-limit-headers.js';
+import { eachStream } from './http/stream-failure.js';
 
 /** Feeds rarely change faster than this, and polite readers do not poll them more often. */
 const MIN_INTERVAL_MS = 5 * 60 * 1000;
@@ -158,14 +159,16 @@ function createRssSource(config: RssSourceConfig, ctx: SourceContext): Source {
       const state = (cursor ? JSON.parse(cursor) : {}) as Record<string, FeedCursor>;
       const result: FetchResult = { mentions: [], quarantined: [], nextCursor: null };
       let changed = false;
-      for (const feedUrl of config.feeds) {
+      // One feed that fails costs its own items only.
+      const failures = await eachStream(config.feeds.map((feedUrl) => ({ key: feedUrl })), async ({ key: feedUrl }) => {
         const before = state[feedUrl] ?? { seen: [] };
         const after = await readOne(feedUrl, before, result, signal);
         if (JSON.stringify(after) !== JSON.stringify(before)) {
           state[feedUrl] = after;
           changed = true;
         }
-      }
+      }, signal);
+      if (failures.length > 0) result.failures = failures;
       if (changed) result.nextCursor = JSON.stringify(state);
       return result;
     },

@@ -18,6 +18,16 @@ export interface RateLimitState {
   resetAt?: number;
 }
 
+/** A stream of a source (a query, a feed, an instance's hashtag) that failed while the others went on. */
+export interface StreamFailure {
+  /** The stream's name in the source's cursor (the query, the feed URL, `instance#tag`...). */
+  stream: string;
+  /** What went wrong, in one line, with the platform's own words when it gave any. */
+  message: string;
+  /** The HTTP status the platform answered, when it answered one. */
+  status?: number;
+}
+
 export interface FetchResult {
   mentions: MentionInput[];
   quarantined: QuarantinedItem[];
@@ -29,6 +39,11 @@ export interface FetchResult {
    * is used); the replay source gives its virtual clock, so detection runs in scenario time.
    */
   asOf?: number;
+  /**
+   * Streams that failed this run; the others' mentions and cursors are in this result. A source
+   * whose every stream fails throws instead, so the caller's retry and rate-limit handling apply.
+   */
+  failures?: StreamFailure[];
 }
 
 /** Thrown when the platform says "too many requests": the caller waits until `resetAt`. */

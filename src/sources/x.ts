@@ -2,7 +2,6 @@
 import { Agent as HttpAgent } from 'node:http';
 import { ApiPartialResponseError, ApiRequestError, ApiResponseError, TwitterApi, type TwitterApiReadOnly } from 'twitter-api-v2';
 import { z } from 'zod';
-import type { MentionInput } from '../domain/mention.js';
 import type { FetchResult, RateLimitState, Source } from './source.js';
 import type { SourceContext, SourceFactory } from './source-factory.js';
 import { baseUrlField, commonSourceFields, intervalForWindow, retryPolicyOf } from './http/common-config.js';
@@ -13,6 +12,7 @@ import { withRetries } from './http/retry-policy.js';
 import { numericKey } from './http/stream-cursor.js';
 import { sweepStreams, type PageOutcome, type PageQuery, type Stream } from './http/sweep.js';
 import { budgetPollIntervalMs } from './x-budget.js';
+import { includesOf, pageSchema, tweetSchema, tweetToMention } from './x-normalise.js';
 
 const FIFTEEN_MINUTES = 15 * 60 * 1000;
 
@@ -43,78 +43,9 @@ export type XSourceConfig = z.infer<typeof xConfigSchema>;
 export function effectiveXQuery(config: Pick<XSourceConfig, 'query' | 'excludeRetweets'>): string {
   const query = config.query.trim();
   if (!config.excludeRetweets || /(^|\s)-is:retweet\b/.test(query)) return query;
-  return /\sOR\s/i.test(query) && !/^\(.*\)$/.test(query) ? `(${query}) -is:retweet` : `${query} -is:retweet`;
-}
-
-const tweetSchema = z.object({
-  id: z.string().regex(/^\d+$/),
-  text: z.string(),
-  author_id: z.string().regex(/^\d+$/),
-  created_at: z.iso.datetime({ offset: true }),
-  lang: z.string().optional(),
-  public_metrics: z.object({
-    retweet_count: z.number().int().min(0),
-    reply_count: z.number().int().min(0),
-    like_count: z.number().int().min(0),
-    quote_count: z.number().int().min(0),
-    impression_count: z.number().int().min(0).optional(),
-  }),
-  referenced_tweets: z.array(z.object({ type: z.enum(['replied_to', 'quoted', 'retweeted']), id: z.string() })).optional(),
-});
-
-const userSchema = z.object({
-  id: z.string(),
-  username: z.string(),
-  name: z.string().optional(),
-  verified: z.boolean().optional(),
-  description: z.string().optional(),
-  public_metrics: z.object({ followers_count: z.number().int().min(0), following_count: z.number().int().min(0) }).partial().optional(),
-});
-type XUser = z.infer<typeof userSchema>;
-
-const pageSchema = z.object({
-  data: z.array(z.unknown()).optional(),
-  includes: z.object({ users: z.array(z.unknown()).optional(), tweets: z.array(z.unknown()).optional() }).optional(),
-  meta: z.object({ result_count: z.number().optional(), next_token: z.string().optional() }),
-});
-
-function toMention(tweet: z.infer<typeof tweetSchema>, users: Map<string, XUser>): MentionInput {
-  const user = users.get(tweet.author_id);
-  const handle = user?.username ?? tweet.author_id;
-  const referenced = (type: string) => tweet.referenced_tweets?.find((ref) => ref.type === type)?.id;
-  const mention: MentionInput = {
-    platform: 'x',
-    externalId: tweet.id,
-    url: `https://x.com/${handle}/status/${tweet.id}`,
-    text: tweet.text,
-    publishedAt: new Date(tweet.created_at).toISOString(),
-    author: {
-      platform: 'x',
-      externalId: tweet.author_id,
-      handle,
-      followers: user?.public_metrics?.followers_count ?? 0,
-      ...(user?.name !== undefined && { displayName: user.name }),
-      ...(user?.public_metrics?.following_count !== undefined && { following: user.public_metrics.following_count }),
-      ...(user?.verified !== undefined && { verified: user.verified }),
-      ...(user?.description !== undefined && { description: user.description }),
-    },
-    engagement: {
-      likes: tweet.public_metrics.like_count,
-      reshares: tweet.public_metrics.retweet_count,
-      replies: tweet.public_metrics.reply_count,
-      quotes: tweet.public_metrics.quote_count,
-      ...(tweet.public_metrics.impression_count !== undefined && { views: tweet.public_metrics.impression_count }),
-    },
-  };
-  // X tags undetectable text "und" and media-only posts "zxx": no hint is better than a wrong one.
-  if (tweet.lang && tweet.lang !== 'und' && tweet.lang !== 'zxx') mention.langHint = tweet.lang;
-  const replyTo = referenced('replied_to');
-  const quoteOf = referenced('quoted');
-  const reshareOf = referenced('retweeted');
-  if (replyTo) mention.replyTo = replyTo;
-  if (quoteOf) mention.quoteOf = quoteOf;
-  if (reshareOf) mention.reshareOf = reshareOf;
-  return mention;
+  // X binds a trailing operator to the last term only: "(acme) OR (acme bank) -is:retweet" still lets the
+  // retweets of "acme" in. Parenthesised whole, the exclusion covers every alternative.
+  return `(${query}) -is:retweet`;
 }
 
 function rateLimitOf(limit: { limit: number; remaining: number; reset: number } | undefined): RateLimitState | undefined {
@@ -126,12 +57,28 @@ function classify(error: unknown): unknown {
   if (error instanceof ApiResponseError) {
     if (error.code === 429) return new TooManyRequestsError(error.rateLimit ? error.rateLimit.reset * 1000 : undefined);
     if (error.code >= 500) return new TransientError(`X answered ${error.code}`, error.code);
-    const detail = (error.data as { detail?: string; title?: string } | undefined)?.detail ?? error.data?.title ?? '';
-    return new HttpStatusError(error.code, `X answered ${error.code}${detail ? `: ${detail}` : ''}`);
+    const detail = xErrorMessage(error.data);
+    return new HttpStatusError(error.code, `X answered ${error.code}${detail ? `: ${detail}` : ''}`, JSON.stringify(error.data ?? null));
   }
   if (error instanceof ApiRequestError) return new TransientError(`X request failed: ${error.requestError?.message ?? error.message}`);
   return error;
 }
+
+/** X's own words: `errors[].message` names the parameter at fault (since_id...), `detail` is generic. */
+function xErrorMessage(data: unknown): string {
+  const body = (data ?? {}) as { errors?: Array<{ message?: unknown }>; detail?: unknown; title?: unknown };
+  const messages = (Array.isArray(body.errors) ? body.errors : []).map((e) => e?.message).filter((m): m is string => typeof m === 'string');
+  const text = messages.length > 0 ? messages.join('; ') : typeof body.detail === 'string' ? body.detail : typeof body.title === 'string' ? body.title : '';
+  return text.replace(/\s+/g, ' ').trim().slice(0, 300);
+}
+
+/** X refuses a since_id older than its 7-day search window with a 400 that names since_id. */
+function isStaleSinceId(error: unknown): boolean {
+  return error instanceof HttpStatusError && error.status === 400 && /since_id/.test(error.body ?? '');
+}
+
+/** Recent search covers the last 7 days; a minute less so the start is still inside when X reads it. */
+const SEARCH_WINDOW_MS = 7 * 24 * 3600 * 1000 - 60_000;
 
 /** Posts each fetch read, for the monthly cap; keyed by its result (or error) so that concurrent fetches never mix. */
 const postsReadByFetch = new WeakMap<object, number>();
@@ -144,6 +91,12 @@ const postsReadByFetch = new WeakMap<object, number>();
  */
 export function xPostsRead(outcome: FetchResult | unknown): number {
   return outcome !== null && typeof outcome === 'object' ? (postsReadByFetch.get(outcome) ?? 0) : 0;
+}
+
+/** A quarantined tweet whose id is readable still moves the cursor past it: a page of bad tweets is not read again at every poll. */
+function passedOver(raw: unknown): { key: string; id: string } | undefined {
+  const id = (raw as { id?: unknown } | null)?.id;
+  return typeof id === 'string' && /^\d+$/.test(id) ? { key: numericKey(id), id } : undefined;
 }
 
 function idOf(key: string): string {
@@ -167,22 +120,33 @@ function createXSource(config: XSourceConfig, ctx: SourceContext): Source {
     const params: Record<string, string | number> = {
       query,
       max_results: config.pageSize,
-      'tweet.fields': 'created_at,lang,public_metrics,referenced_tweets,author_id,conversation_id',
+      'tweet.fields': 'created_at,lang,public_metrics,referenced_tweets,author_id,conversation_id,entities,note_tweet',
       expansions: 'author_id,referenced_tweets.id',
       'user.fields': 'username,name,verified,description,public_metrics',
     };
     if (page.floor) params.since_id = idOf(page.floor.key);
     if (page.below) params.until_id = idOf(page.below.key);
     if (page.pageToken) params.next_token = page.pageToken;
+    const search = () => withRetries(ctx, policy, async () => {
+      try {
+        return await client.v2.get('tweets/search/recent', params, { fullResponse: true, prefix });
+      } catch (error) {
+        throw classify(error);
+      }
+    });
     let response;
     try {
-      response = await withRetries(ctx, policy, async () => {
-        try {
-          return await client.v2.get('tweets/search/recent', params, { fullResponse: true, prefix });
-        } catch (error) {
-          throw classify(error);
-        }
-      });
+      try {
+        response = await search();
+      } catch (error) {
+        if (!isStaleSinceId(error) || params.since_id === undefined) throw error;
+        // The last run is more than 7 days old: what lies between is out of reach. Take the whole window
+        // (the cursor then moves on) instead of asking the same refused question at every poll.
+        ctx.logger.warn({ sourceId: config.id, sinceId: params.since_id, err: (error as Error).message }, 'X since_id older than the 7-day search window: collecting from the window start; posts in between are lost');
+        delete params.since_id;
+        params.start_time = new Date(ctx.now() - SEARCH_WINDOW_MS).toISOString();
+        response = await search();
+      }
     } catch (error) {
       if (error instanceof ApiPartialResponseError) {
         return { kind: 'malformed', quarantined: quarantineOf('x', config.id, error.rawContent, `malformed body: ${error.responseError.message}`) };
@@ -194,14 +158,10 @@ function createXSource(config: XSourceConfig, ctx: SourceContext): Source {
     if (!envelope.success) {
       return { kind: 'malformed', quarantined: quarantineOf('x', config.id, response.data, describeZodError(envelope.error)), ...(rateLimit && { rateLimit }) };
     }
-    const users = new Map<string, XUser>();
-    for (const raw of envelope.data.includes?.users ?? []) {
-      const user = userSchema.safeParse(raw);
-      if (user.success) users.set(user.data.id, user.data);
-    }
+    const includes = includesOf(envelope.data);
     const raw = envelope.data.data ?? [];
     countRead(raw.length + (envelope.data.includes?.tweets?.length ?? 0));
-    const { items, quarantined } = convertItems(raw, tweetSchema, (tweet): Collected => ({ key: numericKey(tweet.id), id: tweet.id, mention: toMention(tweet, users) }), where);
+    const { items, quarantined } = convertItems(raw, tweetSchema, (tweet): Collected => ({ key: numericKey(tweet.id), id: tweet.id, mention: tweetToMention(tweet, includes) }), where, passedOver);
     return {
       kind: 'page', items, quarantined, rawCount: raw.length,
       ...(envelope.data.meta.next_token !== undefined && { nextPageToken: envelope.data.meta.next_token }),

@@ -1,12 +1,15 @@
 // Collect stage: poll a source (or take imported mentions), match entities, queue them for scoring, save the cursor.
+import { entitiesOfMention } from '../domain/entity-matcher.js';
 import type { MentionInput } from '../domain/mention.js';
 import type { AppContext } from '../app/context.js';
 import { contentHash, jobId } from '../queue/job-id.js';
 import type { CollectJob, ScoreJob } from '../queue/names.js';
-import type { QuarantinedItem } from '../sources/source.js';
+import { RateLimitedError, type QuarantinedItem, type StreamFailure } from '../sources/source.js';
+import { HttpStatusError } from '../sources/http/http-errors.js';
+import { oneLineError } from '../sources/http/stream-failure.js';
 import { xPostsRead } from '../sources/x.js';
 import { addXReads } from '../queue/x-read-counter.js';
-import { loadCursor, saveCursor } from '../store/cursor-repository.js';
+import { clearSourceError, loadCursor, recordSourceError, saveCursor } from '../store/cursor-repository.js';
 import { quarantine } from '../store/quarantine-repository.js';
 import { enqueueDetection } from './detect.js';
 import { mentionsCollected, mentionsQuarantined, rateLimitRemaining } from '../observability/metrics.js';
@@ -40,6 +43,14 @@ export async function runCollect(ctx: AppContext, job: CollectJob): Promise<Coll
     result = await configured.source.fetch(cursor);
   } catch (error) {
     await addXReads(ctx.redis, ctx.config.redis.prefix, xPostsRead(error), ctx.now());
+    if (error instanceof RateLimitedError) throw error;
+    await recordSourceError(ctx.store.db, job.sourceId, oneLineError(error), ctx.now());
+    if (isRefusal(error)) {
+      // Retrying a refused token or a bad request changes nothing: the source is marked failing (doctor,
+      // /ready, the dashboard say why) and its scheduler polls it again at the normal interval.
+      ctx.logger.warn({ sourceId: job.sourceId, status: error.status, err: oneLineError(error) }, 'source refused by the platform; marked failing');
+      return { fetched: 0, matched: 0, quarantined: 0, scoreJobs: 0 };
+    }
     throw error;
   }
   if (result.rateLimit?.remaining !== undefined) rateLimitRemaining.set({ source: job.sourceId }, result.rateLimit.remaining);
@@ -48,6 +59,12 @@ export async function runCollect(ctx: AppContext, job: CollectJob): Promise<Coll
   // The cursor moves only after the mentions are safely queued: a crash before this line re-fetches
   // the same page, and storage ignores the duplicates.
   if (result.nextCursor !== null) await saveCursor(ctx.store.db, job.sourceId, result.nextCursor, ctx.now());
+  if (result.failures?.length) {
+    for (const f of result.failures) ctx.logger.warn({ sourceId: job.sourceId, stream: f.stream, status: f.status, err: f.message }, 'stream failed; the others were collected');
+    await recordSourceError(ctx.store.db, job.sourceId, describeFailures(result.failures), ctx.now());
+  } else {
+    await clearSourceError(ctx.store.db, job.sourceId);
+  }
   if (result.mentions.length === 0) {
     // An empty poll still moves the data clock, so alerts of a calm entity can resolve.
     const entityIds = configured.config.entities ?? ctx.config.entities.map((e) => e.id);
@@ -65,7 +82,7 @@ async function forward(
 ): Promise<CollectOutcome> {
   const matched: ScoreJob['mentions'] = [];
   for (const m of mentions) {
-    const entityIds = fixedEntities?.length ? unionMatches(fixedEntities, ctx.matcher.match(m.text)) : ctx.matcher.match(m.text);
+    const entityIds = entitiesOfMention(ctx.matcher, m, fixedEntities);
     if (entityIds.length > 0) matched.push({ ...m, entityIds });
   }
   await quarantine(ctx.store.db, bad, ctx.now());
@@ -84,9 +101,14 @@ async function forward(
   return { fetched: mentions.length, matched: matched.length, quarantined: bad.length, scoreJobs: jobs.length };
 }
 
-/** A source's fixed entities, plus any other entity the text names (a competitor in the same post). */
-function unionMatches(fixed: string[], matched: string[]): string[] {
-  return [...new Set([...fixed, ...matched])];
+/** 4xx answers other than 429: the platform refuses the request as it is, so retrying at once is useless. */
+function isRefusal(error: unknown): error is HttpStatusError {
+  return error instanceof HttpStatusError && error.status >= 400 && error.status < 500 && error.status !== 429;
+}
+
+/** One line for all the failed streams of a poll. */
+export function describeFailures(failures: readonly StreamFailure[]): string {
+  return failures.map((f) => `${f.stream}: ${f.message}`).join(' | ');
 }
 
 const engagementKey = (m: MentionInput) => `${m.engagement.likes}.${m.engagement.reshares}.${m.engagement.replies}.${m.engagement.quotes}`;

@@ -22,3 +22,22 @@ export async function recordSourceError(db: Kysely<Database>, sourceId: string, 
     .onConflict((oc) => oc.column('source_id').doUpdateSet({ last_error: error, updated_at: now }))
     .execute();
 }
+
+/** The source's last poll went through: it is no longer failing. Writes only when it was. */
+export async function clearSourceError(db: Kysely<Database>, sourceId: string): Promise<void> {
+  await db.updateTable('source_cursors').set({ last_error: null }).where('source_id', '=', sourceId).where('last_error', 'is not', null).execute();
+}
+
+export interface FailingSource {
+  sourceId: string;
+  /** What the platform said, one line. */
+  error: string;
+  /** When the failure was last recorded, epoch ms. */
+  since: number;
+}
+
+/** Sources whose last poll failed (in full or for some streams), by id. */
+export async function failingSources(db: Kysely<Database>): Promise<FailingSource[]> {
+  const rows = await db.selectFrom('source_cursors').select(['source_id', 'last_error', 'updated_at']).where('last_error', 'is not', null).orderBy('source_id').execute();
+  return rows.map((r) => ({ sourceId: r.source_id, error: r.last_error ?? '', since: Number(r.updated_at) }));
+}

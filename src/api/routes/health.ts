@@ -58,7 +58,9 @@ export async function healthRoutes(app: FastifyInstance, ctx: RouteContext): Pro
 
   const readiness = async (request: FastifyRequest, reply: FastifyReply) => {
     const checks = await runChecks(ctx);
-    const status = Object.values(checks).every((v) => v === 'ok') ? 'ok' : 'degraded';
+    // A failing source (the platform refuses its token) is listed but leaves the instance ready: taking it out of
+    // rotation would hide the dashboard that shows the failure, and no restart of Vigie can fix a platform's refusal.
+    const status = Object.entries(checks).every(([name, v]) => v === 'ok' || name.startsWith('source ')) ? 'ok' : 'degraded';
     return reply.code(status === 'ok' ? 200 : 503).send(mayKnowDetails(ctx, request) ? { status, checks } : { status });
   };
   const schema = {

@@ -2,6 +2,7 @@
 import type { RateLimitState } from '../source.js';
 import type { SourceContext } from '../source-factory.js';
 import { HttpStatusError, TooManyRequestsError, TransientError } from './http-errors.js';
+import { platformMessage } from './platform-message.js';
 import type { RateLimitReader } from './rate-limit-headers.js';
 import { withRetries, type RetryPolicy } from './retry-policy.js';
 
@@ -62,7 +63,8 @@ async function attempt(req: HttpRequest, readRateLimit: RateLimitReader, now: nu
   if (res.status >= 400) {
     const refined = classifyRefusal?.(res.status, text, now);
     if (refined) throw refined;
-    throw new HttpStatusError(res.status, `${safeUrl(req.url)} answered ${res.status}: ${text.slice(0, 300)}`, text);
+    const said = platformMessage(text);
+    throw new HttpStatusError(res.status, `${safeUrl(req.url)} answered ${res.status}${said ? `: ${said}` : ''}`, text);
   }
   return { status: res.status, headers: res.headers, text, rateLimit };
 }

@@ -46,19 +46,26 @@ export function convertItems<T>(
   schema: z.ZodType<T>,
   convert: (item: T) => Collected,
   where: { platform: string; sourceId: string },
+  /** Where a quarantined item sits in the listing, when that can still be read: the cursor then moves past it. */
+  positionOf?: (raw: unknown) => { key: string; id: string } | undefined,
 ): { items: Collected[]; quarantined: QuarantinedItem[] } {
   const items: Collected[] = [];
   const quarantined: QuarantinedItem[] = [];
+  const quarantine = (entry: unknown, error: string) => {
+    quarantined.push(quarantineOf(where.platform, where.sourceId, entry, error));
+    const position = positionOf?.(entry);
+    if (position) items.push({ ...position, mention: null });
+  };
   for (const entry of raw) {
     const parsed = schema.safeParse(entry);
     if (!parsed.success) {
-      quarantined.push(quarantineOf(where.platform, where.sourceId, entry, describeZodError(parsed.error)));
+      quarantine(entry, describeZodError(parsed.error));
       continue;
     }
     try {
       items.push(convert(parsed.data));
     } catch (error) {
-      quarantined.push(quarantineOf(where.platform, where.sourceId, entry, (error as Error).message));
+      quarantine(entry, (error as Error).message);
     }
   }
   return { items, quarantined };

@@ -3,6 +3,7 @@ import type { MentionInput } from '../../domain/mention.js';
 import type { FetchResult, QuarantinedItem, RateLimitState } from '../source.js';
 import type { SourceContext } from '../source-factory.js';
 import type { Collected } from './item-validation.js';
+import { eachStream } from './stream-failure.js';
 import {
   decodeCursor, encodeCursor, higherOf, isAbove, isBelow, lowerMark, raiseMark,
   type Mark, type StreamCursor,
@@ -115,12 +116,15 @@ export async function sweepStream(stream: Stream, start: StreamCursor | undefine
   return { mentions, quarantined, cursor, changed, rateLimit };
 }
 
-/** Runs every stream of a source in turn and folds their results into one FetchResult. */
+/**
+ * Runs every stream of a source in turn and folds their results into one FetchResult. A stream that
+ * fails is reported in `failures`; the mentions and cursors of the others are kept.
+ */
 export async function sweepStreams(streams: Stream[], cursor: string | null, ctx: SourceContext, options: SweepOptions, signal?: AbortSignal): Promise<FetchResult> {
   const state = decodeCursor(cursor);
   const result: FetchResult = { mentions: [], quarantined: [], nextCursor: null };
   let changed = false;
-  for (const stream of streams) {
+  const failures = await eachStream(streams, async (stream) => {
     const outcome = await sweepStream(stream, state[stream.key], ctx, options, signal);
     result.mentions.push(...outcome.mentions);
     result.quarantined.push(...outcome.quarantined);
@@ -129,7 +133,8 @@ export async function sweepStreams(streams: Stream[], cursor: string | null, ctx
       state[stream.key] = outcome.cursor;
       changed = true;
     }
-  }
+  }, signal);
+  if (failures.length > 0) result.failures = failures;
   if (changed) result.nextCursor = encodeCursor(state);
   return result;
 }

@@ -52,7 +52,8 @@ describe('X reads counted by the collect stage', () => {
     // The token is revoked between the first page and the second.
     let checks = 0;
     Object.defineProperty(world, 'credential', { get: () => (checks++ === 0 ? TOKEN : 'revoked'), configurable: true });
-    await expect(runCollect(ctx, { kind: 'poll', sourceId: 'x-acme' })).rejects.toThrow(/401/);
+    // A 401 is not retried by the queue: the poll ends, the source is marked failing.
+    await expect(runCollect(ctx, { kind: 'poll', sourceId: 'x-acme' })).resolves.toMatchObject({ fetched: 0 });
     // The first page: two tweets, and the replied-to and quoted tweets expanded with them.
     expect(await xReadsThisMonth(ctx.redis, ctx.config.redis.prefix, ctx.now())).toBe(4);
 

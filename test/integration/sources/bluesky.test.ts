@@ -71,6 +71,8 @@ describe('Bluesky specifics', () => {
     expect(posts.get('3lmjr8jk3jq2e')!.langHint).toBeUndefined();
     // Its client's clock ran ahead: the post is dated when Bluesky indexed it, as searchPosts sorts it.
     expect(posts.get('3lmjs2lm6kr2f')).toMatchObject({ publishedAt: '2025-04-10T09:10:00.500Z', langHint: 'fr' });
+    // A link facet (shown shortened in the text) and a link card: where the post leads, for domain matching.
+    expect(posts.get('3lmjq2ab4ck2a')!.links).toEqual(['https://acmebank.example/instant-transfer?utm_campaign=spring', 'https://news.example/acme-instant']);
     // Four distinct authors: one getProfiles call for the page.
     const lookups = fake.requestsTo('/xrpc/app.bsky.actor.getProfiles');
     expect(lookups).toHaveLength(1);

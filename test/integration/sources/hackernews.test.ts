@@ -44,6 +44,9 @@ describe('Hacker News specifics', () => {
         author: { handle: 'opsdiary', followers: 0 },
       });
       expect(byId.get('43600020')!.replyTo).toBeUndefined();
+      // A link story keeps where it links to: in its text and in its links, for entities matched on a domain.
+      expect(byId.get('43600001')).toMatchObject({ text: 'Acme Bank open-sources its payments ledger\n\nhttps://example.org/acme-ledger', links: ['https://example.org/acme-ledger'], url: 'https://news.ycombinator.com/item?id=43600001' });
+      expect(byId.get('43600002')!.links).toBeUndefined();
     } finally {
       await fake.close();
     }

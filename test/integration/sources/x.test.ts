@@ -108,7 +108,7 @@ describe('X specifics', () => {
   it('leaves a query that already excludes retweets alone, and honours excludeRetweets: false', () => {
     expect(effectiveXQuery({ query: 'acme -is:retweet', excludeRetweets: true })).toBe('acme -is:retweet');
     expect(effectiveXQuery({ query: 'acme', excludeRetweets: false })).toBe('acme');
-    expect(effectiveXQuery({ query: 'acme lang:fr', excludeRetweets: true })).toBe('acme lang:fr -is:retweet');
+    expect(effectiveXQuery({ query: 'acme lang:fr', excludeRetweets: true })).toBe('(acme lang:fr) -is:retweet');
   });
 
   it('names the missing variable when the bearer token is unset', async () => {

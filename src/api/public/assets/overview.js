@@ -129,7 +129,21 @@ async function load() {
   }
 }
 
+/** Sources the platforms refuse (revoked token...), with the platform's own words: text only, never markup. */
+async function loadSourceHealth() {
+  try {
+    const { sources } = await api('/api/sources');
+    const failing = sources.filter((s) => s.status === 'failing');
+    const section = document.getElementById('failing-sources');
+    section.hidden = failing.length === 0;
+    clear(document.getElementById('failing-list'), failing.map((s) => el('li', {}, el('strong', {}, s.id), ` (${s.type}): ${s.error}`, el('div', { class: 'meta' }, fmt.date(s.since)))));
+  } catch {
+    // the banner is a courtesy: the rest of the page does not depend on it
+  }
+}
+
 ({ entityId } = await setupEntitySelect(entitySelect, { onChange: (id) => { entityId = id; load(); loadAlerts(); } }));
 load();
 loadAlerts();
+loadSourceHealth();
 watchAlertEvents(() => loadAlerts());

@@ -142,7 +142,7 @@ async function crisisCover(ctx: AppContext, alert: Alert, event: NotifyJob['even
     toldChannels(db, others.map((a) => a.id)),
     mentionsLinkedPerEntity(db, alert.evidence, [...new Set(others.map((a) => a.entityId))]),
   ]);
-  const related: RelatedAlert[] = others.map((a) => ({ id: a.id, entityId: a.entityId, severity: a.severity, toldChannels: told.get(a.id) ?? new Set() }));
+  const related: RelatedAlert[] = others.map((a) => ({ id: a.id, entityId: a.entityId, severity: a.severity, toldChannels: told.get(a.id) ?? new Map() }));
   const nameOf = (entityId: string) => ctx.config.entities.find((e) => e.id === entityId)?.name ?? entityId;
   return (channelId) => {
     const cover = coveringAlert({ severity: alert.severity, evidenceCount: alert.evidence.length }, related, linked, channelId);

@@ -30,6 +30,8 @@ entities:
   - { id: globex, name: Globex, kind: brand, terms: [Globex] }
   - { id: initech, name: Initech, kind: brand, terms: [Initech] }
   - { id: tps, name: Initech TPS, kind: product, parent: initech, terms: [Initech TPS] }
+  - { id: hooli, name: Hooli, kind: brand, terms: [Hooli] }
+  - { id: nucleus, name: Hooli Nucleus, kind: product, parent: hooli, terms: [Hooli Nucleus] }
 channels:
   - { id: cm, type: email, to: [cm@acme.test], from: "Vigie <vigie@acme.test>" }
   - { id: product-team, type: email, to: [rocket@acme.test], from: "Vigie <vigie@acme.test>" }
@@ -44,6 +46,7 @@ const MENTIONS = [
   ...['r1', 'r2', 'r3', 'r4'].map((id, i) => ({ ...mention({ id, at: END - (10 - i) * 60_000, text: `Acme Rocket exploded ${id}`, tone: 'negative' }), entityIds: ['acme', 'rocket'] })),
   ...['b1', 'b2'].map((id, i) => ({ ...mention({ id, at: END - (5 - i) * 60_000, text: `Brandy lost my order ${id}`, tone: 'negative' }), entityIds: ['brandy'] })),
   ...['i1', 'i2'].map((id, i) => ({ ...mention({ id, at: END - (7 - i) * 60_000, text: `Initech TPS leaked ${id}`, tone: 'negative' }), entityIds: ['initech', 'tps'] })),
+  ...['h1', 'h2', 'h3'].map((id, i) => ({ ...mention({ id, at: END - (8 - i) * 60_000, text: `Hooli Nucleus overheats ${id}`, tone: 'negative' }), entityIds: ['hooli', 'nucleus'] })),
   ...['w1', 'w2'].map((id, i) => ({ ...mention({ id, at: END - (3 - i) * 60_000, text: `Wile Coyote, recall the Acme Rocket ${id}`, tone: 'negative' }), entityIds: ['wile', 'rocket', 'acme'] })),
 ];
 
@@ -151,5 +154,27 @@ describe.each(DIALECTS)('one crisis, one message per channel, on %s', (dialect) 
     } finally {
       await lock?.release();
     }
+  });
+
+  it('tells the escalation of a product and its brand that escalate at the same moment once, at the new severity', async () => {
+    const brand = alert('hooli', 'hooli', 'medium', ['x:h1', 'x:h2', 'x:h3']);
+    const product = alert('nucleus', 'nucleus', 'medium', ['x:h1', 'x:h2', 'x:h3']);
+    for (const a of [brand, product]) await insertAlert(ctx.store.db, a);
+    await Promise.all([notify(brand, 'opened'), notify(product, 'opened')]);
+    expect(mailsTo('cm@acme.test').filter((s) => s.includes('Hooli'))).toHaveLength(1);
+
+    // One detection pass escalates both to critical before either notification job runs: each alert's stored
+    // severity is critical, though cm was told of neither at critical. Before the fix, each escalation counted the
+    // other as told and both were 'covered': cm heard 'medium', then 'resolved'.
+    for (const a of [brand, product]) await updateAlertState(ctx.store.db, { ...a, severity: 'critical' });
+    const outcomes = await Promise.all([notify(brand, 'escalated', 'critical'), notify(product, 'escalated', 'critical')]);
+    expect(outcomes.filter((o) => 'delivered' in o && o.delivered.includes('cm'))).toHaveLength(1);
+    expect(outcomes.filter((o) => 'covered' in o && o.covered.includes('cm'))).toHaveLength(1);
+    const hooliMails = mailsTo('cm@acme.test').filter((s) => s.includes('Hooli'));
+    expect(hooliMails).toHaveLength(2);
+    expect(hooliMails[1]).toMatch(/critical/i);
+    // What each delivery told is kept: the covered escalation names the one told at critical.
+    const rows = [...(await listDeliveries(ctx.store.db, 'hooli')), ...(await listDeliveries(ctx.store.db, 'nucleus'))].filter((d) => d.event === 'escalated');
+    expect(rows.map((d) => [d.status, d.severity]).sort()).toEqual([['covered', 'critical'], ['delivered', 'critical']]);
   });
 });

@@ -71,6 +71,21 @@ export const routeSchema = z
     entities: z.array(z.string()).optional(),
     /** Only alerts at or above this severity. */
     minSeverity: severitySchema.default('low'),
+    /**
+     * The competitive-intelligence route: true takes the competitors' alerts only. A competitor's alert is news about
+     * the competitor, not a crisis of the brand: other routes take it only when `entities` names it.
+     */
+    competitors: z.boolean().default(false),
+  })
+  .strict();
+
+/** One step of the crisis room's checklist, e.g. { id: holding-statement, label: "Holding statement", withinMinutes: 30 }. */
+export const playbookStepSchema = z
+  .object({
+    id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'a lowercase id of letters, digits and dashes, like "holding-statement"'),
+    label: z.string().min(1).max(200),
+    /** Due this many minutes after the crisis opened (the response clock); no due time when omitted. */
+    withinMinutes: z.number().int().positive().optional(),
   })
   .strict();
 
@@ -82,6 +97,8 @@ export const alertsSchema = z
       .optional(),
     /** Detector and lifecycle parameters (cooldown, resolution): see src/detection/detection-params.ts. */
     detectors: z.record(z.string(), z.unknown()).default({}),
+    /** The crisis room's checklist; a default playbook in the entity's language when omitted. */
+    playbook: z.array(playbookStepSchema).optional(),
   })
   .strict();
 

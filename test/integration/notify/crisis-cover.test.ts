@@ -26,7 +26,8 @@ entities:
   - { id: acme, name: Acme, kind: brand, terms: [Acme] }
   - { id: rocket, name: Acme Rocket, kind: product, parent: acme, terms: [Acme Rocket] }
   - { id: wile, name: Wile Coyote, kind: person, parent: acme, terms: [Wile Coyote] }
-  - { id: brandy, name: Brandy, kind: competitor, parent: acme, terms: [Brandy] }
+  - { id: brandy, name: Brandy, kind: product, parent: acme, terms: [Brandy] }
+  - { id: veltra, name: Veltra, kind: competitor, parent: acme, terms: [Veltra] }
   - { id: globex, name: Globex, kind: brand, terms: [Globex] }
   - { id: initech, name: Initech, kind: brand, terms: [Initech] }
   - { id: tps, name: Initech TPS, kind: product, parent: initech, terms: [Initech TPS] }
@@ -35,10 +36,12 @@ entities:
 channels:
   - { id: cm, type: email, to: [cm@acme.test], from: "Vigie <vigie@acme.test>" }
   - { id: product-team, type: email, to: [rocket@acme.test], from: "Vigie <vigie@acme.test>" }
+  - { id: intel, type: email, to: [intel@acme.test], from: "Vigie <vigie@acme.test>" }
 alerts:
   routes:
     - { channels: [cm], minSeverity: medium }
     - { channels: [product-team], entities: [rocket], minSeverity: medium }
+    - { channels: [intel], competitors: true }
 `;
 
 /** Four posts about the Rocket, which name Acme too; two about Brandy alone; two about Initech's TPS; two about Wile and the Rocket. */
@@ -91,8 +94,8 @@ describe.each(DIALECTS)('one crisis, one message per channel, on %s', (dialect) 
     expect(await notify(product, 'opened')).toEqual({ delivered: ['product-team'], skipped: [], covered: ['cm'] });
     // The CEO's posts are the Rocket's and Acme's: covered on cm by the brand's alert.
     expect(await notify(ceo, 'opened')).toEqual({ delivered: [], skipped: [], covered: ['cm'] });
-    expect(mailsTo('cm@acme.test')).toEqual([expect.stringMatching(/^\[Vigie\] New alert \(high\) – Acme: brand fired/)]);
-    expect(mailsTo('rocket@acme.test')).toEqual([expect.stringMatching(/^\[Vigie\] New alert \(high\) – Acme Rocket: product fired/)]);
+    expect(mailsTo('cm@acme.test')).toEqual(['[Vigie] High alert · Acme: surge of mentions']);
+    expect(mailsTo('rocket@acme.test')).toEqual(['[Vigie] High alert · Acme Rocket: surge of mentions']);
     const [coveredRow] = (await listDeliveries(ctx.store.db, 'product')).filter((d) => d.channel_id === 'cm');
     expect(coveredRow).toMatchObject({ status: 'covered', attempts: 0, last_error: 'part of the crisis of alert brand (Acme, high), already told on this channel' });
     // A retried job changes nothing.
@@ -112,9 +115,17 @@ describe.each(DIALECTS)('one crisis, one message per channel, on %s', (dialect) 
 
   it('still tells of an alert whose posts are not the told crisis', async () => {
     // Brandy is in Acme's family, but its posts are its own.
-    const competitor = alert('competitor', 'brandy', 'high', ['x:b1', 'x:b2']);
+    const other = alert('other-product', 'brandy', 'high', ['x:b1', 'x:b2']);
+    await insertAlert(ctx.store.db, other);
+    expect(await notify(other, 'opened')).toEqual({ delivered: ['cm'], skipped: [], covered: [] });
+  });
+
+  it("tells a competitor's alert to the competitive-intelligence route only, never to the brand's crisis channel", async () => {
+    const competitor = alert('competitor', 'veltra', 'critical', ['x:b1']);
     await insertAlert(ctx.store.db, competitor);
-    expect(await notify(competitor, 'opened')).toEqual({ delivered: ['cm'], skipped: [], covered: [] });
+    expect(await notify(competitor, 'opened')).toEqual({ delivered: ['intel'], skipped: [], covered: [] });
+    expect(mailsTo('intel@acme.test')).toEqual(['[Vigie] Critical alert · Veltra: surge of mentions']);
+    expect(mailsTo('cm@acme.test').filter((s) => s.includes('Veltra'))).toEqual([]);
   });
 
   it('tells each escalation once, and drops one that a later escalation overtook', async () => {
@@ -129,9 +140,9 @@ describe.each(DIALECTS)('one crisis, one message per channel, on %s', (dialect) 
     // The high escalation's job, retried late: the critical one has told it.
     expect(await notify(globex, 'escalated', 'high')).toEqual({ delivered: [], skipped: [], covered: [] });
     expect(mailsTo('cm@acme.test').filter((s) => s.includes('Globex'))).toEqual([
-      expect.stringMatching(/^\[Vigie\] New alert \(medium\)/),
-      expect.stringMatching(/^\[Vigie\] Alert escalated \(high\)/),
-      expect.stringMatching(/^\[Vigie\] Alert escalated \(critical\)/),
+      '[Vigie] Medium alert · Globex: surge of mentions',
+      '[Vigie] Alert now high · Globex: surge of mentions',
+      '[Vigie] Alert now critical · Globex: surge of mentions',
     ]);
     expect(await deliveries('globex')).toEqual([['cm', 'opened', 'delivered'], ['cm', 'escalated', 'delivered'], ['cm', 'escalated', 'delivered']]);
   });

@@ -35,3 +35,21 @@ export function firstActionStep(steps: readonly PlaybookStep[]): { label: string
   const step = steps.find((s) => s.id !== 'take-charge' && s.withinMinutes !== undefined);
   return step && { label: step.label, withinMinutes: step.withinMinutes as number };
 }
+
+export interface ChecklistItem extends PlaybookStep {
+  /** Against the response clock: the crisis's opening plus the step's minutes. */
+  dueAt: number | null;
+  doneAt: number | null;
+  doneBy: string | null;
+  overdue: boolean;
+}
+
+/** The playbook as the room shows it: each step with its due time, whether it is done, and whether it is late. */
+export function checklist(steps: readonly PlaybookStep[], done: ReadonlyMap<string, { doneAt: number; doneBy: string | null }>, openedAt: number, now: number): ChecklistItem[] {
+  return steps.map((step) => {
+    const state = done.get(step.id);
+    const dueAt = step.withinMinutes === undefined ? null : openedAt + step.withinMinutes * 60_000;
+    const doneAt = state?.doneAt ?? null;
+    return { ...step, dueAt, doneAt, doneBy: state?.doneBy ?? null, overdue: dueAt !== null && (doneAt ?? now) > dueAt };
+  });
+}

@@ -26,10 +26,12 @@ export function rowToAlert(row: AlertRow): Alert {
     lastFiredAt: row.last_fired_at,
     lastSeenAt: row.last_seen_at,
     quietSince: row.quiet_since,
+    crisisId: row.crisis_id ?? null,
   };
 }
 
 function alertToRow(a: Alert): Omit<AlertRow, 'crisis_id'> {
+  // The crisis link is written by the crisis repository only.
   return {
     id: a.id,
     dedup_key: a.dedupKey,

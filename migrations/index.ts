@@ -3,11 +3,13 @@ import type { Migration } from 'kysely';
 import * as m0001 from './0001_initial.js';
 import * as m0002 from './0002_privacy.js';
 import * as m0003 from './0003_ingest_indexes.js';
+import * as m0004 from './0004_crisis_room.js';
 import * as m0005 from './0005_labels_models_tags.js';
 
 export const migrations: Record<string, Migration> = {
   '0001_initial': m0001,
   '0002_privacy': m0002,
   '0003_ingest_indexes': m0003,
+  '0004_crisis_room': m0004,
   '0005_labels_models_tags': m0005,
 };

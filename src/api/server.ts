@@ -14,6 +14,7 @@ import { originGuard } from './request-origin.js';
 import type { RouteContext } from './route-context.js';
 import { ackLinkRoutes } from './routes/ack-link.js';
 import { alertRoutes } from './routes/alerts.js';
+import { crisisRoutes } from './routes/crises.js';
 import { audienceRoutes } from './routes/audience.js';
 import { businessRoutes } from './routes/business.js';
 import { entityRoutes } from './routes/entities.js';
@@ -118,6 +119,7 @@ export async function buildApi(deps: ApiDeps): Promise<FastifyInstance> {
       await mentionRoutes(api, ctx);
       await labelRoutes(api, ctx);
       await alertRoutes(api, ctx);
+      await crisisRoutes(api, ctx);
       await inboxRoutes(api, ctx);
       await eventRoutes(api, ctx);
       await businessRoutes(api, ctx);

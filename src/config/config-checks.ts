@@ -119,6 +119,11 @@ export function valueProblems(config: BaseConfig): ConfigProblem[] {
   check('smtp.from', senderProblem(config.smtp.from));
   entityProblems(config, check);
   channelProblems(config, check);
+  const steps = new Set<string>();
+  (config.alerts.playbook ?? []).forEach((step, i) => {
+    if (steps.has(step.id)) check(`alerts.playbook[${i}].id`, `expected a unique id, "${step.id}" is used twice`);
+    steps.add(step.id);
+  });
   const quiet = config.alerts.quietHours;
   if (quiet) {
     check('alerts.quietHours.start', timeOfDayProblem(quiet.start));

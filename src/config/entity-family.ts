@@ -19,3 +19,11 @@ export function entityFamily(config: VigieConfig, entityId: string): string[] {
   const root = rootEntity(config, entityId);
   return config.entities.map((e) => e.id).filter((id) => id !== entityId && rootEntity(config, id) === root);
 }
+
+/**
+ * The entity whose crisis room an entity's alerts join: its family's root, except for a competitor, whose troubles
+ * are competitive intelligence, never the brand's crisis: a competitor is its own room.
+ */
+export function crisisRoot(config: VigieConfig, entityId: string): string {
+  return config.entities.find((e) => e.id === entityId)?.kind === 'competitor' ? entityId : rootEntity(config, entityId);
+}

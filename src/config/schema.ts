@@ -79,6 +79,21 @@ export const routeSchema = z
     minSeverity: severitySchema.default('low'),
     /** Only alerts whose evidence mentions carry one of these custom tags (ids from `tags`), e.g. product-defect to the quality team. */
     tags: z.array(z.string()).optional(),
+    /**
+     * The competitive-intelligence route: true takes the competitors' alerts only. A competitor's alert is news about
+     * the competitor, not a crisis of the brand: other routes take it only when `entities` names it.
+     */
+    competitors: z.boolean().default(false),
+  })
+  .strict();
+
+/** One step of the crisis room's checklist, e.g. { id: holding-statement, label: "Holding statement", withinMinutes: 30 }. */
+export const playbookStepSchema = z
+  .object({
+    id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'a lowercase id of letters, digits and dashes, like "holding-statement"'),
+    label: z.string().min(1).max(200),
+    /** Due this many minutes after the crisis opened (the response clock); no due time when omitted. */
+    withinMinutes: z.number().int().positive().optional(),
   })
   .strict();
 
@@ -99,6 +114,8 @@ export const alertsSchema = z
       .optional(),
     /** Detector and lifecycle parameters (cooldown, resolution): see src/detection/detection-params.ts. */
     detectors: z.record(z.string(), z.unknown()).default({}),
+    /** The crisis room's checklist; a default playbook in the entity's language when omitted. */
+    playbook: z.array(playbookStepSchema).optional(),
   })
   .strict();
 

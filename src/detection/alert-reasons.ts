@@ -87,9 +87,24 @@ function leadEn(lead: NotableMention | undefined): string {
   return lead ? `, led by ${handleOf(lead)} (${formatCount(lead.authorFollowers)} followers): '${quote(lead.text)}'` : '';
 }
 
+/**
+ * Below this many expected in the window, the usual level reads as none: "up 150000000000x" against 0.000000001
+ * expected says nothing a person can use, "150 where there are usually none" does.
+ */
+const USUALLY_NONE = 0.5;
+
+/** Risk tags as words ("data_breach" is a key). */
+const RISK_TAG_WORDS: Record<Locale, Record<string, string>> = {
+  en: { data_breach: 'data breach', legal: 'legal threat' },
+  fr: { boycott: 'boycott', legal: 'menace juridique', data_breach: 'fuite de données', recall: 'rappel de produit', fraud: 'fraude', safety: 'sécurité', discrimination: 'discrimination', scandal: 'scandale', layoffs: 'licenciements' },
+};
+const riskTags = (flags: string[], language: Locale) => flags.map((f) => RISK_TAG_WORDS[language][f] ?? f).join(', ');
+
 const english: AlertReasons = {
   volume: (f) =>
-    `${f.negativeOnly ? 'negative mentions' : 'mentions'} up ${formatRatio(f.ratio)} in ${formatMinutes(f.minutes)}: ${Math.round(f.observed)} vs ${formatExpected(f.expected)} expected` +
+    (f.expected < USUALLY_NONE
+      ? `${Math.round(f.observed)} ${f.negativeOnly ? 'negative mentions' : 'mentions'} in ${formatMinutes(f.minutes)}, where there are usually none`
+      : `${f.negativeOnly ? 'negative mentions' : 'mentions'} up ${formatRatio(f.ratio)} in ${formatMinutes(f.minutes)}: ${Math.round(f.observed)} vs ${formatExpected(f.expected)} expected`) +
     `${f.negativeShare !== undefined ? ` (${percent(f.negativeShare)} of all)` : ''}${leadEn(f.lead)}`,
   negativeShare: (f) =>
     `negative tone at ${percent(f.share)} of reach in ${formatMinutes(f.minutes)} (usually ${percent(f.usualShare)}), ${f.negative} negative of ${f.total} mentions${leadEn(f.lead)}`,
@@ -100,8 +115,8 @@ const english: AlertReasons = {
     `a negative post by ${handleOf(f.mention)} (${formatCount(f.mention.authorFollowers)} followers) is going viral: ${round2(f.rate)} reshares/replies per minute, ` +
     `${Math.round(f.rate / f.usualRate)}x the usual, ${f.total} so far: '${quote(f.mention.text)}'`,
   risk: (f) =>
-    `${f.observed} risk-flagged mentions in ${formatMinutes(f.minutes)}${f.expected > 0 ? `, ${formatRatio(f.ratio)} the usual ${formatExpected(f.expected)}` : ''}` +
-    `${f.flags.length ? ` (${f.flags.join(', ')})` : ''}${f.example ? `: '${quote(f.example.text)}'` : ''}`,
+    `${f.observed} risk-flagged mentions in ${formatMinutes(f.minutes)}${f.expected >= USUALLY_NONE ? `, ${formatRatio(f.ratio)} the usual ${formatExpected(f.expected)}` : ', where there are usually none'}` +
+    `${f.flags.length ? ` (${riskTags(f.flags, 'en')})` : ''}${f.example ? `: '${quote(f.example.text)}'` : ''}`,
   newPhrase: (f) =>
     `new phrase "${f.phrase}" in ${f.count} of ${f.recent} recent negative mentions (${percent(f.share)}), unseen before; ` +
     `negative volume ${formatExpected(f.observedNegative)} vs ${formatExpected(f.expectedNegative)} expected in 3 h`,
@@ -122,7 +137,9 @@ function leadFr(lead: NotableMention | undefined): string {
 
 const french: AlertReasons = {
   volume: (f) =>
-    `${f.negativeOnly ? 'mentions négatives' : 'mentions'} ${frRatio(f.ratio)} en ${formatMinutes(f.minutes)} : ${Math.round(f.observed)} contre ${frExpected(f.expected)} attendues` +
+    (f.expected < USUALLY_NONE
+      ? `${Math.round(f.observed)} ${f.negativeOnly ? 'mentions négatives' : 'mentions'} en ${formatMinutes(f.minutes)}, alors qu'il n'y en a d'habitude aucune`
+      : `${f.negativeOnly ? 'mentions négatives' : 'mentions'} ${frRatio(f.ratio)} en ${formatMinutes(f.minutes)} : ${Math.round(f.observed)} contre ${frExpected(f.expected)} attendues`) +
     `${f.negativeShare !== undefined ? ` (${frPercent(f.negativeShare)} du total)` : ''}${leadFr(f.lead)}`,
   negativeShare: (f) =>
     `ton négatif à ${frPercent(f.share)} de l'audience en ${formatMinutes(f.minutes)} (d'habitude ${frPercent(f.usualShare)}), ${f.negative} négatives sur ${f.total} mentions${leadFr(f.lead)}`,
@@ -133,8 +150,8 @@ const french: AlertReasons = {
     `un post négatif de ${handleOf(f.mention)} (${frenchFollowers(f.mention.authorFollowers)}) devient viral : ${frNumber(String(round2(f.rate)))} partages/réponses par minute, ` +
     `${Math.round(f.rate / f.usualRate)} fois plus que d'habitude, ${f.total} au total : « ${quote(f.mention.text)} »`,
   risk: (f) =>
-    `${f.observed} mentions à risque en ${formatMinutes(f.minutes)}${f.expected > 0 ? `, ${frRatio(f.ratio)} par rapport à l'habitude (${frExpected(f.expected)})` : ''}` +
-    `${f.flags.length ? ` (${f.flags.join(', ')})` : ''}${f.example ? ` : « ${quote(f.example.text)} »` : ''}`,
+    `${f.observed} mentions à risque en ${formatMinutes(f.minutes)}${f.expected >= USUALLY_NONE ? `, ${frRatio(f.ratio)} par rapport à l'habitude (${frExpected(f.expected)})` : `, alors qu'il n'y en a d'habitude aucune`}` +
+    `${f.flags.length ? ` (${riskTags(f.flags, 'fr')})` : ''}${f.example ? ` : « ${quote(f.example.text)} »` : ''}`,
   newPhrase: (f) =>
     `nouvelle expression « ${f.phrase} » dans ${f.count} des ${f.recent} mentions négatives récentes (${frPercent(f.share)}), jamais vue avant ; ` +
     `volume négatif ${frExpected(f.observedNegative)} contre ${frExpected(f.expectedNegative)} attendues en 3 h`,

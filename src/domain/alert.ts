@@ -27,6 +27,8 @@ export interface Alert {
   lastFiredAt: number;
   lastSeenAt: number;
   quietSince: number | null;
+  /** The crisis room of the entity family's episode this alert belongs to (absent before it is attached). */
+  crisisId?: string | null;
 }
 
 /** A mention shown as evidence in an alert message. */

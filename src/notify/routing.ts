@@ -5,6 +5,8 @@ export interface Route {
   channels: string[];
   entities?: string[];
   minSeverity: AlertSeverity;
+  /** The competitive-intelligence route: takes competitors' alerts only. */
+  competitors?: boolean;
 }
 
 export interface QuietHours {
@@ -19,20 +21,33 @@ export interface RoutingDecision {
   deferUntil?: number;
 }
 
+/**
+ * Whether a route takes an alert of this entity. A competitor's alert (a post praising the competitor at the brand's
+ * expense, a competitor's own crisis) is competitive intelligence, not the brand's crisis: it goes to a route marked
+ * `competitors`, or to one that names the competitor, never to the brand's crisis channel by default.
+ */
+function takes(route: Route, entityId: string, competitor: boolean): boolean {
+  if (route.entities) return route.entities.includes(entityId) && (competitor || route.competitors !== true);
+  return competitor === (route.competitors === true);
+}
+
 export function routeAlert(
-  alert: { entityId: string; severity: AlertSeverity },
+  alert: { entityId: string; severity: AlertSeverity; competitor?: boolean },
   routes: readonly Route[],
   allChannels: readonly string[],
   quietHours: QuietHours | undefined,
   now: number,
 ): RoutingDecision {
+  const competitor = alert.competitor === true;
   const channels =
     routes.length === 0
-      ? [...allChannels]
+      ? competitor
+        ? []
+        : [...allChannels]
       : [
           ...new Set(
             routes
-              .filter((r) => (!r.entities || r.entities.includes(alert.entityId)) && SEVERITY_RANK[alert.severity] >= SEVERITY_RANK[r.minSeverity])
+              .filter((r) => takes(r, alert.entityId, competitor) && SEVERITY_RANK[alert.severity] >= SEVERITY_RANK[r.minSeverity])
               .flatMap((r) => r.channels),
           ),
         ];

@@ -1,5 +1,6 @@
 // The alert as a Slack incoming-webhook message: Block Kit blocks plus a `text` fallback for notifications.
-import { canAcknowledge, CHAT_TOP_MENTIONS, formatNumber, formatUtc, labelsOf, SEVERITY_EMOJI } from './alert-wording.js';
+import { alertStory } from './alert-story.js';
+import { canAcknowledge, CHAT_TOP_MENTIONS, formatLocalTime, labelsOf, SEVERITY_EMOJI } from './alert-wording.js';
 import type { AlertMessage } from './channels/channel.js';
 import { safeLinkUrl, slackMrkdwn, slackPlain } from './chat-escape.js';
 
@@ -25,7 +26,6 @@ export interface SlackPayload {
 // the margin covers emoji counted as two and the word joiners escaping adds.
 const HEADER_MAX = 140;
 const TEXT_MAX = 500;
-const MAX_FIELDS = 10;
 
 /** plain_text must not be empty. */
 const plain = (text: string, max: number): PlainText => ({ type: 'plain_text', text: slackPlain(text, max) || '–', emoji: false });
@@ -42,7 +42,7 @@ function mentionBlocks(message: AlertMessage): SlackBlock[] {
   const words = labelsOf(message);
   return message.evidence.slice(0, CHAT_TOP_MENTIONS).flatMap((m, i): SlackBlock[] => {
     const url = safeLinkUrl(m.url);
-    const byline = `@${m.authorHandle} · ${words.followers(m.authorFollowers)} · ${formatUtc(m.publishedAt)} · ${words.sentiment(m.sentiment)}`;
+    const byline = `@${m.authorHandle} · ${words.followers(m.authorFollowers)} · ${formatLocalTime(m.publishedAt, message.language, message.timeZone)} · ${words.sentiment(m.sentiment)}`;
     return [
       { type: 'context', elements: [plain(byline, 200)] },
       { type: 'section', text: plain(m.text, TEXT_MAX), ...(url ? { accessory: button(`vigie-mention-${i}`, words.openPost, url) } : {}) },
@@ -51,20 +51,24 @@ function mentionBlocks(message: AlertMessage): SlackBlock[] {
 }
 
 export function renderSlackMessage(message: AlertMessage): SlackPayload {
-  const { alert, event, entityName } = message;
+  const { alert, event } = message;
   const words = labelsOf(message);
+  const story = alertStory(message);
   const blocks: SlackBlock[] = [
-    { type: 'header', text: plain(`${SEVERITY_EMOJI[alert.severity]} ${words.event[event]} · ${words.severity[alert.severity].toUpperCase()} · ${entityName}`, HEADER_MAX) },
-    { type: 'section', text: plain(alert.why, TEXT_MAX) },
+    { type: 'header', text: plain(`${SEVERITY_EMOJI[alert.severity]} ${story.headline}`, HEADER_MAX) },
+    { type: 'context', elements: [plain(`${words.event[event]} · ${words.severity[alert.severity].toUpperCase()} · ${story.detected}`, 300)] },
+    { type: 'section', text: plain(story.whatHappened, TEXT_MAX) },
   ];
-  const numbers = Object.entries(alert.numbers).slice(0, MAX_FIELDS);
-  if (numbers.length > 0) {
-    blocks.push({ type: 'section', fields: numbers.map(([name, value]) => mrkdwn(`*${slackMrkdwn(name, 60)}*\n${formatNumber(value)}`)) });
-  }
-  const detected = words.detected(alert.detectors.join(', '), formatUtc(alert.detectedAt), formatUtc(alert.onsetAt));
-  blocks.push({ type: 'context', elements: [plain(detected, 300)] });
-  if (alert.phrases.length > 0) {
-    blocks.push({ type: 'context', elements: [plain(`${words.emergingPhrases}: ${alert.phrases.map((p) => `“${p}”`).join(', ')}`, 300)] });
+  const facts: [string, string][] = [
+    [words.sinceWhen, story.sinceWhen],
+    [words.howBig, event === 'resolved' ? '' : story.howBig],
+    [words.whoDrives, story.whoDrives],
+    [words.nextStep, story.nextStep],
+  ];
+  // Labels are Vigie's words; the values hold handles and names, escaped.
+  blocks.push({ type: 'section', fields: facts.filter(([, v]) => v !== '').map(([label, value]) => mrkdwn(`*${label}*\n${slackMrkdwn(value, 600)}`)) });
+  if (story.phrases.length > 0) {
+    blocks.push({ type: 'context', elements: [plain(`${words.emergingPhrases}: ${story.phrases.map((p) => `“${p}”`).join(', ')}`, 300)] });
   }
   if (message.evidence.length > 0) blocks.push({ type: 'divider' }, ...mentionBlocks(message));
 
@@ -76,7 +80,7 @@ export function renderSlackMessage(message: AlertMessage): SlackPayload {
   if (actions.length > 0) blocks.push({ type: 'actions', elements: actions });
 
   return {
-    text: slackMrkdwn(`${words.event[event]} (${words.severity[alert.severity]}) – ${entityName}: ${alert.why}`, 300),
+    text: slackMrkdwn(story.subject.replace(/^\[Vigie\] /, ''), 300),
     blocks,
     unfurl_links: false,
     unfurl_media: false,

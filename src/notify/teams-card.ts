@@ -1,6 +1,7 @@
 // The alert as a Microsoft Teams message: an Adaptive Card in the `attachments` envelope that Teams Workflows webhooks accept.
 import type { AlertSeverity } from '../domain/alert.js';
-import { canAcknowledge, CHAT_TOP_MENTIONS, formatNumber, formatUtc, labelsOf } from './alert-wording.js';
+import { alertStory } from './alert-story.js';
+import { canAcknowledge, CHAT_TOP_MENTIONS, formatLocalTime, labelsOf } from './alert-wording.js';
 import type { AlertMessage } from './channels/channel.js';
 import { safeLinkUrl, teamsText } from './chat-escape.js';
 
@@ -47,7 +48,7 @@ function mentionContainers(message: AlertMessage): CardElement[] {
   const words = labelsOf(message);
   return message.evidence.slice(0, CHAT_TOP_MENTIONS).map((m): CardElement => {
     const url = safeLinkUrl(m.url);
-    const byline = ` · ${words.followers(m.authorFollowers)} · ${formatUtc(m.publishedAt)} · `;
+    const byline = ` · ${words.followers(m.authorFollowers)} · ${formatLocalTime(m.publishedAt, message.language, message.timeZone)} · `;
     return {
       type: 'Container',
       separator: true,
@@ -61,23 +62,28 @@ function mentionContainers(message: AlertMessage): CardElement[] {
 }
 
 export function renderTeamsCard(message: AlertMessage): TeamsPayload {
-  const { alert, event, entityName } = message;
+  const { alert, event } = message;
   const words = labelsOf(message);
+  const story = alertStory(message);
   const colour = SEVERITY_COLOUR[alert.severity];
+  const fact = (label: string, value: string) => line(fixed(`${label}: `, { weight: 'bolder' }), run(value, TEXT_MAX));
   const body: CardElement[] = [
     {
       type: 'Container',
       style: colour,
       items: [
-        line(run(`${words.event[event]} · ${words.severity[alert.severity].toUpperCase()} · ${entityName}`, 150, { weight: 'bolder', color: colour })),
-        line(run(alert.why, TEXT_MAX, { weight: 'bolder', size: 'medium' })),
+        line(fixed(`${words.event[event]} · ${words.severity[alert.severity].toUpperCase()} · ${story.detected}`, { weight: 'bolder', color: colour })),
+        line(run(story.headline, 200, { weight: 'bolder', size: 'medium' })),
       ],
     },
-    ...Object.entries(alert.numbers).map(([name, value]) => line(run(name, 60, { isSubtle: true }), fixed(': ', { isSubtle: true }), fixed(formatNumber(value), { weight: 'bolder' }))),
-    line(run(words.detected(alert.detectors.join(', '), formatUtc(alert.detectedAt), formatUtc(alert.onsetAt)), 300, { isSubtle: true, size: 'small' })),
+    line(run(story.whatHappened, TEXT_MAX)),
+    fact(words.sinceWhen, story.sinceWhen),
+    ...(event === 'resolved' || !story.howBig ? [] : [fact(words.howBig, story.howBig)]),
+    fact(words.whoDrives, story.whoDrives),
+    fact(words.nextStep, story.nextStep),
   ];
-  if (alert.phrases.length > 0) {
-    body.push(line(fixed(`${words.emergingPhrases}: `, { weight: 'bolder' }), run(alert.phrases.map((p) => `“${p}”`).join(', '), 300)));
+  if (story.phrases.length > 0) {
+    body.push(line(fixed(`${words.emergingPhrases}: `, { weight: 'bolder' }), run(story.phrases.map((p) => `“${p}”`).join(', '), 300)));
   }
   body.push(...mentionContainers(message));
 

@@ -1,6 +1,7 @@
 // The JSON body of a generic webhook request: the alert, its entity, the evidence and the links, with ISO times.
 import type { AlertSeverity, AlertStatus } from '../domain/alert.js';
 import { deliveryId } from '../store/alert-repository.js';
+import { alertStory } from './alert-story.js';
 import { canAcknowledge } from './alert-wording.js';
 import type { AlertMessage } from './channels/channel.js';
 import { safeLinkUrl } from './chat-escape.js';
@@ -28,6 +29,8 @@ export interface WebhookPayload {
   /** Mention text exactly as posted: receivers that display it must escape it for their medium. */
   evidence: { id: string; url: string | null; text: string; author: { handle: string; followers: number }; publishedAt: string; sentiment: string }[];
   links: { alert: string | null; acknowledge: string | null };
+  /** The message a person reads, as the email says it: in the entity's language, times in its time zone. */
+  message: { language: string; timeZone: string; headline: string; subject: string; whatHappened: string; sinceWhen: string; howBig: string; whoDrives: string; nextStep: string };
 }
 
 const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
@@ -36,6 +39,7 @@ export const webhookEventName = (message: AlertMessage) => `alert.${message.even
 
 export function buildWebhookPayload(message: AlertMessage, channelId: string): WebhookPayload {
   const { alert } = message;
+  const story = alertStory(message);
   return {
     event: webhookEventName(message),
     deliveryId: deliveryId(alert.id, channelId, message.event, alert.severity),
@@ -65,6 +69,17 @@ export function buildWebhookPayload(message: AlertMessage, channelId: string): W
     links: {
       alert: safeLinkUrl(message.alertUrl),
       acknowledge: canAcknowledge(message.event, message.acknowledgeUrl) ? safeLinkUrl(message.acknowledgeUrl) : null,
+    },
+    message: {
+      language: message.language ?? 'en',
+      timeZone: message.timeZone ?? 'UTC',
+      headline: story.headline,
+      subject: story.subject,
+      whatHappened: story.whatHappened,
+      sinceWhen: story.sinceWhen,
+      howBig: message.event === 'resolved' ? '' : story.howBig,
+      whoDrives: story.whoDrives,
+      nextStep: story.nextStep,
     },
   };
 }

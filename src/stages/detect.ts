@@ -14,6 +14,8 @@ import { firstResponseAt } from '../store/response-queries.js';
 import { loadEntityWindow } from '../store/detection-window.js';
 import { entityLocale } from '../config/entity-locale.js';
 import { latestMinute } from '../store/rollup-queries.js';
+import { attachToCrisis, resolveCrisisIfQuiet } from '../store/crisis-repository.js';
+import { crisisRoot } from '../config/entity-family.js';
 
 /** At most one detection per entity per minute of data: duplicates of the same minute are ignored by job id. */
 export async function enqueueDetection(ctx: AppContext, entityId: string, asOf: number): Promise<void> {
@@ -54,7 +56,11 @@ async function apply(ctx: AppContext, action: AlertAction, existing: Map<string,
   switch (action.type) {
     case 'open': {
       const alert = fromNewAlert(randomUUID(), action.alert);
-      if (await insertAlert(db, alert)) await announce(ctx, alert, 'opened');
+      if (await insertAlert(db, alert)) {
+        // One crisis, one room for the whole family: a product's alert joins its brand's open crisis.
+        await attachToCrisis(db, alert.id, crisisRoot(ctx.config, alert.entityId), now);
+        await announce(ctx, alert, 'opened');
+      }
       ctx.logger.info({ alertId: alert.id, entityId: alert.entityId, severity: alert.severity, detectors: alert.detectors }, alert.why);
       return;
     }
@@ -73,6 +79,7 @@ async function apply(ctx: AppContext, action: AlertAction, existing: Map<string,
       await updateAlertState(db, { ...mergeOpenAlert(before, action.alert), updatedAt: now });
       const after = await resolveAlert(db, before.id, action.resolvedAt);
       if (after) await announce(ctx, after, 'resolved');
+      if (after?.crisisId) await resolveCrisisIfQuiet(db, after.crisisId, action.resolvedAt);
     }
   }
 }

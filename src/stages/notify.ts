@@ -3,6 +3,8 @@ import type { AppContext } from '../app/context.js';
 import { SsrfBlockedError } from '../notify/ssrf-guard.js';
 import { deliveryAttempts } from '../observability/metrics.js';
 import { entityLocale } from '../config/entity-locale.js';
+import { entityTimeZone } from '../config/entity-time-zone.js';
+import { firstActionStep, playbookSteps } from '../notify/playbook.js';
 import { linkSecret } from '../notify/link-secret.js';
 import { routeAlert } from '../notify/routing.js';
 import { signAction } from '../notify/signed-link.js';
@@ -43,7 +45,8 @@ export async function runNotify(ctx: AppContext, job: NotifyJob): Promise<Notify
   // An escalation that a later one overtook (medium, then high, then critical before this job ran) is told by that one.
   if (job.event === 'escalated' && SEVERITY_RANK[alert.severity] > SEVERITY_RANK[job.severity]) return { delivered: [], skipped: [], covered: [] };
   const channels = ctx.channels;
-  const decision = routeAlert(alert, ctx.config.alerts.routes, [...channels.keys()], ctx.config.alerts.quietHours, ctx.now());
+  const competitor = ctx.config.entities.find((e) => e.id === alert.entityId)?.kind === 'competitor';
+  const decision = routeAlert({ ...alert, competitor }, ctx.config.alerts.routes, [...channels.keys()], ctx.config.alerts.quietHours, ctx.now());
   if (decision.deferUntil !== undefined) return { deferUntil: decision.deferUntil };
 
   // Alerts of one family are told one at a time, so that each sees what the others told (crisisCover below).
@@ -64,6 +67,7 @@ async function deliverAll(ctx: AppContext, job: NotifyJob, alert: Alert, routed:
   const { channels } = ctx;
   const entity = ctx.config.entities.find((e) => e.id === alert.entityId);
   const base = ctx.config.api.publicUrl || `http://${ctx.config.api.host}:${ctx.config.api.port}`;
+  const language = entityLocale(ctx.config, alert.entityId);
   const ack = signAction(linkSecret(ctx.config.api, ctx.config.dataDir), { action: 'acknowledge', id: alert.id, expires: ctx.now() + LINK_LIFETIME_MS });
   const message = {
     alert,
@@ -72,7 +76,9 @@ async function deliverAll(ctx: AppContext, job: NotifyJob, alert: Alert, routed:
     evidence: await evidenceMentions(ctx.store.db, alert.evidence.slice(0, 5)),
     alertUrl: `${base}/alerts/${encodeURIComponent(alert.id)}`,
     acknowledgeUrl: `${base}/ack?${ack}`,
-    language: entityLocale(ctx.config, alert.entityId),
+    language,
+    timeZone: entityTimeZone(ctx.config, alert.entityId),
+    firstStep: firstActionStep(playbookSteps(ctx.config.alerts.playbook, language)),
   };
 
   const delivered: string[] = [];
@@ -142,7 +148,7 @@ async function crisisCover(ctx: AppContext, alert: Alert, event: NotifyJob['even
     toldChannels(db, others.map((a) => a.id)),
     mentionsLinkedPerEntity(db, alert.evidence, [...new Set(others.map((a) => a.entityId))]),
   ]);
-  const related: RelatedAlert[] = others.map((a) => ({ id: a.id, entityId: a.entityId, severity: a.severity, toldChannels: told.get(a.id) ?? new Set() }));
+  const related: RelatedAlert[] = others.map((a) => ({ id: a.id, entityId: a.entityId, severity: a.severity, toldChannels: told.get(a.id) ?? new Map() }));
   const nameOf = (entityId: string) => ctx.config.entities.find((e) => e.id === entityId)?.name ?? entityId;
   return (channelId) => {
     const cover = coveringAlert({ severity: alert.severity, evidenceCount: alert.evidence.length }, related, linked, channelId);

@@ -1,6 +1,6 @@
 // Alerts and their deliveries: read and written as domain Alerts, JSON fields encoded here only.
 import type { Kysely } from 'kysely';
-import type { Alert, AlertSeverity, AlertStatus } from '../domain/alert.js';
+import { SEVERITY_RANK, type Alert, type AlertSeverity, type AlertStatus } from '../domain/alert.js';
 import type { AlertRow, Database } from './tables.js';
 
 export function rowToAlert(row: AlertRow): Alert {
@@ -26,10 +26,12 @@ export function rowToAlert(row: AlertRow): Alert {
     lastFiredAt: row.last_fired_at,
     lastSeenAt: row.last_seen_at,
     quietSince: row.quiet_since,
+    crisisId: row.crisis_id ?? null,
   };
 }
 
-function alertToRow(a: Alert): AlertRow {
+function alertToRow(a: Alert): Omit<AlertRow, 'crisis_id'> {
+  // The crisis link is written by the crisis repository only.
   return {
     id: a.id,
     dedup_key: a.dedupKey,
@@ -176,10 +178,11 @@ export async function recordDeliveryAttempt(
   const delivered = status === 'delivered';
   await db
     .insertInto('alert_deliveries')
-    .values({ id, alert_id: d.alertId, channel_id: d.channelId, event: d.event, status, attempts: status === 'covered' ? 0 : 1, last_error: d.note ?? null, created_at: now, delivered_at: delivered ? now : null })
+    .values({ id, alert_id: d.alertId, channel_id: d.channelId, event: d.event, severity: d.severity, status, attempts: status === 'covered' ? 0 : 1, last_error: d.note ?? null, created_at: now, delivered_at: delivered ? now : null })
     .onConflict((oc) =>
       oc.column('id').doUpdateSet((eb) => ({
         status,
+        severity: d.severity,
         attempts: status === 'covered' ? eb.ref('alert_deliveries.attempts') : eb('alert_deliveries.attempts', '+', 1),
         last_error: d.note ?? null,
         delivered_at: delivered ? now : null,
@@ -188,19 +191,35 @@ export async function recordDeliveryAttempt(
     .execute();
 }
 
-/** Per alert, the channels told of it: delivered there, or covered there by another alert told before. */
-export async function toldChannels(db: Kysely<Database>, alertIds: readonly string[]): Promise<Map<string, Set<string>>> {
-  const out = new Map<string, Set<string>>();
+/**
+ * Per alert, the channels told of it, each with the highest severity told there: delivered at that severity, or
+ * covered there at it by another alert told before. The severity told, not the alert's current one: two alerts of one
+ * family that escalate together must not each count the other's escalation, not yet told, as told.
+ */
+export async function toldChannels(db: Kysely<Database>, alertIds: readonly string[]): Promise<Map<string, Map<string, AlertSeverity>>> {
+  const out = new Map<string, Map<string, AlertSeverity>>();
   if (alertIds.length === 0) return out;
   const rows = await db
     .selectFrom('alert_deliveries')
-    .select(['alert_id', 'channel_id'])
+    .select(['id', 'alert_id', 'channel_id', 'severity'])
     .where('alert_id', 'in', [...alertIds])
     .where('status', 'in', ['delivered', 'covered'])
     .execute();
-  for (const r of rows) out.set(r.alert_id, (out.get(r.alert_id) ?? new Set()).add(r.channel_id));
+  for (const r of rows) {
+    const told = (r.severity ?? severityInId(r.id)) as AlertSeverity;
+    const channels = out.get(r.alert_id) ?? new Map<string, AlertSeverity>();
+    const before = channels.get(r.channel_id);
+    if (before === undefined || SEVERITY_RANK[told] > SEVERITY_RANK[before]) channels.set(r.channel_id, told);
+    out.set(r.alert_id, channels);
+  }
   return out;
 }
+
+/** Deliveries older than migration 0004 have no severity: an escalation's is in its id, an opening's counts as low. */
+const severityInId = (id: string): AlertSeverity => {
+  const last = id.slice(id.lastIndexOf(':') + 1);
+  return last in SEVERITY_RANK ? (last as AlertSeverity) : 'low';
+};
 
 export async function listDeliveries(db: Kysely<Database>, alertId: string) {
   return db.selectFrom('alert_deliveries').selectAll().where('alert_id', '=', alertId).orderBy('created_at').execute();

@@ -31,6 +31,8 @@ export async function firstResponseAt(db: Kysely<Database>, alert: { entityId: s
 
 export interface InboxFilter {
   entityId?: string;
+  /** Mentions of any of these entities (a crisis room's family); with `entityId`, of both. */
+  entityIds?: readonly string[];
   since: number;
   /** Only mentions at least this influential (0-100). */
   minInfluence: number;
@@ -64,6 +66,11 @@ export async function responseInbox(db: Kysely<Database>, f: InboxFilter): Promi
     q = q.where((eb) =>
       eb.exists(eb.selectFrom('mention_entities as me').select('me.mention_id').whereRef('me.mention_id', '=', 'm.id').where('me.entity_id', '=', f.entityId!)),
     );
+  }
+  if (f.entityIds) {
+    const ids = [...f.entityIds];
+    if (ids.length === 0) return [];
+    q = q.where((eb) => eb.exists(eb.selectFrom('mention_entities as me').select('me.mention_id').whereRef('me.mention_id', '=', 'm.id').where('me.entity_id', 'in', ids)));
   }
   const rows = await q.orderBy('m.influence', 'desc').limit(Math.min(f.limit ?? 50, 500)).execute();
   return rows.map((r) => ({

@@ -115,6 +115,8 @@ export interface AlertsTable {
   last_seen_at: number;
   /** Since when the series has been back near baseline; null while the crisis goes on. */
   quiet_since: number | null;
+  /** The crisis (of the entity's family) this alert belongs to; null for alerts older than the crisis room. */
+  crisis_id: string | null;
 }
 
 export interface AlertDeliveriesTable {
@@ -128,6 +130,8 @@ export interface AlertDeliveriesTable {
   last_error: string | null;
   created_at: number;
   delivered_at: number | null;
+  /** The alert's severity this delivery told (or was covered at); null for deliveries older than migration 0004. */
+  severity: string | null;
 }
 
 export interface SourceCursorsTable {
@@ -259,6 +263,38 @@ export interface Database {
   models: ModelsTable;
   tags: TagsTable;
   mention_tags: MentionTagsTable;
+  crises: CrisesTable;
+  crisis_notes: CrisisNotesTable;
+  crisis_checklist: CrisisChecklistTable;
+}
+
+/** One crisis of an entity family (migration 0004): its alerts point to it. */
+export interface CrisesTable {
+  id: string;
+  root_entity_id: string;
+  status: string;
+  owner: string | null;
+  owned_at: number | null;
+  opened_at: number;
+  handled_at: number | null;
+  resolved_at: number | null;
+  updated_at: number;
+}
+
+export interface CrisisNotesTable {
+  id: string;
+  crisis_id: string;
+  author: string;
+  text: string;
+  created_at: number;
+}
+
+export interface CrisisChecklistTable {
+  id: string;
+  crisis_id: string;
+  item_id: string;
+  done_at: number | null;
+  done_by: string | null;
 }
 
 export type MentionRow = Selectable<MentionsTable>;

@@ -81,7 +81,8 @@ describe('the vigie command', () => {
     expect(Date.now() - started).toBeLessThan(120_000);
     const mail = await simpleParser(readFileSync(join(outbox, email)));
     // Kelio is a French brand (locale: fr in config/demo.yaml): its alerts, and its product's, are written in French.
-    expect(mail.subject).toMatch(/^\[Vigie\] Nouvelle alerte \((moyenne|élevée|critique)\) – Kelio/);
+    expect(mail.subject).toMatch(/^\[Vigie\] Alerte (moyenne|élevée|critique) · Kelio/);
+    expect(mail.subject!.length).toBeLessThanOrEqual(80);
     expect(mail.html).toContain('Prendre en charge');
 
     child.kill('SIGTERM');

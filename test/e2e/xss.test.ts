@@ -154,8 +154,10 @@ describe('XSS vectors in every dashboard page', () => {
     expect(await page.locator('p.why').innerText()).toBe(VECTORS.join(' '));
     expect((await getAlert(db.store.db, 'alert-xss'))?.status).toBe('open');
     // The form posts to the same origin, which the page's Content-Security-Policy (form-action 'self') allows.
-    await Promise.all([page.waitForURL(`${api.url}/ack`), page.getByRole('button', { name: 'Acknowledge' }).click()]);
-    await page.waitForSelector('text=Alert acknowledged');
+    await page.getByLabel('Your name').fill('<b>Camille</b>');
+    await Promise.all([page.waitForURL(`${api.url}/ack`), page.getByRole('button', { name: 'Take charge' }).click()]);
+    await page.waitForSelector('text=You are in charge');
+    expect(await page.locator('p.owner').innerText()).toBe('Taken in charge by <b>Camille</b>.');
     expect(dialogs).toEqual([]);
     expect(await page.evaluate(injectedThings)).toEqual([]);
     expect((await getAlert(db.store.db, 'alert-xss'))?.status).toBe('acknowledged');

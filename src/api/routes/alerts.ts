@@ -3,6 +3,9 @@ import type { FastifyInstance } from 'fastify';
 import type { Alert } from '../../domain/alert.js';
 import { acknowledgeAlert, getAlert, listAlerts, listDeliveries, resolveAlert } from '../../store/alert-repository.js';
 import { evidenceMentions } from '../../store/mention-queries.js';
+import { resolveCrisisIfQuiet, takeCharge } from '../../store/crisis-repository.js';
+import { alertHeadline } from '../../notify/alert-story.js';
+import { entityLocale } from '../../config/entity-locale.js';
 import { BadRequestError, entityFromQuery } from '../query-params.js';
 import type { RouteContext } from '../route-context.js';
 
@@ -24,7 +27,11 @@ export function alertTimeline(a: Alert): { event: string; at: number }[] {
 
 export async function alertRoutes(app: FastifyInstance, ctx: RouteContext): Promise<void> {
   const names = new Map(ctx.config.entities.map((e) => [e.id, e.name]));
-  const withName = (a: Alert) => ({ ...a, entityName: names.get(a.entityId) ?? a.entityId });
+  // The headline is the one every message of the alert carries, in its entity's language.
+  const withName = (a: Alert) => {
+    const entityName = names.get(a.entityId) ?? a.entityId;
+    return { ...a, entityName, headline: alertHeadline(a, entityName, entityLocale(ctx.config, a.entityId)) };
+  };
   const found = (a: Alert | undefined, id: string) => {
     if (!a) throw new BadRequestError(`no alert has the id "${id.slice(0, 60)}"`, 404);
     return a;
@@ -79,7 +86,10 @@ export async function alertRoutes(app: FastifyInstance, ctx: RouteContext): Prom
     },
   }, async (request) => {
     const now = ctx.now();
-    const alert = found(await acknowledgeAlert(ctx.store.db, request.params.id, request.body?.by?.trim() || 'dashboard', now), request.params.id);
+    const by = request.body?.by?.trim() || 'dashboard';
+    const alert = found(await acknowledgeAlert(ctx.store.db, request.params.id, by, now), request.params.id);
+    // Taking charge of an alert is taking charge of its crisis: the first named person owns the room.
+    if (alert.crisisId) await takeCharge(ctx.store.db, alert.crisisId, request.body?.by?.trim() ?? '', now);
     await ctx.hub.publish({ alertId: alert.id, entityId: alert.entityId, event: 'acknowledged', severity: alert.severity, at: now });
     return { alert: withName(alert) };
   });
@@ -89,6 +99,7 @@ export async function alertRoutes(app: FastifyInstance, ctx: RouteContext): Prom
   }, async (request) => {
     const now = ctx.now();
     const alert = found(await resolveAlert(ctx.store.db, request.params.id, now), request.params.id);
+    if (alert.crisisId) await resolveCrisisIfQuiet(ctx.store.db, alert.crisisId, now);
     await ctx.hub.publish({ alertId: alert.id, entityId: alert.entityId, event: 'resolved', severity: alert.severity, at: now });
     return { alert: withName(alert) };
   });

@@ -14,6 +14,8 @@ const ECHARTS_DIST = dirname(createRequire(import.meta.url).resolve('echarts'));
 const PAGES: Record<string, string> = {
   '/': 'overview.html',
   '/alerts': 'alerts.html',
+  // The link every alert message carries ("Open in Vigie"): the same page, the alert chosen by the path.
+  '/alerts/:id': 'alerts.html',
   '/mentions': 'mentions.html',
   '/influencers': 'influencers.html',
   '/business': 'business.html',

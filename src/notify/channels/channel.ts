@@ -12,6 +12,10 @@ export interface AlertMessage {
   acknowledgeUrl: string;
   /** The language of the message's words: the entity's locale. English when absent. */
   language?: Locale;
+  /** The entity's time zone (IANA) for every time in the message. UTC when absent. */
+  timeZone?: string;
+  /** The crisis playbook's first step, named in the recommended next step. */
+  firstStep?: { label: string; withinMinutes: number };
 }
 
 export interface AlertChannel {

@@ -241,14 +241,19 @@ describe.each(DIALECTS)('API on %s', (dialect) => {
       expect(fields).toEqual(Object.fromEntries(new URLSearchParams(link)));
       const forgedPost = await app.inject({ method: 'POST', url: '/ack', headers: { 'content-type': 'application/x-www-form-urlencoded' }, payload: new URLSearchParams({ ...fields, id: 'alert-ack' }).toString() });
       expect(forgedPost.statusCode).toBe(403);
-      const ok = await app.inject({ method: 'POST', url: '/ack', headers: { 'content-type': 'application/x-www-form-urlencoded' }, payload: new URLSearchParams(fields).toString() });
+      // Taking charge names a person: the form asks for a name and comes back without one.
+      const nameless = await app.inject({ method: 'POST', url: '/ack', headers: { 'content-type': 'application/x-www-form-urlencoded' }, payload: new URLSearchParams(fields).toString() });
+      expect(nameless.statusCode).toBe(400);
+      expect(nameless.body).toContain('Give your name');
+      const ok = await app.inject({ method: 'POST', url: '/ack', headers: { 'content-type': 'application/x-www-form-urlencoded' }, payload: new URLSearchParams({ ...fields, by: 'Camille' }).toString() });
       expect(ok.statusCode).toBe(200);
-      expect(ok.body).toContain('Alert acknowledged');
-      expect(await getAlert(db.store.db, 'alert-link')).toMatchObject({ status: 'acknowledged', acknowledgedBy: 'email link' });
-      expect((await app.inject(`/ack?${link}`)).body).toContain('Alert already acknowledged');
+      expect(ok.body).toContain('You are in charge');
+      expect(await getAlert(db.store.db, 'alert-link')).toMatchObject({ status: 'acknowledged', acknowledgedBy: 'Camille' });
+      expect((await app.inject(`/ack?${link}`)).body).toContain('Already taken in charge');
       // A second click on the button acknowledges nothing more.
-      const again = await app.inject({ method: 'POST', url: '/ack', headers: { 'content-type': 'application/x-www-form-urlencoded' }, payload: new URLSearchParams(fields).toString() });
-      expect(again.body).toContain('Alert already acknowledged');
+      const again = await app.inject({ method: 'POST', url: '/ack', headers: { 'content-type': 'application/x-www-form-urlencoded' }, payload: new URLSearchParams({ ...fields, by: 'Someone else' }).toString() });
+      expect(again.body).toContain('Already taken in charge');
+      expect(again.body).toContain('Taken in charge by Camille.');
       // The page speaks the language of the alert's entity, as the email that linked to it does.
       await insertAlert(db.store.db, openAlert({ id: 'alert-fr', entityId: 'globex', dedupKey: 'globex:link' }));
       const french = await app.inject(`/ack?${signAction(secret, { action: 'acknowledge', id: 'alert-fr', expires: END + DAY })}`);

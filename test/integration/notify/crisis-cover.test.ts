@@ -26,17 +26,22 @@ entities:
   - { id: acme, name: Acme, kind: brand, terms: [Acme] }
   - { id: rocket, name: Acme Rocket, kind: product, parent: acme, terms: [Acme Rocket] }
   - { id: wile, name: Wile Coyote, kind: person, parent: acme, terms: [Wile Coyote] }
-  - { id: brandy, name: Brandy, kind: competitor, parent: acme, terms: [Brandy] }
+  - { id: brandy, name: Brandy, kind: product, parent: acme, terms: [Brandy] }
+  - { id: veltra, name: Veltra, kind: competitor, parent: acme, terms: [Veltra] }
   - { id: globex, name: Globex, kind: brand, terms: [Globex] }
   - { id: initech, name: Initech, kind: brand, terms: [Initech] }
   - { id: tps, name: Initech TPS, kind: product, parent: initech, terms: [Initech TPS] }
+  - { id: hooli, name: Hooli, kind: brand, terms: [Hooli] }
+  - { id: nucleus, name: Hooli Nucleus, kind: product, parent: hooli, terms: [Hooli Nucleus] }
 channels:
   - { id: cm, type: email, to: [cm@acme.test], from: "Vigie <vigie@acme.test>" }
   - { id: product-team, type: email, to: [rocket@acme.test], from: "Vigie <vigie@acme.test>" }
+  - { id: intel, type: email, to: [intel@acme.test], from: "Vigie <vigie@acme.test>" }
 alerts:
   routes:
     - { channels: [cm], minSeverity: medium }
     - { channels: [product-team], entities: [rocket], minSeverity: medium }
+    - { channels: [intel], competitors: true }
 `;
 
 /** Four posts about the Rocket, which name Acme too; two about Brandy alone; two about Initech's TPS; two about Wile and the Rocket. */
@@ -44,6 +49,7 @@ const MENTIONS = [
   ...['r1', 'r2', 'r3', 'r4'].map((id, i) => ({ ...mention({ id, at: END - (10 - i) * 60_000, text: `Acme Rocket exploded ${id}`, tone: 'negative' }), entityIds: ['acme', 'rocket'] })),
   ...['b1', 'b2'].map((id, i) => ({ ...mention({ id, at: END - (5 - i) * 60_000, text: `Brandy lost my order ${id}`, tone: 'negative' }), entityIds: ['brandy'] })),
   ...['i1', 'i2'].map((id, i) => ({ ...mention({ id, at: END - (7 - i) * 60_000, text: `Initech TPS leaked ${id}`, tone: 'negative' }), entityIds: ['initech', 'tps'] })),
+  ...['h1', 'h2', 'h3'].map((id, i) => ({ ...mention({ id, at: END - (8 - i) * 60_000, text: `Hooli Nucleus overheats ${id}`, tone: 'negative' }), entityIds: ['hooli', 'nucleus'] })),
   ...['w1', 'w2'].map((id, i) => ({ ...mention({ id, at: END - (3 - i) * 60_000, text: `Wile Coyote, recall the Acme Rocket ${id}`, tone: 'negative' }), entityIds: ['wile', 'rocket', 'acme'] })),
 ];
 
@@ -88,8 +94,8 @@ describe.each(DIALECTS)('one crisis, one message per channel, on %s', (dialect) 
     expect(await notify(product, 'opened')).toEqual({ delivered: ['product-team'], skipped: [], covered: ['cm'] });
     // The CEO's posts are the Rocket's and Acme's: covered on cm by the brand's alert.
     expect(await notify(ceo, 'opened')).toEqual({ delivered: [], skipped: [], covered: ['cm'] });
-    expect(mailsTo('cm@acme.test')).toEqual([expect.stringMatching(/^\[Vigie\] New alert \(high\) – Acme: brand fired/)]);
-    expect(mailsTo('rocket@acme.test')).toEqual([expect.stringMatching(/^\[Vigie\] New alert \(high\) – Acme Rocket: product fired/)]);
+    expect(mailsTo('cm@acme.test')).toEqual(['[Vigie] High alert · Acme: surge of mentions']);
+    expect(mailsTo('rocket@acme.test')).toEqual(['[Vigie] High alert · Acme Rocket: surge of mentions']);
     const [coveredRow] = (await listDeliveries(ctx.store.db, 'product')).filter((d) => d.channel_id === 'cm');
     expect(coveredRow).toMatchObject({ status: 'covered', attempts: 0, last_error: 'part of the crisis of alert brand (Acme, high), already told on this channel' });
     // A retried job changes nothing.
@@ -109,9 +115,17 @@ describe.each(DIALECTS)('one crisis, one message per channel, on %s', (dialect) 
 
   it('still tells of an alert whose posts are not the told crisis', async () => {
     // Brandy is in Acme's family, but its posts are its own.
-    const competitor = alert('competitor', 'brandy', 'high', ['x:b1', 'x:b2']);
+    const other = alert('other-product', 'brandy', 'high', ['x:b1', 'x:b2']);
+    await insertAlert(ctx.store.db, other);
+    expect(await notify(other, 'opened')).toEqual({ delivered: ['cm'], skipped: [], covered: [] });
+  });
+
+  it("tells a competitor's alert to the competitive-intelligence route only, never to the brand's crisis channel", async () => {
+    const competitor = alert('competitor', 'veltra', 'critical', ['x:b1']);
     await insertAlert(ctx.store.db, competitor);
-    expect(await notify(competitor, 'opened')).toEqual({ delivered: ['cm'], skipped: [], covered: [] });
+    expect(await notify(competitor, 'opened')).toEqual({ delivered: ['intel'], skipped: [], covered: [] });
+    expect(mailsTo('intel@acme.test')).toEqual(['[Vigie] Critical alert · Veltra: surge of mentions']);
+    expect(mailsTo('cm@acme.test').filter((s) => s.includes('Veltra'))).toEqual([]);
   });
 
   it('tells each escalation once, and drops one that a later escalation overtook', async () => {
@@ -126,9 +140,9 @@ describe.each(DIALECTS)('one crisis, one message per channel, on %s', (dialect) 
     // The high escalation's job, retried late: the critical one has told it.
     expect(await notify(globex, 'escalated', 'high')).toEqual({ delivered: [], skipped: [], covered: [] });
     expect(mailsTo('cm@acme.test').filter((s) => s.includes('Globex'))).toEqual([
-      expect.stringMatching(/^\[Vigie\] New alert \(medium\)/),
-      expect.stringMatching(/^\[Vigie\] Alert escalated \(high\)/),
-      expect.stringMatching(/^\[Vigie\] Alert escalated \(critical\)/),
+      '[Vigie] Medium alert · Globex: surge of mentions',
+      '[Vigie] Alert now high · Globex: surge of mentions',
+      '[Vigie] Alert now critical · Globex: surge of mentions',
     ]);
     expect(await deliveries('globex')).toEqual([['cm', 'opened', 'delivered'], ['cm', 'escalated', 'delivered'], ['cm', 'escalated', 'delivered']]);
   });
@@ -151,5 +165,27 @@ describe.each(DIALECTS)('one crisis, one message per channel, on %s', (dialect) 
     } finally {
       await lock?.release();
     }
+  });
+
+  it('tells the escalation of a product and its brand that escalate at the same moment once, at the new severity', async () => {
+    const brand = alert('hooli', 'hooli', 'medium', ['x:h1', 'x:h2', 'x:h3']);
+    const product = alert('nucleus', 'nucleus', 'medium', ['x:h1', 'x:h2', 'x:h3']);
+    for (const a of [brand, product]) await insertAlert(ctx.store.db, a);
+    await Promise.all([notify(brand, 'opened'), notify(product, 'opened')]);
+    expect(mailsTo('cm@acme.test').filter((s) => s.includes('Hooli'))).toHaveLength(1);
+
+    // One detection pass escalates both to critical before either notification job runs: each alert's stored
+    // severity is critical, though cm was told of neither at critical. Before the fix, each escalation counted the
+    // other as told and both were 'covered': cm heard 'medium', then 'resolved'.
+    for (const a of [brand, product]) await updateAlertState(ctx.store.db, { ...a, severity: 'critical' });
+    const outcomes = await Promise.all([notify(brand, 'escalated', 'critical'), notify(product, 'escalated', 'critical')]);
+    expect(outcomes.filter((o) => 'delivered' in o && o.delivered.includes('cm'))).toHaveLength(1);
+    expect(outcomes.filter((o) => 'covered' in o && o.covered.includes('cm'))).toHaveLength(1);
+    const hooliMails = mailsTo('cm@acme.test').filter((s) => s.includes('Hooli'));
+    expect(hooliMails).toHaveLength(2);
+    expect(hooliMails[1]).toMatch(/critical/i);
+    // What each delivery told is kept: the covered escalation names the one told at critical.
+    const rows = [...(await listDeliveries(ctx.store.db, 'hooli')), ...(await listDeliveries(ctx.store.db, 'nucleus'))].filter((d) => d.event === 'escalated');
+    expect(rows.map((d) => [d.status, d.severity]).sort()).toEqual([['covered', 'critical'], ['delivered', 'critical']]);
   });
 });

@@ -40,9 +40,9 @@ describe('slack channel', () => {
     expect(request.method).toBe('POST');
     expect(request.headers['content-type']).toBe('application/json; charset=utf-8');
     const body = JSON.parse(request.body);
-    expect(body.text).toMatch(/^New alert \(high\) – Acme: /);
-    expect(body.blocks[0]).toEqual({ type: 'header', text: { type: 'plain_text', text: '🟠 New alert · HIGH · Acme', emoji: false } });
-    expect(body.blocks.at(-1).elements.map((b: { text: { text: string } }) => b.text.text)).toEqual(['Acknowledge', 'Open in Vigie']);
+    expect(body.text).toBe('High alert · Acme: surge of mentions');
+    expect(body.blocks[0]).toEqual({ type: 'header', text: { type: 'plain_text', text: '🟠 Acme: surge of mentions', emoji: false } });
+    expect(body.blocks.at(-1).elements.map((b: { text: { text: string } }) => b.text.text)).toEqual(['Take charge', 'Open in Vigie']);
     expect(request.body).not.toMatch(/<!channel>|<!here|<!everyone>|<https:\/\/evil/);
     expect(request.body).not.toMatch(/[@!](channel|here|everyone)\b/);
   });
@@ -141,7 +141,7 @@ describe('generic webhook channel', () => {
     expect(verifyWebhookSignature('wrong-secret', headers, request.body, NOW / 1000 + 30)).toEqual({ ok: false, reason: 'bad-signature' });
 
     const body = JSON.parse(request.body);
-    expect(Object.keys(body)).toEqual(['event', 'deliveryId', 'alert', 'entity', 'evidence', 'links']);
+    expect(Object.keys(body)).toEqual(['event', 'deliveryId', 'alert', 'entity', 'evidence', 'links', 'message']);
     expect(body.entity).toEqual({ id: 'acme', name: 'Acme' });
     expect(body.evidence).toHaveLength(4);
     expect(body.links.alert).toBe('https://vigie.example/alerts/alert-42');

@@ -51,7 +51,7 @@ describe.each(DIALECTS)('pipeline on %s', (dialect) => {
 
     const email = await smtp.waitFor((m) => /Acme/.test(m.subject ?? ''), 60_000);
     expect(email.to && 'text' in email.to ? email.to.text : '').toContain('cm@acme.test');
-    expect(email.html).toContain('Acknowledge');
+    expect(email.html).toContain('Take charge');
     expect(email.text).toMatch(/Top mentions/);
 
     // The SMTP server accepts the message a moment before the worker records the delivery.
@@ -70,6 +70,6 @@ describe.each(DIALECTS)('pipeline on %s', (dialect) => {
     await new Promise((r) => setTimeout(r, 1500));
     expect(await count()).toBe(total);
     expect(await db.selectFrom('alerts').selectAll().where('entity_id', '=', 'acme').execute()).toHaveLength(1);
-    expect(smtp.messages.filter((m) => /New alert/.test(m.subject ?? '')).length).toBe(smtp.messages.slice(0, emailsBefore).filter((m) => /New alert/.test(m.subject ?? '')).length);
+    expect(smtp.messages.filter((m) => /^\[Vigie\] \w+ alert ·/.test(m.subject ?? '')).length).toBe(smtp.messages.slice(0, emailsBefore).filter((m) => /^\[Vigie\] \w+ alert ·/.test(m.subject ?? '')).length);
   });
 });

@@ -27,15 +27,15 @@ describe.each(DIALECTS)('migrations on %s', (dialect) => {
     t = await createTestDatabase(dialect);
     // createTestDatabase migrates; start again from an empty schema to interrupt a first migration.
     const { store } = t;
-    for (const table of ['mention_tags', 'tags', 'models', 'label_events', 'mention_labels', 'erasures', 'digests', 'business_metrics', 'quarantine', 'source_cursors', 'alert_deliveries', 'alerts', 'rollups_minute', 'rollups_hourly', 'mention_entities', 'mentions', 'authors', 'entities', 'kysely_migration', 'kysely_migration_lock']) {
+    for (const table of ['crisis_checklist', 'crisis_notes', 'crises', 'mention_tags', 'tags', 'models', 'label_events', 'mention_labels', 'erasures', 'digests', 'business_metrics', 'quarantine', 'source_cursors', 'alert_deliveries', 'alerts', 'rollups_minute', 'rollups_hourly', 'mention_entities', 'mentions', 'authors', 'entities', 'kysely_migration', 'kysely_migration_lock']) {
       await store.db.schema.dropTable(table).ifExists().execute();
     }
     const interrupted: typeof store = { ...store, db: store.db.withPlugin(new InterruptAfter(6)) };
     await expect(migrateToLatest(interrupted)).rejects.toThrow(/migration 0001_initial failed: connection lost/);
-    expect(await pendingMigrations(store)).toEqual(['0001_initial', '0002_privacy', '0003_ingest_indexes', '0005_labels_models_tags']);
+    expect(await pendingMigrations(store)).toEqual(['0001_initial', '0002_privacy', '0003_ingest_indexes', '0004_crisis_room', '0005_labels_models_tags']);
 
     const results = await migrateToLatest(store);
-    expect(results.map((r) => [r.migrationName, r.status])).toEqual([['0001_initial', 'Success'], ['0002_privacy', 'Success'], ['0003_ingest_indexes', 'Success'], ['0005_labels_models_tags', 'Success']]);
+    expect(results.map((r) => [r.migrationName, r.status])).toEqual([['0001_initial', 'Success'], ['0002_privacy', 'Success'], ['0003_ingest_indexes', 'Success'], ['0004_crisis_room', 'Success'], ['0005_labels_models_tags', 'Success']]);
     expect(await pendingMigrations(store)).toEqual([]);
     await store.db.insertInto('entities').values({ id: 'acme', name: 'Acme', kind: 'brand', parent_id: null, config_json: '{}', updated_at: 1 }).execute();
   });

@@ -16,6 +16,15 @@ describe('alert reasons', () => {
     );
   });
 
+  it('says "where there are usually none" against a zero baseline, never a ratio of billions', () => {
+    const facts = { negativeOnly: true, ratio: 150e9, minutes: 60, observed: 150, expected: 1e-9 };
+    expect(reasonsIn('en').volume(facts)).toBe('150 negative mentions in 60 min, where there are usually none');
+    expect(reasonsIn('fr').volume(facts)).toBe("150 mentions négatives en 60 min, alors qu'il n'y en a d'habitude aucune");
+    const risk = { observed: 12, minutes: 60, expected: 0, ratio: Infinity, flags: ['recall', 'data_breach'] };
+    expect(reasonsIn('en').risk(risk)).toBe('12 risk-flagged mentions in 60 min, where there are usually none (recall, data breach)');
+    expect(reasonsIn('fr').risk(risk)).toBe("12 mentions à risque en 60 min, alors qu'il n'y en a d'habitude aucune (rappel de produit, fuite de données)");
+  });
+
   it('words every detector in French', () => {
     const fr = reasonsIn('fr');
     expect(fr.negativeShare({ share: 0.61, usualShare: 0.12, minutes: 60, negative: 30, total: 44 })).toBe(

@@ -20,7 +20,7 @@ describe('detectRiskCluster', () => {
     expect(found!.numbers.observed).toBe(6);
     expect(found!.numbers.windowMinutes).toBe(30);
     expect(found!.phrases).toEqual(['legal', 'safety']);
-    expect(found!.why).toMatch(/^6 risk-flagged mentions in 30 min, \d+x the usual 0\.\d+ \(legal, safety\): 'my lawyer will hear about acme'$/);
+    expect(found!.why).toMatch(/^6 risk-flagged mentions in 30 min, (\d+x the usual 0\.\d+|where there are usually none) \(legal threat, safety\): 'my lawyer will hear about acme'$/);
     // Far above the usual, but six posts: routed at once, without overriding quiet hours.
     expect(found!.severity).toBe('medium');
   });

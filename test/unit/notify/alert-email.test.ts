@@ -5,7 +5,7 @@ import { renderAlertEmail } from '../../../src/notify/alert-email.js';
 
 const alert: Alert = {
   id: 'a1', dedupKey: 'acme:1', entityId: 'acme', detectors: ['volume', 'risk'], severity: 'high', status: 'open',
-  why: 'negative mentions up 6x in 40 min, led by @x (410k followers): \'<b>refund</b>\'', numbers: { observed: 120, ratio: 6.25 },
+  why: 'negative mentions up 6x in 40 min, led by @x (410k followers): \'<b>refund</b>\'', numbers: { observed: 120, expected: 19.2, ratio: 6.25 },
   evidence: ['x:1'], phrases: ['refund <still> not received'], onsetAt: Date.UTC(2026, 10, 20, 9), detectedAt: Date.UTC(2026, 10, 20, 9, 12),
   notifiedAt: null, acknowledgedAt: null, acknowledgedBy: null, resolvedAt: null, firstResponseAt: null,
   updatedAt: 0, lastFiredAt: 0, lastSeenAt: 0, quietSince: null,
@@ -38,12 +38,15 @@ describe('alert email', () => {
     expect(html).not.toContain('javascript:');
     expect(html).toContain('href="https://x.com/a/status/2"');
     expect(html).toContain('href="https://vigie.example/ack?action=acknowledge&amp;id=a1&amp;expires=1&amp;sig=abc"');
-    expect(text).toContain('Acknowledge: https://vigie.example/ack?action=acknowledge&id=a1');
+    expect(text).toContain('Take charge: https://vigie.example/ack?action=acknowledge&id=a1');
   });
 
-  it('says what happened in the subject and in plain text', () => {
-    expect(subject).toBe("[Vigie] New alert (high) – Acme <Corp>: negative mentions up 6x in 40 min, led by @x (410k followers): '<b>refund</b>'");
-    expect(text).toContain('ratio: 6.25');
-    expect(text).toContain('@bob (12 followers): plain https://x.com/a/status/2');
+  it('says what happened in a short subject, and in plain text with the detection time', () => {
+    expect(subject).toBe('[Vigie] High alert · Acme <Corp>: surge of mentions');
+    expect(text).toContain('Detected 20 Nov, 09:12 UTC');
+    expect(text).toContain("What happened: Negative mentions up 6x in 40 min, led by @x (410k followers): '<b>refund</b>'");
+    expect(text).toContain('How big: 120 mentions in 60 min');
+    expect(text).toContain('@bob (12 followers), 20 Nov, 09:06 UTC: plain https://x.com/a/status/2');
+    expect(text).not.toMatch(/ratio|observed/);
   });
 });

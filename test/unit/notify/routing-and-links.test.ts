@@ -17,6 +17,20 @@ describe('routing', () => {
     expect(routeAlert({ entityId: 'globex', severity: 'low' }, [], ['a', 'b'], undefined, noon)).toEqual({ channels: ['a', 'b'] });
   });
 
+  it("sends a competitor's alert to the competitive-intelligence route, never to the brand's crisis channel unless named", () => {
+    const withIntel = [...routes, { channels: ['intel'], minSeverity: 'medium' as const, competitors: true }];
+    const all = ['email-cm', 'slack-pr', 'intel'];
+    expect(routeAlert({ entityId: 'veltra', severity: 'high', competitor: true }, withIntel, all, undefined, noon)).toEqual({ channels: ['intel'] });
+    // The brand's own alerts never reach the competitive-intelligence route.
+    expect(routeAlert({ entityId: 'acme', severity: 'critical' }, withIntel, all, undefined, noon)).toEqual({ channels: ['email-cm', 'slack-pr'] });
+    // No such route: the competitor's alert is told nowhere, not on the brand's crisis channel.
+    expect(routeAlert({ entityId: 'veltra', severity: 'critical', competitor: true }, routes, all, undefined, noon)).toEqual({ channels: [] });
+    expect(routeAlert({ entityId: 'veltra', severity: 'critical', competitor: true }, [], all, undefined, noon)).toEqual({ channels: [] });
+    // Configured otherwise: a route that names the competitor takes it.
+    const named = [{ channels: ['email-cm'], entities: ['veltra'], minSeverity: 'low' as const }];
+    expect(routeAlert({ entityId: 'veltra', severity: 'high', competitor: true }, named, all, undefined, noon)).toEqual({ channels: ['email-cm'] });
+  });
+
   it('holds non-critical alerts until quiet hours end, in the configured time zone, across midnight', () => {
     const quiet = { start: '22:00', end: '07:00', timezone: 'Europe/Paris' };
     const parisMidnight = Date.UTC(2026, 10, 20, 23, 0); // 00:00 in Paris (UTC+1 in November)

@@ -36,15 +36,20 @@ function assertInert(payload: SlackPayload): void {
 const blocksOf = <T extends SlackBlock['type']>(payload: SlackPayload, type: T) => payload.blocks.filter((b): b is Extract<SlackBlock, { type: T }> => b.type === type);
 
 describe('renderSlackMessage', () => {
-  it('says what happened, to whom and why, with the numbers and phrases', () => {
-    const payload = renderSlackMessage(messageFixture());
-    expect(payload.text).toBe('New alert (high) – Acme: Negative mentions of Acme are 6 times the usual level for a Wednesday afternoon.');
-    expect(blocksOf(payload, 'header')[0].text.text).toBe('🟠 New alert · HIGH · Acme');
-    expect(payload.blocks[1]).toEqual({ type: 'section', text: { type: 'plain_text', text: alertFixture().why, emoji: false } });
-    expect(blocksOf(payload, 'section')[1].fields?.map((f) => f.text)).toEqual(['*mentionsLastHour*\n184', '*negativeShare*\n0.72', '*baseline*\n30']);
-    const contexts = blocksOf(payload, 'context').map((b) => b.elements[0].text);
-    expect(contexts[0]).toBe('Detected by volume-spike, negative-shift at 2024-05-01 14:05 UTC (onset 2024-05-01 13:25 UTC)');
-    expect(contexts[1]).toBe('Emerging phrases: “battery fire”, “recall now”');
+  it('says what happened, since when, how big, who drives it and what to do, under the stable headline', () => {
+    const payload = renderSlackMessage(messageFixture({ timeZone: 'Europe/Paris' }));
+    expect(payload.text).toBe('High alert · Acme: surge of mentions');
+    expect(blocksOf(payload, 'header')[0].text.text).toBe('🟠 Acme: surge of mentions');
+    expect(blocksOf(payload, 'context')[0].elements[0].text).toBe('New alert · HIGH · Detected 1 May, 16:05 CEST');
+    expect(payload.blocks[2]).toEqual({ type: 'section', text: { type: 'plain_text', text: alertFixture().why, emoji: false } });
+    expect(blocksOf(payload, 'section')[1].fields?.map((f) => f.text)).toEqual([
+      '*Since when*\nSince 1 May, 15:25 CEST; detected 1 May, 16:05 CEST, 40 min after it began.',
+      '*How big*\n184 mentions in 60 min against 30.4 usually (6.1 times as many).',
+      '*Who drives it*\nDriven by @user_m1 (12.3K followers), @user_m2 (12.3K followers) and @user_m3 (12.3K followers).',
+      '*Next step*\nTake charge now, then post a holding statement within 30 min, and answer @user_m1 first.',
+    ]);
+    expect(blocksOf(payload, 'context')[1].elements[0].text).toBe('Emerging phrases: “battery fire”, “recall now”');
+    expect(JSON.stringify(payload)).not.toMatch(/observed|windowMinutes|surprise|Detected by/);
   });
 
   it('shows the top three mentions with author, followers and a link button', () => {
@@ -56,13 +61,13 @@ describe('renderSlackMessage', () => {
       'Is anyone else seeing the battery fire story about Acme?',
     ]);
     expect(mentionSections[0].accessory).toMatchObject({ type: 'button', url: 'https://social.example/p/m1', text: { text: 'Open post' } });
-    expect(blocksOf(payload, 'context')[2].elements[0].text).toBe('@user_m1 · 12.3K followers · 2024-05-01 13:50 UTC · negative');
+    expect(blocksOf(payload, 'context')[2].elements[0].text).toBe('@user_m1 · 12.3K followers · 1 May, 13:50 UTC · negative');
   });
 
-  it('ends with Acknowledge and Open buttons, and drops Acknowledge once resolved', () => {
+  it('ends with Take charge and Open buttons, and drops Take charge once resolved', () => {
     const opened = blocksOf(renderSlackMessage(messageFixture()), 'actions')[0].elements;
     expect(opened.map((b) => [b.text.text, b.url, b.style])).toEqual([
-      ['Acknowledge', 'https://vigie.example/ack?action=acknowledge&id=alert-42&expires=1714600000000&sig=abc', 'primary'],
+      ['Take charge', 'https://vigie.example/ack?action=acknowledge&id=alert-42&expires=1714600000000&sig=abc', 'primary'],
       ['Open in Vigie', 'https://vigie.example/alerts/alert-42', undefined],
     ]);
     const resolved = blocksOf(renderSlackMessage(messageFixture({ event: 'resolved' })), 'actions')[0].elements;

@@ -32,15 +32,16 @@ describe('renderTeamsCard', () => {
     expect(cardOf(payload)).toMatchObject({ type: 'AdaptiveCard', version: '1.4', $schema: 'http://adaptivecards.io/schemas/adaptive-card.json' });
   });
 
-  it('shows severity, entity, why, numbers, detection and phrases', () => {
-    const [head, ...rest] = cardOf(renderTeamsCard(messageFixture())).body;
+  it('shows the stable headline, what happened, since when, how big, who drives it, the next step and phrases', () => {
+    const [head, ...rest] = cardOf(renderTeamsCard(messageFixture({ language: 'en', timeZone: 'Europe/Paris' }))).body;
     expect(head).toMatchObject({ type: 'Container', style: 'attention' });
-    expect(head.type === 'Container' && head.items.map(runsOf)).toEqual(['New alert · HIGH · Acme', alertFixture().why]);
-    expect(rest.slice(0, 5).map(runsOf)).toEqual([
-      'mentionsLastHour: 184',
-      'negativeShare: 0.72',
-      'baseline: 30',
-      'Detected by volume-spike, negative-shift at 2024-05-01 14:05 UTC (onset 2024-05-01 13:25 UTC)',
+    expect(head.type === 'Container' && head.items.map(runsOf)).toEqual(['New alert · HIGH · Detected 1 May, 16:05 CEST', 'Acme: surge of mentions']);
+    expect(rest.slice(0, 6).map(runsOf)).toEqual([
+      alertFixture().why,
+      'Since when: Since 1 May, 15:25 CEST; detected 1 May, 16:05 CEST, 40 min after it began.',
+      'How big: 184 mentions in 60 min against 30.4 usually (6.1 times as many).',
+      'Who drives it: Driven by @user_m1 (12.3K followers), @user_m2 (12.3K followers) and @user_m3 (12.3K followers).',
+      'Next step: Take charge now, then post a holding statement within 30 min, and answer @user_m1 first.',
       'Emerging phrases: “battery fire”, “recall now”',
     ]);
   });
@@ -50,13 +51,13 @@ describe('renderTeamsCard', () => {
     const mentions = body.filter((e) => e.type === 'Container' && e.separator);
     expect(mentions).toHaveLength(3);
     const first = mentions[0].type === 'Container' ? mentions[0].items : [];
-    expect(first.map(runsOf).slice(0, 2)).toEqual(['@user_m1 · 12.3K followers · 2024-05-01 13:50 UTC · negative', 'My Acme charger caught fire this morning, never again']);
+    expect(first.map(runsOf).slice(0, 2)).toEqual(['@user_m1 · 12.3K followers · 1 May, 13:50 UTC · negative', 'My Acme charger caught fire this morning, never again']);
     expect(first[2]).toEqual({ type: 'ActionSet', actions: [{ type: 'Action.OpenUrl', title: 'Open post', url: 'https://social.example/p/m1' }] });
   });
 
-  it('offers Acknowledge and Open in Vigie, without Acknowledge once resolved', () => {
+  it('offers Take charge and Open in Vigie, without Take charge once resolved', () => {
     expect(cardOf(renderTeamsCard(messageFixture())).actions.map((a) => [a.title, a.url])).toEqual([
-      ['Acknowledge', 'https://vigie.example/ack?action=acknowledge&id=alert-42&expires=1714600000000&sig=abc'],
+      ['Take charge', 'https://vigie.example/ack?action=acknowledge&id=alert-42&expires=1714600000000&sig=abc'],
       ['Open in Vigie', 'https://vigie.example/alerts/alert-42'],
     ]);
     expect(cardOf(renderTeamsCard(messageFixture({ event: 'resolved' }))).actions.map((a) => a.title)).toEqual(['Open in Vigie']);
@@ -77,7 +78,7 @@ describe('renderTeamsCard', () => {
       expect(text).not.toMatch(/<at>|<\/at>|\{\{/i);
       expect(text).not.toMatch(/[\u202a-\u202e\u2066-\u2069\u200b]/);
     }
-    expect(all.map((t) => t.text)).toContain('[urgent](javascript:alert(1))');
+    expect(all.map((t) => t.text)).toContain('[urgent](javascript:alert(1)).');
     expect(JSON.stringify(payload)).not.toContain('"url":"javascript:');
   });
 

@@ -13,9 +13,9 @@ describe('buildWebhookPayload', () => {
       dedupKey: 'acme:volume',
       status: 'open',
       severity: 'high',
-      detectors: ['volume-spike', 'negative-shift'],
+      detectors: ['volume', 'negative_share'],
       why: alertFixture().why,
-      numbers: { mentionsLastHour: 184, negativeShare: 0.725, baseline: 30 },
+      numbers: alertFixture().numbers,
       phrases: ['battery fire', 'recall now'],
       onsetAt: '2024-05-01T13:25:00.000Z',
       detectedAt: '2024-05-01T14:05:00.000Z',
@@ -35,6 +35,15 @@ describe('buildWebhookPayload', () => {
     expect(payload.links).toEqual({
       alert: 'https://vigie.example/alerts/alert-42',
       acknowledge: 'https://vigie.example/ack?action=acknowledge&id=alert-42&expires=1714600000000&sig=abc',
+    });
+    // The sentences a person reads, as the email words them, for receivers that post them somewhere.
+    expect(payload.message).toMatchObject({
+      language: 'en',
+      timeZone: 'UTC',
+      headline: 'Acme: surge of mentions',
+      subject: '[Vigie] High alert · Acme: surge of mentions',
+      howBig: '184 mentions in 60 min against 30.4 usually (6.1 times as many).',
+      nextStep: 'Take charge now, then post a holding statement within 30 min, and answer @user_m1 first.',
     });
   });
 

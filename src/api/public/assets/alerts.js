@@ -9,7 +9,9 @@ const detail = document.getElementById('alert-detail');
 const statusSelect = document.getElementById('status');
 statusSelect.value = param('status') ?? '';
 let entityId;
-let selected = param('id');
+// /alerts/<id> (the link of alert messages) and /alerts?id=<id> open the same alert.
+const pathId = location.pathname.match(/^\/alerts\/([^/]+)$/)?.[1];
+let selected = param('id') ?? (pathId ? decodeURIComponent(pathId) : undefined);
 
 async function loadList() {
   try {
@@ -26,6 +28,7 @@ async function loadList() {
 
 function select(id) {
   selected = id;
+  if (pathId) history.replaceState(null, '', `/alerts${location.search}`);
   setParams({ id });
   for (const item of list.querySelectorAll('.alert-item')) item.classList.toggle('selected', item.dataset.id === id);
   loadDetail();

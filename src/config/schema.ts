@@ -89,6 +89,14 @@ export const configSchema = z
   .object({
     timezone: z.string().default('UTC'),
     locale: z.enum(LOCALES).default('en'),
+    /** What the whole dashboard shares: the one time zone of its axes, lists, CSV exports and emails. */
+    workspace: z
+      .object({
+        /** IANA time zone; default: `timezone`. An entity's own `timezone` still schedules its digest. */
+        timeZone: z.string().optional(),
+      })
+      .strict()
+      .default({}),
     dataDir: z.string().default('data'),
     database: z.object({ url: z.string().default('') }).strict().default({ url: '' }),
     redis: z

@@ -5,6 +5,7 @@ import { computeKpis, sumCounts } from '../analytics/kpis.js';
 import type { Period } from '../analytics/period.js';
 import { shareOfVoice } from '../analytics/share-of-voice.js';
 import { competitorsOf } from '../config/competitors.js';
+import { workspaceTimeZone } from '../config/workspace-time-zone.js';
 import type { VigieConfig } from '../config/load-config.js';
 import type { EntityConfig } from '../config/schema.js';
 import { topAuthors } from '../store/author-queries.js';
@@ -39,7 +40,7 @@ export function digestEntity(config: VigieConfig, entityId: string): EntityConfi
   return entity;
 }
 
-export const digestTimezone = (config: VigieConfig, entity: EntityConfig) => entity.timezone ?? config.timezone;
+export const digestTimezone = (config: VigieConfig, entity: EntityConfig) => entity.timezone ?? workspaceTimeZone(config);
 
 const inPeriod = (buckets: readonly SeriesBucket[], p: Period) => buckets.filter((b) => b.start >= p.from && b.start < p.to);
 

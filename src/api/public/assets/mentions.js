@@ -2,22 +2,28 @@
 import { apiFetch, api, clear, drawChart, el, param, query, setParams, setupEntitySelect, setupPage, showError, TONE_COLOURS } from './common.js';
 import { t } from './i18n.js';
 import { mentionItem } from './mention-item.js';
+import { zonedMidnight } from './zone.js';
 
 setupPage('mentions');
 const form = document.getElementById('filters');
 const list = document.getElementById('mention-list');
 const more = document.getElementById('more');
-const FIELDS = ['entity', 'platform', 'sentiment', 'lang', 'minInfluence', 'from', 'to', 'text'];
+const FIELDS = ['entity', 'platform', 'sentiment', 'postLang', 'minInfluence', 'from', 'to', 'text'];
 let shown = [];
 /** Where the next page starts: the time and id of the last mention shown, or null when there is none. */
 let nextPage = null;
 
 for (const name of FIELDS) if (name !== 'entity' && param(name)) form.elements[name].value = param(name);
 
-/** The form as API query values; dates are whole UTC days, "to" inclusive. */
+/** The form as it goes in the address bar: postLang, not lang, which is the interface language. */
+const formValues = () => Object.fromEntries(FIELDS.map((name) => [name, form.elements[name].value.trim()]));
+
+/** The form as API query values; dates are whole days of the workspace's time zone, "to" inclusive. */
 function filters() {
-  const values = Object.fromEntries(FIELDS.map((name) => [name, form.elements[name].value.trim()]));
-  if (values.to) values.to = new Date(Date.parse(values.to) + 86_400_000).toISOString().slice(0, 10);
+  const { postLang, ...values } = formValues();
+  values.lang = postLang;
+  if (values.from) values.from = zonedMidnight(values.from);
+  if (values.to) values.to = zonedMidnight(new Date(Date.parse(values.to) + 86_400_000).toISOString().slice(0, 10));
   return values;
 }
 
@@ -63,7 +69,7 @@ async function exportCsv() {
 await setupEntitySelect(form.elements.entity, { allowAll: true, onChange: () => load() });
 form.addEventListener('submit', (event) => {
   event.preventDefault();
-  setParams(filters());
+  setParams(formValues());
   load();
 });
 more.addEventListener('click', () => load(true));

@@ -3,6 +3,7 @@ import { api, clear, drawChart, el, fmt, formatKpi, query, RATIO_KPIS, setupEnti
 import { mentionItem } from './mention-item.js';
 import { t } from './i18n.js';
 import { periodQuery, setupPeriodSelect } from './period.js';
+import { chartTime } from './zone.js';
 
 setupPage('overview');
 const entitySelect = document.getElementById('entity');
@@ -32,18 +33,18 @@ function card(row) {
 }
 
 function volumeChart(data) {
-  const x = data.series.map((b) => b.start);
+  const x = data.series.map((b) => chartTime(b.start));
   const tones = ['negative', 'neutral', 'positive'].map((tone) => ({
     name: t(tone), type: 'bar', stack: 'volume', itemStyle: { color: TONE_COLOURS[tone] },
-    data: data.series.map((b) => [b.start, b[tone]]),
+    data: data.series.map((b) => [chartTime(b.start), b[tone]]),
   }));
   drawChart(document.getElementById('volume-chart'), {
     tooltip: { trigger: 'axis' },
     legend: { top: 0, itemGap: 20 },
     grid: { left: 50, right: 50, top: 30, bottom: 30 },
-    xAxis: { type: 'time', min: x[0], max: data.period.to },
+    xAxis: { type: 'time', min: x[0], max: chartTime(data.period.to) },
     yAxis: [{ type: 'value', name: t('volume') }, { type: 'value', name: t('netSentiment'), min: -1, max: 1 }],
-    series: [...tones, { name: t('netSentiment'), type: 'line', yAxisIndex: 1, showSymbol: false, connectNulls: false, itemStyle: { color: '#2563eb' }, data: data.series.map((b) => [b.start, b.netSentiment]) }],
+    series: [...tones, { name: t('netSentiment'), type: 'line', yAxisIndex: 1, showSymbol: false, connectNulls: false, itemStyle: { color: '#2563eb' }, data: data.series.map((b) => [chartTime(b.start), b.netSentiment]) }],
   });
 }
 

@@ -16,6 +16,7 @@ const RISE_IS_BAD = new Set(['negativeShare']);
 
 /** Shares move in percentage points, sentiment in its own units, counts in percent of the previous value. */
 function changeText(row) {
+  if (row.change === null) return t('noPrevious');
   if (RATIO_KPIS.has(row.name)) return `${fmt.signed(row.change * 100, 1)} ${t('pctPoints')} ${t('vsPrevious')}`;
   if (row.name.endsWith('Sentiment')) return `${fmt.signed(row.change)} ${t('vsPrevious')}`;
   if (row.changeRatio === null) return t('noPrevious');
@@ -23,6 +24,14 @@ function changeText(row) {
 }
 
 function card(row) {
+  // No arrow and no colour against a previous period without data: there is nothing to compare with.
+  if (row.change === null) {
+    return el('div', { class: 'kpi', dataset: { kpi: row.name } },
+      el('div', { class: 'label' }, t(row.name)),
+      el('div', { class: 'value' }, formatKpi(row.name, row.value)),
+      el('div', { class: 'change flat' }, changeText(row)),
+      row.norm === null ? null : el('div', { class: 'meta' }, `${t('norm')} ${formatKpi(row.name, row.norm)}`));
+  }
   const direction = row.change > 0 ? 'up' : row.change < 0 ? 'down' : 'flat';
   const good = RISE_IS_BAD.has(row.name) ? (direction === 'up' ? 'down' : direction === 'down' ? 'up' : 'flat') : direction;
   return el('div', { class: 'kpi', dataset: { kpi: row.name } },

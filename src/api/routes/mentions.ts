@@ -1,6 +1,7 @@
 // GET /api/mentions (newest first, keyset-paginated) and GET /api/mentions.csv (the same filter as a spreadsheet).
 import type { FastifyInstance } from 'fastify';
 import { listMentions, type MentionFilter, type MentionView } from '../../store/mention-queries.js';
+import { summariseMentions } from '../../store/mention-summary-queries.js';
 import { workspaceTimeZone } from '../../config/workspace-time-zone.js';
 import { spreadsheetDateTime } from '../../domain/zoned-time.js';
 import { csvLine, fileNamePart, type CsvSeparator } from '../csv.js';
@@ -85,6 +86,14 @@ export async function mentionRoutes(app: FastifyInstance, ctx: RouteContext): Pr
     const last = mentions.length === limit ? mentions[mentions.length - 1] : undefined;
     return { mentions, nextBefore: last?.publishedAt ?? null, nextBeforeId: last?.id ?? null };
   });
+
+  app.get<{ Querystring: MentionQuery }>('/mentions/summary', {
+    schema: {
+      summary: 'How many mentions the filter matches in all, by tone, platform and language (paging fields ignored)',
+      tags: ['mentions'],
+      querystring: filterSchema,
+    },
+  }, async (request) => summariseMentions(ctx.store.db, toFilter(ctx, request.query)));
 
   app.get<{ Querystring: MentionQuery }>('/mentions.csv', {
     schema: {

@@ -21,7 +21,8 @@ const WORDS = {
     spearman: 'Spearman ρ', pValue: 'p', points: 'Days', warning: 'Warning', noBusiness: 'No business metric imported yet: run "vigie import-metrics metrics.csv" (columns date, metric, value).',
     correlationByLag: 'Correlation by lag', tokenPrompt: 'This dashboard needs the API token.', token: 'Token', signIn: 'Continue',
     loadFailed: 'Could not load', live: 'live', ofMentions: 'of mentions', uniqueAudience: 'Unique audience',
-    interfaceLanguage: 'Interface language', postLanguage: 'Post language', mainNavigation: 'Main navigation', timesIn: 'Times in', chart: 'Chart', retry: 'Try again',
+    interfaceLanguage: 'Interface language', postLanguage: 'Post language', mentionsMatch: 'mentions match these filters',
+    csvSeparator: 'CSV separator', sepComma: ', (comma)', sepSemicolon: '; (semicolon, decimal comma)', mainNavigation: 'Main navigation', timesIn: 'Times in', chart: 'Chart', retry: 'Try again',
     timeZoneHelp: "The workspace's time zone (workspace.timeZone in the configuration): every date, chart axis and export uses it.",
   },
   fr: {
@@ -45,7 +46,8 @@ const WORDS = {
     spearman: 'ρ de Spearman', pValue: 'p', points: 'Jours', warning: 'Attention', noBusiness: "Aucun indicateur business importé : lancez « vigie import-metrics metrics.csv » (colonnes date, metric, value).",
     correlationByLag: 'Corrélation selon le décalage', tokenPrompt: "Ce tableau de bord demande le jeton d'API.", token: 'Jeton', signIn: 'Continuer',
     loadFailed: 'Chargement impossible', live: 'en direct', ofMentions: 'des mentions', uniqueAudience: 'Audience unique',
-    interfaceLanguage: "Langue de l'interface", postLanguage: 'Langue des publications', mainNavigation: 'Navigation principale', timesIn: 'Heures en', chart: 'Graphique', retry: 'Réessayer',
+    interfaceLanguage: "Langue de l'interface", postLanguage: 'Langue des publications', mentionsMatch: 'mentions correspondent à ces filtres',
+    csvSeparator: 'Séparateur CSV', sepComma: ', (virgule)', sepSemicolon: '; (point-virgule, virgule décimale)', mainNavigation: 'Navigation principale', timesIn: 'Heures en', chart: 'Graphique', retry: 'Réessayer',
     timeZoneHelp: "Le fuseau horaire de l'espace de travail (workspace.timeZone dans la configuration) : toutes les dates, axes et exports l'utilisent.",
   },
 };

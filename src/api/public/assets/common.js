@@ -158,6 +158,16 @@ export const fmt = {
 export const RATIO_KPIS = new Set(['positiveShare', 'neutralShare', 'negativeShare', 'engagementRate']);
 export const formatKpi = (name, value) => (RATIO_KPIS.has(name) ? fmt.percent(value) : name.endsWith('Sentiment') ? fmt.signed(value) : fmt.number(value));
 
+/**
+ * On phones a wide table becomes one card per row (style.css, table.cards): each cell is labelled with its column's
+ * header, copied here into data-label. Called after the rows are filled.
+ */
+export function cardTable(table) {
+  const headers = [...table.querySelectorAll('thead th')].map((th) => th.textContent.trim());
+  table.classList.add('cards');
+  for (const row of table.querySelectorAll('tbody tr')) [...row.children].forEach((cell, i) => cell.setAttribute('data-label', headers[i] ?? ''));
+}
+
 export const TONE_COLOURS = { negative: '#d64545', neutral: '#9aa5b1', positive: '#2f9e6b' };
 
 /**

@@ -1,5 +1,5 @@
 // Influencers: authors ranked by influence, with the points each factor brings (the "why").
-import { api, clear, drawChart, el, fmt, query, setupEntitySelect, setupPage, showError } from './common.js';
+import { api, cardTable, clear, drawChart, el, fmt, query, setupEntitySelect, setupPage, showError } from './common.js';
 import { t } from './i18n.js';
 import { periodQuery, setupPeriodSelect } from './period.js';
 
@@ -36,6 +36,7 @@ async function load() {
       el('td', { class: 'num' }, a.mentions),
       el('td', { class: 'num' }, a.negativeMentions),
       el('td', { class: 'num' }, fmt.number(a.followers)))));
+    cardTable(tbody.closest('table'));
   } catch (error) {
     showError(tbody, error);
   }

@@ -1,5 +1,5 @@
 // Overview of a brand: KPI cards against the previous period, volume and sentiment, share of voice, open alerts, latest mentions.
-import { api, clear, drawChart, el, fmt, formatKpi, query, RATIO_KPIS, setupEntitySelect, setupPage, showError, TONE_COLOURS, watchAlertEvents } from './common.js';
+import { api, cardTable, clear, drawChart, el, fmt, formatKpi, query, RATIO_KPIS, setupEntitySelect, setupPage, showError, TONE_COLOURS, watchAlertEvents } from './common.js';
 import { mentionItem } from './mention-item.js';
 import { t } from './i18n.js';
 import { periodQuery, setupPeriodSelect } from './period.js';
@@ -83,11 +83,13 @@ function competitorTable(data) {
   const target = document.getElementById('competitors');
   if (data.competitors.length === 0) return clear(target, el('p', { class: 'meta' }, '–'));
   const kpis = ['volume', 'negativeShare', 'netSentiment', 'engagementRate'];
-  clear(target, el('table', {},
-    el('thead', {}, el('tr', {}, el('th', {}, ''), kpis.map((k) => el('th', { class: 'num' }, t(k))))),
+  const table = el('table', {},
+    el('thead', {}, el('tr', {}, el('th', { scope: 'col' }, t('entity')), kpis.map((k) => el('th', { class: 'num', scope: 'col' }, t(k))))),
     el('tbody', {},
-      el('tr', {}, el('th', {}, data.entity.name), kpis.map((k) => el('td', { class: 'num' }, formatKpi(k, data.kpis[k])))),
-      data.competitors.map((c) => el('tr', {}, el('th', {}, c.name), kpis.map((k) => el('td', { class: 'num' }, formatKpi(k, c.kpis[k]))))))));
+      el('tr', {}, el('th', { scope: 'row' }, data.entity.name), kpis.map((k) => el('td', { class: 'num' }, formatKpi(k, data.kpis[k])))),
+      data.competitors.map((c) => el('tr', {}, el('th', { scope: 'row' }, c.name), kpis.map((k) => el('td', { class: 'num' }, formatKpi(k, c.kpis[k])))))));
+  clear(target, table);
+  cardTable(table);
 }
 
 async function loadAlerts() {
@@ -113,7 +115,7 @@ async function loadAudience(p) {
       el('span', { class: 'meta' }, `${author.platform} · ${fmt.number(author.followers)} ${t('followers').toLowerCase()} · ${author.mentions} ${t('mentions').toLowerCase()}`))));
     const adv = a.advocacy;
     const group = (label, g) => el('tr', {}, el('th', {}, label), el('td', { class: 'num' }, `${g.posts} ${t('posts')}`), el('td', { class: 'num' }, `${fmt.number(g.engagement)} ${t('engagement').toLowerCase()}`), el('td', { class: 'num' }, `${fmt.number(g.engagementPerPost)} ${t('perPost')}`));
-    clear(document.getElementById('advocacy'), el('table', {}, el('tbody', {}, group(t('officialAccounts'), adv.official), group(t('employees'), adv.employees))),
+    clear(document.getElementById('advocacy'), el('table', { class: 'compact' }, el('tbody', {}, group(t('officialAccounts'), adv.official), group(t('employees'), adv.employees))),
       el('p', { class: 'meta' }, `${t('uniqueAudience')}: ${fmt.number(a.uniqueAudience)}`));
   } catch (error) {
     showError(document.getElementById('topics'), error);

@@ -146,7 +146,11 @@ export const configSchema = z
       .strict()
       .default({ mentionsDays: 90, minuteRollupsDays: 3, hourlyRollupsDays: 730, alertsDays: 730, quarantineDays: 30 }),
     scoring: z
-      .object({ riskLexicon: z.record(z.string(), z.array(z.string())).optional() })
+      .object({
+        riskLexicon: z.record(z.string(), z.array(z.string())).optional(),
+        /** How often authors' influence (followers, engagement, amplification, network rank) is recomputed. @defaultValue 60 */
+        influenceEveryMinutes: z.number().int().min(1).max(1440).optional(),
+      })
       .strict()
       .default({}),
   })

@@ -12,7 +12,13 @@ const PERIOD = `from=${END - 7 * DAY}&to=${END}`;
 describe.each(DIALECTS)('dashboard API on %s', (dialect) => {
   let db: TestDatabase;
   let app: FastifyInstance;
-  const config = { ...testConfig(), workspace: { timeZone: 'Europe/Paris' } };
+  const base = testConfig();
+  // Own accounts given for every platform ("*"), as the demo does.
+  const config = {
+    ...base,
+    workspace: { timeZone: 'Europe/Paris' },
+    entities: base.entities.map((e) => (e.id === 'acme' ? { ...e, ownHandles: { '*': ['acme'] } } : e)),
+  };
   const get = async (url: string) => {
     const res = await app.inject({ method: 'GET', url });
     expect(res.statusCode, `${url}: ${res.body.slice(0, 300)}`).toBe(200);
@@ -75,5 +81,22 @@ describe.each(DIALECTS)('dashboard API on %s', (dialect) => {
     for (const row of kpis.comparison) expect(row.change, row.name).toBeNull();
     const week = (await get(`/api/kpis?entity=acme&${PERIOD}`)).json();
     expect(week.comparison.find((r: { name: string }) => r.name === 'volume').change).toBe(4);
+  });
+
+  it('counts the posts of own accounts given for every platform in advocacy', async () => {
+    const audience = (await get(`/api/audience?entity=acme&${PERIOD}`)).json();
+    expect(audience.advocacy.official).toMatchObject({ posts: 1, engagement: 30 });
+  });
+
+  it('gives an author the same influence on the Influencers page and in the inbox', async () => {
+    const week = `from=${END - 7 * DAY}&to=${END}`;
+    const { authors } = (await get(`/api/influencers?entity=acme&${week}`)).json();
+    const { items } = (await get(`/api/inbox?entity=acme&${week}&minInfluence=0`)).json();
+    expect(items.length).toBeGreaterThan(0);
+    for (const item of items) {
+      const author = authors.find((a: { handle: string }) => a.handle === item.authorHandle);
+      expect(author, item.authorHandle).toBeDefined();
+      expect(item.authorInfluence, item.authorHandle).toBe(author.score);
+    }
   });
 });

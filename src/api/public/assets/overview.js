@@ -112,6 +112,7 @@ async function loadAudience(p) {
     clear(document.getElementById('languages'), el('p', {}, a.languages.map((l) => `${l.key} ${fmt.percent(l.share)}`).join(' · ') || '–'));
     clear(document.getElementById('topics'), a.topics.map((topic) => el('li', {}, topic.phrase, ' ', el('span', { class: 'meta' }, `(${topic.count})`))));
     clear(document.getElementById('top-authors'), a.topAuthors.map((author) => el('li', {}, `@${author.handle.replace(/^@/, '')}`, ' ',
+      author.own ? [el('span', { class: 'badge' }, t('ownAccount')), ' '] : null,
       el('span', { class: 'meta' }, `${author.platform} · ${fmt.number(author.followers)} ${t('followers').toLowerCase()} · ${author.mentions} ${t('mentions').toLowerCase()}`))));
     const adv = a.advocacy;
     const group = (label, g) => el('tr', {}, el('th', {}, label), el('td', { class: 'num' }, `${g.posts} ${t('posts')}`), el('td', { class: 'num' }, `${fmt.number(g.engagement)} ${t('engagement').toLowerCase()}`), el('td', { class: 'num' }, `${fmt.number(g.engagementPerPost)} ${t('perPost')}`));

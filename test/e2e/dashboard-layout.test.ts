@@ -67,3 +67,34 @@ describe.each(['en', 'fr'])('dashboard in %s', (lang) => {
     });
   });
 });
+
+describe('overview chart', () => {
+  it('marks the alert and opens the mentions of a clicked bar', async () => {
+    const { page, problems } = pages.get('desktop')!;
+    problems.length = 0;
+    await page.goto(`${api.url}/?entity=acme&lang=en`);
+    await page.waitForSelector('#volume-chart[data-drawn="true"]', { state: 'attached' });
+    expect(await page.textContent('#chart-alerts')).toContain('high');
+    expect(await page.getAttribute('#volume-chart', 'aria-label')).toMatch(/^Volume and sentiment over time: 6 mentions/);
+    await page.screenshot({ path: '/tmp/vigie-e2e-overview-desktop.png', fullPage: true });
+    // The pixel of the positive bar of the day of mention x:4 (END - 3 days), clicked like a user would.
+    const point = await page.evaluate(() => {
+      const container = document.getElementById('volume-chart')!;
+      const chart = (globalThis as unknown as { echarts: { getInstanceByDom(e: Element): { getOption(): { series: { data: [number, number, number][] }[] }; convertToPixel(f: object, v: number[]): number[] } } }).echarts.getInstanceByDom(container);
+      const positive = chart.getOption().series[2].data.find((d) => d[1] > 0)!;
+      const [x, y] = chart.convertToPixel({ seriesIndex: 2 }, [positive[0], positive[1] / 2]);
+      const box = container.getBoundingClientRect();
+      return { x: box.left + x, y: box.top + y };
+    });
+    await Promise.all([page.waitForURL(/\/mentions\?/), page.mouse.click(point.x, point.y)]);
+    const url = new URL(page.url());
+    expect(url.searchParams.get('entity')).toBe('acme');
+    expect(url.searchParams.get('sentiment')).toBe('positive');
+    expect(url.searchParams.get('from')).toMatch(/^\d{4}-\d\d-\d\d$/);
+    await page.waitForSelector('#mention-list li.mention');
+    const tones = await page.locator('#mention-list li.mention .badge').allTextContents();
+    expect(tones.length).toBeGreaterThan(0);
+    expect(new Set(tones)).toEqual(new Set(['positive']));
+    expect(problems).toEqual([]);
+  });
+});

@@ -1,13 +1,14 @@
 // Compares KPIs with the previous period, with competitors and with the industry norms given in config.
+import { isComparable } from './comparison-basis.js';
 import { KPI_NAMES, type KpiName, type Kpis } from './kpis.js';
 
 export interface KpiComparison {
   name: KpiName;
   value: number;
   previous: number;
-  /** value - previous. */
-  change: number;
-  /** change / |previous|; null when the previous value was 0 (a change from nothing has no ratio). */
+  /** value - previous; null when the previous period is no basis for comparison (no data: see comparison-basis.ts). */
+  change: number | null;
+  /** change / |previous|; null when there is no change or the previous value was 0 (a change from nothing has no ratio). */
   changeRatio: number | null;
   /** The industry norm from config, when one is given for this KPI. */
   norm: number | null;
@@ -19,14 +20,14 @@ export function compareKpis(current: Kpis, previous: Kpis, norms: Readonly<Recor
   return KPI_NAMES.map((name) => {
     const value = current[name];
     const before = previous[name];
-    const change = value - before;
+    const change = isComparable(name, previous) ? value - before : null;
     const norm = typeof norms[name] === 'number' ? norms[name] : null;
     return {
       name,
       value,
       previous: before,
       change,
-      changeRatio: before !== 0 ? change / Math.abs(before) : null,
+      changeRatio: change !== null && before !== 0 ? change / Math.abs(before) : null,
       norm,
       vsNorm: norm === null ? null : value - norm,
     };

@@ -22,20 +22,28 @@ export interface RankedAuthor<A extends RankableAuthor> {
   explanation: InfluenceExplanation;
 }
 
+/**
+ * The one influence score of an author, from the figures the author-graph job stores (followers, posts, engagement
+ * earned, amplifications, network rank) and the bio: what the Influencers page, the digest and the inbox all show.
+ */
+export function authorScore(author: Omit<RankableAuthor, 'id' | 'topMentionInfluence'>): InfluenceExplanation {
+  return explainInfluence({
+    followers: author.followers,
+    posts: author.posts,
+    engagementEarned: author.engagementEarned,
+    amplifications: author.amplifiedCount,
+    graphRank: author.graphRank,
+    verified: author.verified,
+    journalist: isJournalist(author.description ?? undefined),
+  });
+}
+
 /** By influence score, then by the author's most influential mention, then by id so the order is stable. */
 export function rankAuthors<A extends RankableAuthor>(authors: readonly A[]): RankedAuthor<A>[] {
   return authors
     .map((author) => {
       const journalist = isJournalist(author.description ?? undefined);
-      const explanation = explainInfluence({
-        followers: author.followers,
-        posts: author.posts,
-        engagementEarned: author.engagementEarned,
-        amplifications: author.amplifiedCount,
-        graphRank: author.graphRank,
-        verified: author.verified,
-        journalist,
-      });
+      const explanation = authorScore(author);
       return { author, journalist, explanation };
     })
     .sort(

@@ -16,6 +16,12 @@ export const CONTENT_SECURITY_POLICY = [
   "form-action 'self'",
 ].join('; ');
 
+/**
+ * bull-board's page sets <base href="/admin/queues/"> so that its relative asset paths work at /admin/queues (no
+ * trailing slash); base-uri 'none' blocked it and the page stayed on "Loading". 'self' still refuses a foreign base.
+ */
+export const ADMIN_CONTENT_SECURITY_POLICY = CONTENT_SECURITY_POLICY.replace("base-uri 'none'", "base-uri 'self'");
+
 export const SECURITY_HEADERS: Record<string, string> = {
   'content-security-policy': CONTENT_SECURITY_POLICY,
   'x-content-type-options': 'nosniff',

@@ -26,10 +26,11 @@ import { kpiRoutes } from './routes/kpis.js';
 import { labelRoutes } from './routes/labels.js';
 import { mentionRoutes } from './routes/mentions.js';
 import { pageRoutes } from './routes/pages.js';
-import { operationsRoutes } from './routes/operations.js';
+import { ADMIN_QUEUES_PATH, operationsRoutes } from './routes/operations.js';
+import { docsRoutes } from './routes/docs.js';
 import { sourceRoutes } from './routes/sources.js';
 import type { Queues } from '../queue/queues.js';
-import { SECURITY_HEADERS } from './security-headers.js';
+import { ADMIN_CONTENT_SECURITY_POLICY, SECURITY_HEADERS } from './security-headers.js';
 
 export interface ApiDeps {
   config: VigieConfig;
@@ -80,8 +81,9 @@ export async function buildApi(deps: ApiDeps): Promise<FastifyInstance> {
   };
   app.addHook('onClose', () => ctx.hub.close());
 
-  app.addHook('onSend', async (_request, reply, payload) => {
+  app.addHook('onSend', async (request, reply, payload) => {
     reply.headers(SECURITY_HEADERS);
+    if (request.url.startsWith(ADMIN_QUEUES_PATH)) reply.header('content-security-policy', ADMIN_CONTENT_SECURITY_POLICY);
     return payload;
   });
   app.addHook('onResponse', async (request, reply) => {
@@ -109,6 +111,7 @@ export async function buildApi(deps: ApiDeps): Promise<FastifyInstance> {
   await ackLinkRoutes(app, ctx);
   await pageRoutes(app, ctx);
   await operationsRoutes(app, ctx, deps.queues);
+  await docsRoutes(app, ctx);
   await app.register(
     async (api) => {
       if (config.api.token) api.addHook('onRequest', tokenGuard(config.api.token, ctx.limiter, ctx.now));

@@ -111,6 +111,7 @@ export function valueProblems(config: BaseConfig): ConfigProblem[] {
     if (problem) problems.push({ path, message: problem });
   };
   check('timezone', timeZoneProblem(config.timezone));
+  if (config.workspace.timeZone !== undefined) check('workspace.timeZone', timeZoneProblem(config.workspace.timeZone));
   check('database.url', databaseUrlProblem(config.database.url));
   check('redis.url', urlProblem(config.redis.url, ['redis:', 'rediss:'], 'expected redis:// or rediss:// (or nothing: 127.0.0.1:6379)'));
   check('api.publicUrl', urlProblem(config.api.publicUrl, ['http:', 'https:'], 'expected the http(s) address people open the dashboard at'));

@@ -123,6 +123,14 @@ export const configSchema = z
   .object({
     timezone: z.string().default('UTC'),
     locale: z.enum(LOCALES).default('en'),
+    /** What the whole dashboard shares: the one time zone of its axes, lists, CSV exports and emails. */
+    workspace: z
+      .object({
+        /** IANA time zone; default: `timezone`. An entity's own `timezone` still schedules its digest. */
+        timeZone: z.string().optional(),
+      })
+      .strict()
+      .default({}),
     dataDir: z.string().default('data'),
     database: z.object({ url: z.string().default('') }).strict().default({ url: '' }),
     redis: z
@@ -172,7 +180,11 @@ export const configSchema = z
       .strict()
       .default({ mentionsDays: 90, minuteRollupsDays: 3, hourlyRollupsDays: 730, alertsDays: 730, quarantineDays: 30 }),
     scoring: z
-      .object({ riskLexicon: z.record(z.string(), z.array(z.string())).optional() })
+      .object({
+        riskLexicon: z.record(z.string(), z.array(z.string())).optional(),
+        /** How often authors' influence (followers, engagement, amplification, network rank) is recomputed. @defaultValue 60 */
+        influenceEveryMinutes: z.number().int().min(1).max(1440).optional(),
+      })
       .strict()
       .default({}),
     /** Learning from the team's labels (vigie train, the maintain job, score workers). */

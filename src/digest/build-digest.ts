@@ -1,10 +1,12 @@
 // Gathers a brand's week from the store into DigestContent, with the same analytics (and queries) as the dashboard.
 import type { Kysely } from 'kysely';
 import { compareKpis } from '../analytics/compare.js';
+import { previousShares, priorAverage } from '../analytics/comparison-basis.js';
 import { computeKpis, sumCounts } from '../analytics/kpis.js';
 import type { Period } from '../analytics/period.js';
 import { shareOfVoice } from '../analytics/share-of-voice.js';
 import { competitorsOf } from '../config/competitors.js';
+import { workspaceTimeZone } from '../config/workspace-time-zone.js';
 import type { VigieConfig } from '../config/load-config.js';
 import type { EntityConfig } from '../config/schema.js';
 import { topAuthors } from '../store/author-queries.js';
@@ -39,7 +41,7 @@ export function digestEntity(config: VigieConfig, entityId: string): EntityConfi
   return entity;
 }
 
-export const digestTimezone = (config: VigieConfig, entity: EntityConfig) => entity.timezone ?? config.timezone;
+export const digestTimezone = (config: VigieConfig, entity: EntityConfig) => entity.timezone ?? workspaceTimeZone(config);
 
 const inPeriod = (buckets: readonly SeriesBucket[], p: Period) => buckets.filter((b) => b.start >= p.from && b.start < p.to);
 
@@ -80,7 +82,6 @@ export async function buildDigest(db: Kysely<Database>, config: VigieConfig, ent
     const toned = k.volume > 0 && k.positiveShare + k.negativeShare > 0;
     return { week: formatIsoWeek(w), period: periods[i], volume: k.volume, reputationIndex: reputationIndex(indexCounts(buckets)), netSentiment: toned ? k.netSentiment : null };
   });
-  const before = trend.slice(0, TREND_WEEKS).map((p) => p.reputationIndex).filter((x): x is number => x !== null);
   const index = trend[TREND_WEEKS].reputationIndex;
   const contributions = indexContributions(indexCounts(weekBuckets), indexCounts(previousBuckets));
 
@@ -116,7 +117,7 @@ export async function buildDigest(db: Kysely<Database>, config: VigieConfig, ent
     reputation: {
       index,
       previous: trend[TREND_WEEKS - 1].reputationIndex,
-      fourWeekAverage: before.length ? before.reduce((s, x) => s + x, 0) / before.length : null,
+      priorAverage: priorAverage(trend.slice(0, TREND_WEEKS).map((p) => p.reputationIndex)),
       contributions,
     },
     trend,
@@ -155,6 +156,8 @@ function voices(
   names: Map<string, string>,
 ): DigestVoice[] {
   const entries = (m: typeof totals) => ids.map((id) => ({ entityId: id, volume: m.get(id)!.total, reach: m.get(id)!.reach }));
-  const before = new Map(shareOfVoice(entries(previousTotals)).map((s) => [s.entityId, s.volumeShare]));
-  return shareOfVoice(entries(totals)).map((s) => ({ ...s, name: names.get(s.entityId) ?? s.entityId, isBrand: s.entityId === brandId, previousVolumeShare: before.get(s.entityId) ?? 0 }));
+  const before = previousShares(new Map(ids.map((id) => [id, previousTotals.get(id)!.total])));
+  return shareOfVoice(entries(totals)).map((s) => ({
+    ...s, name: names.get(s.entityId) ?? s.entityId, isBrand: s.entityId === brandId, previousVolumeShare: before?.get(s.entityId) ?? null,
+  }));
 }

@@ -1,4 +1,5 @@
 // What a weekly digest says, as plain numbers and facts: built from the store by build-digest, drawn by render-digest.
+import type { PriorAverage } from '../analytics/comparison-basis.js';
 import type { KpiComparison } from '../analytics/compare.js';
 import type { LagCorrelation } from '../analytics/correlation.js';
 import type { InfluencePart } from '../analytics/influence-explanation.js';
@@ -70,8 +71,8 @@ export interface DigestInfluencer {
 export interface DigestVoice extends VoiceShare {
   name: string;
   isBrand: boolean;
-  /** Volume share the week before, 0..1. */
-  previousVolumeShare: number;
+  /** Volume share the week before, 0..1; null when no entity of the group had a mention then. */
+  previousVolumeShare: number | null;
 }
 
 export interface BusinessMetricWeek {
@@ -126,8 +127,8 @@ export interface DigestContent {
   reputation: {
     index: number | null;
     previous: number | null;
-    /** Mean index of the four weeks before this one (weeks without data left out). */
-    fourWeekAverage: number | null;
+    /** Mean index of the weeks before this one that have data (up to four); null with fewer than two. */
+    priorAverage: PriorAverage | null;
     /** Points each driver added to the change against last week. */
     contributions: Record<ReputationDriver, number> | null;
   };

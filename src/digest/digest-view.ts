@@ -43,7 +43,7 @@ const oneLine = (s: string, max: number) => {
 export function buildView(c: DigestContent, locale: Locale): DigestView {
   const t = DIGEST_TEXTS[locale];
   const f = createFormatter(locale, c.timezone);
-  const { index, previous, fourWeekAverage } = c.reputation;
+  const { index, previous, priorAverage } = c.reputation;
   const k = c.kpis;
   const p = c.previousKpis;
   const toned = k.positiveShare + k.negativeShare > 0;
@@ -56,7 +56,7 @@ export function buildView(c: DigestContent, locale: Locale): DigestView {
       value: index === null ? '–' : String(Math.round(index)),
       notes: [
         index !== null && previous !== null ? t.vsLastWeek(f.points(Math.round(index) - Math.round(previous))) : t.noPreviousWeek,
-        ...(fourWeekAverage !== null ? [t.fourWeekAverage(String(Math.round(fourWeekAverage)))] : []),
+        ...(priorAverage !== null ? [t.priorAverage(String(Math.round(priorAverage.value)), priorAverage.weeks)] : []),
       ],
       trend: index !== null && previous !== null ? trendOf(Math.round(index) - Math.round(previous)) : 'none',
     },
@@ -86,7 +86,7 @@ export function buildView(c: DigestContent, locale: Locale): DigestView {
     verdict: verdictSentence(c, t, f),
     direction: c.verdict.direction,
     tiles,
-    voiceLines: c.shareOfVoice.length > 1 ? c.shareOfVoice.map((v) => t.voiceLine(v.name, f.share(v.volumeShare), f.sharePoints(v.volumeShare - v.previousVolumeShare))) : [t.voiceNone],
+    voiceLines: c.shareOfVoice.length > 1 ? c.shareOfVoice.map((v) => t.voiceLine(v.name, f.share(v.volumeShare), v.previousVolumeShare === null ? null : f.sharePoints(v.volumeShare - v.previousVolumeShare))) : [t.voiceNone],
     crises: c.crises.map((x) => ({
       heading: `${capitalise(t.severity[x.severity])} · ${x.entityName}${t.colon}${oneLine(x.why, 200)}`,
       timing: t.crisisTiming(f.dayTime(x.onsetAt), f.duration(x.timeToDetectionMs), x.timeToFirstResponseMs === null ? null : f.duration(x.timeToFirstResponseMs)),

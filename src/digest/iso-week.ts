@@ -1,6 +1,7 @@
 // ISO weeks ('2026-W47') as periods in a time zone: Monday 00:00 local to the next Monday 00:00 local, in UTC epoch ms.
 import { DAY_MS } from '../domain/time-buckets.js';
 import type { Period } from '../analytics/period.js';
+import { wallClockAsUtc } from '../domain/zoned-time.js';
 
 export interface IsoWeek {
   year: number;
@@ -39,21 +40,6 @@ export function weeksInYear(year: number): number {
 function mondayOf({ year, week }: IsoWeek): number {
   const jan4 = Date.UTC(year, 0, 4);
   return jan4 - ((new Date(jan4).getUTCDay() + 6) % 7) * DAY_MS + (week - 1) * 7 * DAY_MS;
-}
-
-const partsFormatters = new Map<string, Intl.DateTimeFormat>();
-
-/** Wall-clock fields of an instant in a time zone, as if they were UTC (so offset = that - instant). */
-function wallClockAsUtc(t: number, timeZone: string): number {
-  let format = partsFormatters.get(timeZone);
-  if (!format) {
-    format = new Intl.DateTimeFormat('en-US', {
-      timeZone, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', second: 'numeric',
-    });
-    partsFormatters.set(timeZone, format);
-  }
-  const f = Object.fromEntries(format.formatToParts(t).map((p) => [p.type, p.value]));
-  return Date.UTC(Number(f.year), Number(f.month) - 1, Number(f.day), Number(f.hour), Number(f.minute), Number(f.second));
 }
 
 /** The instant local midnight starts on a calendar date in a time zone (DST changes happen at night, never at midnight in practice). */

@@ -18,7 +18,8 @@ export interface DigestTexts {
   netSentiment: string;
   mentions: string;
   vsLastWeek(change: string): string;
-  fourWeekAverage(value: string): string;
+  /** The mean of the `weeks` previous weeks with data (2 to 4). */
+  priorAverage(value: string, weeks: number): string;
   noPreviousWeek: string;
   trendTitle: string;
   trendIndexSeries: string;
@@ -26,7 +27,8 @@ export interface DigestTexts {
   daysTitle: string;
   tone: { positive: string; neutral: string; negative: string };
   voiceTitle: string;
-  voiceLine(name: string, share: string, change: string): string;
+  /** change is null when nobody was mentioned the week before. */
+  voiceLine(name: string, share: string, change: string | null): string;
   voiceNone: string;
   momentsTitle: string;
   noCrisis: string;
@@ -73,7 +75,7 @@ const EN: DigestTexts = {
   netSentiment: 'Net sentiment',
   mentions: 'Mentions',
   vsLastWeek: (change) => `${change} vs last week`,
-  fourWeekAverage: (value) => `4-week average ${value}`,
+  priorAverage: (value, weeks) => `${weeks}-week average ${value}`,
   noPreviousWeek: 'no data last week',
   trendTitle: 'Reputation over five weeks',
   trendIndexSeries: 'Reputation index (0–100)',
@@ -81,7 +83,7 @@ const EN: DigestTexts = {
   daysTitle: 'What people said, day by day',
   tone: { positive: 'Positive', neutral: 'Neutral', negative: 'Negative' },
   voiceTitle: 'Share of voice against competitors',
-  voiceLine: (name, share, change) => `${name}: ${share} of mentions (${change})`,
+  voiceLine: (name, share, change) => `${name}: ${share} of mentions${change ? ` (${change})` : ''}`,
   voiceNone: 'No competitor is configured for this brand.',
   momentsTitle: 'Notable moments',
   noCrisis: 'No crisis was detected this week.',
@@ -130,7 +132,7 @@ const FR: DigestTexts = {
   netSentiment: 'Sentiment net',
   mentions: 'Mentions',
   vsLastWeek: (change) => `${change} vs semaine dernière`,
-  fourWeekAverage: (value) => `moyenne sur 4 semaines ${value}`,
+  priorAverage: (value, weeks) => `moyenne sur ${weeks} semaines ${value}`,
   noPreviousWeek: 'pas de données la semaine dernière',
   trendTitle: 'La réputation sur cinq semaines',
   trendIndexSeries: 'Indice de réputation (0–100)',
@@ -138,7 +140,7 @@ const FR: DigestTexts = {
   daysTitle: 'Ce qui s’est dit, jour par jour',
   tone: { positive: 'Positif', neutral: 'Neutre', negative: 'Négatif' },
   voiceTitle: 'Part de voix face aux concurrents',
-  voiceLine: (name, share, change) => `${name} : ${share} des mentions (${change})`,
+  voiceLine: (name, share, change) => `${name} : ${share} des mentions${change ? ` (${change})` : ''}`,
   voiceNone: 'Aucun concurrent n’est configuré pour cette marque.',
   momentsTitle: 'Moments marquants',
   noCrisis: 'Aucune crise détectée cette semaine.',

@@ -2,6 +2,7 @@
 import type { Queue } from 'bullmq';
 import type { AppContext } from '../app/context.js';
 import type { VigieConfig } from '../config/load-config.js';
+import { workspaceTimeZone } from '../config/workspace-time-zone.js';
 import { jobId } from './job-id.js';
 
 const DIGEST_PREFIX = 'digest-';
@@ -15,7 +16,7 @@ export interface DigestSchedule {
 
 export function digestSchedules(config: VigieConfig): DigestSchedule[] {
   return config.entities.flatMap((e) =>
-    e.digest ? [{ id: jobId('digest', e.id), entityId: e.id, pattern: e.digest.pattern, tz: e.timezone ?? config.timezone }] : [],
+    e.digest ? [{ id: jobId('digest', e.id), entityId: e.id, pattern: e.digest.pattern, tz: e.timezone ?? workspaceTimeZone(config) }] : [],
   );
 }
 

@@ -23,9 +23,10 @@ export async function upsertCollectSchedulers(ctx: AppContext, crisisOpen = fals
   return ids;
 }
 
-/** Author influence every hour; retention every night at 03:30 in the deployment's time zone; retraining when labels came in. */
+/** Author influence every hour (scoring.influenceEveryMinutes); retention every night at 03:30 in the deployment's time zone; retraining when labels came in. */
 export async function upsertMaintenanceSchedulers(ctx: AppContext): Promise<void> {
-  await ctx.queues.maintain.upsertJobScheduler('maintain-author-graph', { every: 3_600_000 }, { name: 'author-graph', data: { task: 'author-graph' } });
+  const every = (ctx.config.scoring.influenceEveryMinutes ?? 60) * 60_000;
+  await ctx.queues.maintain.upsertJobScheduler('maintain-author-graph', { every }, { name: 'author-graph', data: { task: 'author-graph' } });
   await ctx.queues.maintain.upsertJobScheduler(
     'maintain-retention',
     { pattern: '30 3 * * *', tz: ctx.config.timezone },

@@ -160,7 +160,9 @@ export async function advocacyActivity(
   if (accounts.length === 0) return [];
   // Handles are stored as the platform gives them, with or without "@"; exact variants keep the (platform, handle) index usable.
   const variants = [...new Set(accounts.flatMap((a) => [a.handle, a.handle.toLowerCase()]).flatMap((h) => [h, `@${h}`]))];
-  const rows = await db
+  // "*" (ownHandles: { "*": [acme] }) is the same handle on every platform, as the score stage reads it.
+  const platforms = [...new Set(accounts.map((a) => a.platform))];
+  let query = db
     .selectFrom('authors as a')
     .innerJoin('mentions as m', 'm.author_id', 'a.id')
     .select((eb) => [
@@ -172,11 +174,11 @@ export async function advocacyActivity(
       eb.fn.sum<number>(eb.ref('m.quotes')).as('quotes'),
     ])
     .where('a.handle', 'in', variants)
-    .where('a.platform', 'in', [...new Set(accounts.map((a) => a.platform))])
     .where('m.published_at', '>=', q.from)
     .where('m.published_at', '<', q.to)
-    .groupBy(['a.platform', 'a.handle'])
-    .execute();
+    .groupBy(['a.platform', 'a.handle']);
+  if (!platforms.includes('*')) query = query.where('a.platform', 'in', platforms);
+  const rows = await query.execute();
   const found = new Map<string, { posts: number; engagement: number }>();
   for (const r of rows) {
     const key = `${r.platform}\u0000${r.handle.replace(/^@/, '').toLowerCase()}`;
@@ -186,5 +188,17 @@ export async function advocacyActivity(
       engagement: prev.engagement + Number(r.likes) + Number(r.reshares) + Number(r.replies) + Number(r.quotes),
     });
   }
-  return accounts.map((a) => ({ ...a, ...(found.get(`${a.platform}\u0000${a.handle.toLowerCase()}`) ?? { posts: 0, engagement: 0 }) }));
+  const activityOf = (a: { platform: string; handle: string }) => {
+    const handle = a.handle.toLowerCase();
+    if (a.platform !== '*') return found.get(`${a.platform}\u0000${handle}`) ?? { posts: 0, engagement: 0 };
+    let posts = 0;
+    let engagement = 0;
+    for (const [key, v] of found) {
+      if (key.slice(key.indexOf('\u0000') + 1) !== handle) continue;
+      posts += v.posts;
+      engagement += v.engagement;
+    }
+    return { posts, engagement };
+  };
+  return accounts.map((a) => ({ ...a, ...activityOf(a) }));
 }

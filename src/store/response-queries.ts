@@ -44,8 +44,11 @@ export interface InboxItem {
   url: string | null;
   text: string;
   publishedAt: number;
+  /** The post's influence: 0.6 x its author's influence + what the post itself earned (scoring/influence.ts). */
   influence: number;
   authorHandle: string;
+  /** What the author's influence is computed from (analytics/influencer-ranking.ts authorScore). */
+  authorStats: { description: string | null; followers: number; verified: boolean; posts: number; engagementEarned: number; amplifiedCount: number; graphRank: number };
   authorFollowers: number;
   riskFlags: string[];
 }
@@ -55,7 +58,8 @@ export async function responseInbox(db: Kysely<Database>, f: InboxFilter): Promi
   let q = db
     .selectFrom('mentions as m')
     .innerJoin('authors as a', 'a.id', 'm.author_id')
-    .select(['m.id', 'm.url', 'm.text', 'm.published_at', 'm.influence', 'm.risk_flags', 'a.handle', 'a.followers'])
+    .select(['m.id', 'm.url', 'm.text', 'm.published_at', 'm.influence', 'm.risk_flags', 'a.handle', 'a.followers',
+      'a.description', 'a.verified', 'a.posts', 'a.engagement_earned', 'a.amplified_count', 'a.graph_rank'])
     .where('m.sentiment_label', '=', 'negative')
     .where('m.first_response_at', 'is', null)
     .where('m.is_own', '=', 0)
@@ -80,6 +84,10 @@ export async function responseInbox(db: Kysely<Database>, f: InboxFilter): Promi
     publishedAt: Number(r.published_at),
     influence: r.influence,
     authorHandle: r.handle,
+    authorStats: {
+      description: r.description, followers: Number(r.followers), verified: r.verified === 1, posts: Number(r.posts),
+      engagementEarned: Number(r.engagement_earned), amplifiedCount: Number(r.amplified_count), graphRank: Number(r.graph_rank),
+    },
     authorFollowers: Number(r.followers),
     riskFlags: JSON.parse(r.risk_flags),
   }));

@@ -1,5 +1,6 @@
 // GET /api/inbox: negative mentions nobody from the brand has answered yet, most influential first (the community manager's to-do list).
 import type { FastifyInstance } from 'fastify';
+import { authorScore } from '../../analytics/influencer-ranking.js';
 import { responseInbox } from '../../store/response-queries.js';
 import { entityFromQuery, entityQuerySchema, periodFromQuery, periodQuerySchema } from '../query-params.js';
 import type { RouteContext } from '../route-context.js';
@@ -23,6 +24,7 @@ export async function inboxRoutes(app: FastifyInstance, ctx: RouteContext): Prom
     const entity = entityFromQuery(ctx.config, request.query.entity);
     const period = await periodFromQuery(ctx.store, request.query, ctx.now());
     const items = await responseInbox(ctx.store.db, { entityId: entity.id, since: period.from, minInfluence: request.query.minInfluence ?? 30, limit: request.query.limit ?? 50 });
-    return { entity: entity.id, period, items };
+    // The author's influence is the Influencers page's score; `influence` is the post's own (author and earned engagement).
+    return { entity: entity.id, period, items: items.map(({ authorStats, ...item }) => ({ ...item, authorInfluence: authorScore(authorStats).score })) };
   });
 }

@@ -1,7 +1,10 @@
 // GET /api/mentions (newest first, keyset-paginated) and GET /api/mentions.csv (the same filter as a spreadsheet).
 import type { FastifyInstance } from 'fastify';
 import { listMentions, type MentionFilter, type MentionView } from '../../store/mention-queries.js';
-import { csvLine } from '../csv.js';
+import { summariseMentions } from '../../store/mention-summary-queries.js';
+import { workspaceTimeZone } from '../../config/workspace-time-zone.js';
+import { spreadsheetDateTime } from '../../domain/zoned-time.js';
+import { csvLine, fileNamePart, type CsvSeparator } from '../csv.js';
 import { entityFromQuery, parseTime } from '../query-params.js';
 import type { RouteContext } from '../route-context.js';
 
@@ -17,6 +20,7 @@ interface MentionQuery {
   before?: string;
   beforeId?: string;
   limit?: number;
+  sep?: 'comma' | 'semicolon';
 }
 
 const filterSchema = {
@@ -56,13 +60,21 @@ function toFilter(ctx: RouteContext, q: MentionQuery): MentionFilter {
 const CSV_MAX_ROWS = 10_000;
 const CSV_PAGE = 500;
 
+/** published_at is the workspace's wall clock (see workspace.timeZone), in a form spreadsheets read as a date. */
 const CSV_HEADER = ['published_at', 'platform', 'author', 'followers', 'sentiment', 'sentiment_score', 'influence', 'reach', 'likes', 'reshares', 'replies', 'lang', 'url', 'text', 'entities', 'labelled_by'];
 
-const csvRow = (m: MentionView) =>
+const csvRow = (m: MentionView, timeZone: string, separator: CsvSeparator) =>
   csvLine([
-    new Date(m.publishedAt).toISOString(), m.platform, m.author.handle, m.author.followers, m.sentiment.label, m.sentiment.score,
+    spreadsheetDateTime(m.publishedAt, timeZone), m.platform, m.author.handle, m.author.followers, m.sentiment.label, m.sentiment.score,
     m.influence, m.reach, m.engagement.likes, m.engagement.reshares, m.engagement.replies, m.lang, m.url, m.text, m.entityIds.join(' '), m.labelledBy?.by ?? '',
-  ]);
+  ], separator);
+
+/** mentions-acme-2026-11-16-2026-11-22.csv: what and when, in the workspace's calendar ("to" is exclusive, the name says the last day). */
+function csvFileName(entity: string | undefined, from: number | undefined, to: number | undefined, timeZone: string): string {
+  const day = (t: number) => spreadsheetDateTime(t, timeZone).slice(0, 10);
+  const span = from !== undefined && to !== undefined ? `${day(from)}-to-${day(to - 1)}` : from !== undefined ? `from-${day(from)}` : to !== undefined ? `to-${day(to - 1)}` : 'all-time';
+  return `mentions-${fileNamePart(entity ?? 'all-entities')}-${span}.csv`;
+}
 
 export async function mentionRoutes(app: FastifyInstance, ctx: RouteContext): Promise<void> {
   app.get<{ Querystring: MentionQuery }>('/mentions', {
@@ -75,22 +87,42 @@ export async function mentionRoutes(app: FastifyInstance, ctx: RouteContext): Pr
     return { mentions, nextBefore: last?.publishedAt ?? null, nextBeforeId: last?.id ?? null };
   });
 
+  app.get<{ Querystring: MentionQuery }>('/mentions/summary', {
+    schema: {
+      summary: 'How many mentions the filter matches in all, by tone, platform and language (paging fields ignored)',
+      tags: ['mentions'],
+      querystring: filterSchema,
+    },
+  }, async (request) => summariseMentions(ctx.store.db, toFilter(ctx, request.query)));
+
   app.get<{ Querystring: MentionQuery }>('/mentions.csv', {
-    schema: { summary: `The same filter as CSV (at most ${CSV_MAX_ROWS} rows; formula-like cells neutralised)`, tags: ['mentions'], querystring: filterSchema },
+    schema: {
+      summary: `The same filter as CSV (at most ${CSV_MAX_ROWS} rows; formula-like cells neutralised; dates in the workspace's time zone)`,
+      tags: ['mentions'],
+      querystring: {
+        ...filterSchema,
+        properties: {
+          ...filterSchema.properties,
+          sep: { type: 'string', enum: ['comma', 'semicolon'], default: 'comma', description: 'semicolon: ";" between cells and decimal commas, as French spreadsheets expect.' },
+        },
+      },
+    },
   }, async (request, reply) => {
     const filter = toFilter(ctx, request.query);
-    let out = csvLine(CSV_HEADER);
+    const timeZone = workspaceTimeZone(ctx.config);
+    const separator: CsvSeparator = request.query.sep === 'semicolon' ? ';' : ',';
+    let out = csvLine(CSV_HEADER, separator);
     let { before, beforeId } = filter;
     for (let rows = 0; rows < CSV_MAX_ROWS; ) {
       const page = await listMentions(ctx.store.db, { ...filter, before, beforeId, limit: Math.min(CSV_PAGE, CSV_MAX_ROWS - rows) });
-      for (const m of page) out += csvRow(m);
+      for (const m of page) out += csvRow(m, timeZone, separator);
       rows += page.length;
       if (page.length < CSV_PAGE) break;
       ({ publishedAt: before, id: beforeId } = page[page.length - 1]);
     }
     return reply
       .header('content-type', 'text/csv; charset=utf-8')
-      .header('content-disposition', 'attachment; filename="mentions.csv"')
+      .header('content-disposition', `attachment; filename="${csvFileName(filter.entityId, filter.from, filter.to, timeZone)}"`)
       .send(`\ufeff${out}`);
   });
 }

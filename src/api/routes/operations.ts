@@ -10,7 +10,8 @@ import type { RouteContext } from '../route-context.js';
 
 export const ADMIN_QUEUES_PATH = '/admin/queues';
 
-function operatorGuard(ctx: RouteContext) {
+/** The token as Bearer or as a Basic password (what a browser's login prompt sends), for pages an operator opens by hand. */
+export function operatorGuard(ctx: RouteContext) {
   const token = ctx.config.api.token;
   return async (request: FastifyRequest, reply: FastifyReply) => {
     if (!token) return; // loopback only: startApi refuses any other address without a token

@@ -4,7 +4,9 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import fastifyStatic from '@fastify/static';
+import escapeHtml from 'escape-html';
 import type { FastifyInstance } from 'fastify';
+import { workspaceTimeZone } from '../../config/workspace-time-zone.js';
 import { chooseLanguage } from '../language.js';
 import type { RouteContext } from '../route-context.js';
 
@@ -27,6 +29,8 @@ export async function pageRoutes(app: FastifyInstance, ctx: RouteContext): Promi
     reply.header('cache-control', 'public, max-age=86400').sendFile('echarts.min.js', ECHARTS_DIST),
   );
 
+  // Validated as an IANA name by the config checks; escaped all the same, it goes inside an attribute.
+  const timeZone = escapeHtml(workspaceTimeZone(ctx.config));
   for (const [path, file] of Object.entries(PAGES)) {
     const template = readFileSync(join(PUBLIC_DIR, file), 'utf8');
     app.get<{ Querystring: { lang?: string } }>(path, { schema: { hide: true } }, async (request, reply) => {
@@ -35,7 +39,7 @@ export async function pageRoutes(app: FastifyInstance, ctx: RouteContext): Promi
         .header('content-type', 'text/html; charset=utf-8')
         .header('cache-control', 'no-cache')
         .header('vary', 'accept-language')
-        .send(template.replace('<html lang="en">', `<html lang="${lang}">`));
+        .send(template.replace('<html lang="en">', `<html lang="${lang}" data-time-zone="${timeZone}">`));
     });
   }
 }

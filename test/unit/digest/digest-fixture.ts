@@ -25,7 +25,7 @@ export function digestFixture(): DigestContent {
     kpis,
     previousKpis,
     comparison: [],
-    reputation: { index: 38.4, previous: 71.2, fourWeekAverage: 70.1, contributions: { tone: -20, negativeReach: -12.8 } },
+    reputation: { index: 38.4, previous: 71.2, priorAverage: { value: 70.1, weeks: 4 }, contributions: { tone: -20, negativeReach: -12.8 } },
     trend: [43, 44, 45, 46, 47].map((w, i) => ({
       week: `2026-W${w}`,
       period: { from: WEEK_START - (4 - i) * 7 * DAY, to: WEEK_START - (3 - i) * 7 * DAY },

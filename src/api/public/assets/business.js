@@ -1,5 +1,5 @@
 // Business: a social series overlaid on a business series by day, the correlation by lag, and the full correlation table.
-import { api, clear, drawChart, el, param, query, setParams, setupEntitySelect, setupPage, showError } from './common.js';
+import { api, cardTable, clear, drawChart, el, param, query, setParams, setupEntitySelect, setupPage, showError } from './common.js';
 import { t } from './i18n.js';
 
 setupPage('business');
@@ -63,6 +63,7 @@ async function load() {
         el('td', { class: 'num' }, r(best.spearman)), el('td', { class: 'num' }, p(best.spearmanP)),
         el('td', { class: 'num' }, best.n), el('td', { class: 'warning' }, best.warning ?? ''));
     }));
+    cardTable(tbody.closest('table'));
   } catch (error) {
     showError(tbody, error);
   }

@@ -1,5 +1,6 @@
 // What every dashboard page shares: API calls with the token, DOM building that only ever writes text, navigation, charts, live events.
 import { lang, t, translatePage } from './i18n.js';
+import { offsetLabel, timeZone } from './zone.js';
 
 const TOKEN_KEY = 'vigie-token';
 const params = new URLSearchParams(location.search);
@@ -97,11 +98,32 @@ export function setParams(values) {
 
 const PAGES = [['/', 'overview'], ['/alerts', 'alerts'], ['/mentions', 'mentions'], ['/influencers', 'influencers'], ['/business', 'business']];
 
-/** Navigation that keeps the language and the entity; the page's own texts translated. */
+/** The interface language lives in ?lang= (the mention-language filter of the Mentions page has its own parameter). */
+function languageSwitch() {
+  const link = (code, name) => {
+    const target = () => {
+      const now = new URL(location.href);
+      now.searchParams.set('lang', code);
+      return now.pathname + now.search;
+    };
+    // The href is refreshed at click time: the filters in the address bar may have changed since.
+    return el('a', { href: target(), hreflang: code, lang: code, 'aria-current': code === lang ? 'true' : undefined, onclick: (e) => (e.currentTarget.href = target()) }, name);
+  };
+  return el('nav', { class: 'lang-switch', 'aria-label': t('interfaceLanguage') }, link('en', 'English'), link('fr', 'Français'));
+}
+
+/** Navigation that keeps the language and the entity; the page's one h1; the zone every time is shown in; the page's own texts translated. */
 export function setupPage(active) {
   const keep = () => query({ lang: param('lang'), entity: new URLSearchParams(location.search).get('entity') });
   const nav = document.getElementById('nav');
-  clear(nav, PAGES.map(([path, key]) => el('a', { href: path, class: key === active ? 'active' : undefined, onclick: (e) => { e.preventDefault(); location.href = path + keep(); } }, t(key))));
+  nav.setAttribute('aria-label', t('mainNavigation'));
+  clear(nav, PAGES.map(([path, key]) => el('a', { href: path + keep(), class: key === active ? 'active' : undefined, 'aria-current': key === active ? 'page' : undefined, onclick: (e) => (e.currentTarget.href = path + keep()) }, t(key))));
+  const header = document.querySelector('header.top');
+  header.append(el('div', { class: 'page-meta' },
+    el('span', { class: 'time-zone', id: 'time-zone', title: t('timeZoneHelp') }, `${t('timesIn')} ${timeZone} (${offsetLabel()})`),
+    languageSwitch()));
+  const main = document.querySelector('main');
+  if (main && !document.querySelector('h1')) main.prepend(el('h1', { class: 'page-title' }, t(active)));
   translatePage();
   document.title = `${t(active)} · Vigie`;
 }
@@ -123,25 +145,48 @@ export async function setupEntitySelect(select, { allowAll = false, onChange } =
 
 const numberFormat = new Intl.NumberFormat(lang, { maximumFractionDigits: 1, notation: 'compact' });
 const percentFormat = new Intl.NumberFormat(lang, { style: 'percent', maximumFractionDigits: 1 });
-const dateTimeFormat = new Intl.DateTimeFormat(lang, { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' });
+const dateTimeFormat = new Intl.DateTimeFormat(lang, { dateStyle: 'medium', timeStyle: 'short', timeZone });
 export const fmt = {
   number: (n) => (n === null || n === undefined ? '–' : numberFormat.format(n)),
   percent: (n) => (n === null || n === undefined ? '–' : percentFormat.format(n)),
   signed: (n, digits = 2) => (n === null || n === undefined ? '–' : `${n > 0 ? '+' : ''}${n.toFixed(digits)}`),
-  date: (ms) => `${dateTimeFormat.format(new Date(ms))} UTC`,
+  /** In the workspace's zone, which the page header names once. */
+  date: (ms) => dateTimeFormat.format(new Date(ms)),
 };
 
 /** The KPIs that are ratios (shown as percentages). */
 export const RATIO_KPIS = new Set(['positiveShare', 'neutralShare', 'negativeShare', 'engagementRate']);
 export const formatKpi = (name, value) => (RATIO_KPIS.has(name) ? fmt.percent(value) : name.endsWith('Sentiment') ? fmt.signed(value) : fmt.number(value));
 
+/**
+ * On phones a wide table becomes one card per row (style.css, table.cards): each cell is labelled with its column's
+ * header, copied here into data-label. Called after the rows are filled.
+ */
+export function cardTable(table) {
+  const headers = [...table.querySelectorAll('thead th')].map((th) => th.textContent.trim());
+  table.classList.add('cards');
+  for (const row of table.querySelectorAll('tbody tr')) [...row.children].forEach((cell, i) => cell.setAttribute('data-label', headers[i] ?? ''));
+}
+
 export const TONE_COLOURS = { negative: '#d64545', neutral: '#9aa5b1', positive: '#2f9e6b' };
 
-/** Draws an ECharts chart (SVG renderer) and marks the container data-drawn once it has rendered. */
-export function drawChart(container, option) {
+/**
+ * Draws an ECharts chart (SVG renderer) and marks the container data-drawn once it has rendered. Time axes are drawn
+ * in UTC: their x values come from chartTime() (zone.js), the workspace's wall clock. `describe` is the chart's text
+ * alternative (role="img" with an aria-label), since an SVG of bars says nothing to a screen reader.
+ */
+export function drawChart(container, option, describe) {
   const chart = globalThis.echarts.getInstanceByDom(container) ?? globalThis.echarts.init(container, null, { renderer: 'svg' });
-  chart.on('finished', () => (container.dataset.drawn = 'true'));
-  chart.setOption({ animation: false, textStyle: { fontFamily: 'inherit' }, ...option }, true);
+  chart.off('finished');
+  chart.on('finished', () => {
+    container.dataset.drawn = 'true';
+    // ECharts' own aria label on the SVG is generic; the container carries ours.
+    container.querySelector('svg')?.setAttribute('aria-hidden', 'true');
+  });
+  container.setAttribute('role', 'img');
+  container.setAttribute('aria-label', describe ?? container.closest('section')?.querySelector('h2')?.textContent ?? t('chart'));
+  container.classList.remove('skeleton');
+  chart.setOption({ animation: false, useUTC: true, textStyle: { fontFamily: 'inherit' }, ...option }, true);
   if (!container.dataset.resizeWatched) {
     container.dataset.resizeWatched = 'true';
     new ResizeObserver(() => chart.resize()).observe(container);
@@ -149,8 +194,22 @@ export function drawChart(container, option) {
   return chart;
 }
 
-export function showError(target, error) {
-  clear(target, el('p', { class: 'error' }, error.message ?? String(error)));
+/** A readable message in place of what failed, with a button that tries again. */
+export function showError(target, error, retry) {
+  target.classList?.remove('skeleton');
+  clear(target, el('div', { class: 'error', role: 'alert' },
+    el('p', {}, error.message ?? String(error)),
+    retry ? el('button', { type: 'button', class: 'secondary', onclick: () => retry() }, t('retry')) : null));
+}
+
+/** Grey placeholder blocks while the data loads (aria-busy tells assistive technology to wait). */
+export function showSkeleton(target, lines = 3) {
+  target.setAttribute('aria-busy', 'true');
+  clear(target, Array.from({ length: lines }, () => el(target.tagName === 'UL' ? 'li' : 'div', { class: 'skeleton-line', 'aria-hidden': 'true' })));
+}
+
+export function doneLoading(target) {
+  target.removeAttribute('aria-busy');
 }
 
 /**

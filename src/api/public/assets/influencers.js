@@ -1,5 +1,5 @@
 // Influencers: authors ranked by influence, with the points each factor brings (the "why").
-import { api, clear, drawChart, el, fmt, query, setupEntitySelect, setupPage, showError } from './common.js';
+import { api, cardTable, clear, drawChart, el, fmt, query, setupEntitySelect, setupPage, showError } from './common.js';
 import { t } from './i18n.js';
 import { periodQuery, setupPeriodSelect } from './period.js';
 
@@ -16,19 +16,24 @@ async function load() {
     const p = await periodQuery(period, () => api(`/api/influencers${query({ entity: entityId, limit: 1 })}`));
     const data = await api(`/api/influencers${query({ entity: entityId, ...p, limit: 50 })}`);
     period.learn(data.period);
-    const top = data.authors.slice(0, 15).reverse();
+    // The brand's own accounts (ownHandles) are not outside influencers: named apart, not ranked.
+    const own = data.authors.filter((a) => a.own);
+    const outside = data.authors.filter((a) => !a.own);
+    document.getElementById('own-accounts').textContent = own.length ? `${t('ownAccountsApart')}: ${own.map(handleOf).join(', ')}` : '';
+    const top = outside.slice(0, 15).reverse();
     drawChart(document.getElementById('influencer-chart'), {
       tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
-      legend: { top: 0 },
-      grid: { left: 130, right: 20, top: 30, bottom: 20 },
+      // A scrolling legend never runs off a phone's width.
+      legend: { top: 0, type: 'scroll' },
+      grid: { left: 10, right: 20, top: 35, bottom: 20, containLabel: true },
       xAxis: { type: 'value', max: 100 },
-      yAxis: { type: 'category', data: top.map(handleOf) },
+      yAxis: { type: 'category', data: top.map(handleOf), axisLabel: { width: 110, overflow: 'truncate' } },
       series: FACTORS.map((factor) => ({
         name: t(factor), type: 'bar', stack: 'score',
         data: top.map((a) => a.why.find((p) => p.factor === factor)?.points ?? 0),
       })),
-    });
-    clear(tbody, data.authors.map((a, i) => el('tr', { dataset: { author: a.id } },
+    }, `${t('influenceChart')}: ${outside.slice(0, 15).map((a) => `${handleOf(a)} ${a.score.toFixed(1)}`).join(', ')}`);
+    clear(tbody, outside.map((a, i) => el('tr', { dataset: { author: a.id } },
       el('td', { class: 'num' }, i + 1),
       el('td', {}, handleOf(a), ' ', el('span', { class: 'meta' }, a.platform), a.verified ? [' ', el('span', { class: 'badge' }, t('verified'))] : null, a.journalist ? [' ', el('span', { class: 'badge' }, t('journalist'))] : null),
       el('td', { class: 'num' }, a.score.toFixed(1)),
@@ -36,8 +41,9 @@ async function load() {
       el('td', { class: 'num' }, a.mentions),
       el('td', { class: 'num' }, a.negativeMentions),
       el('td', { class: 'num' }, fmt.number(a.followers)))));
+    cardTable(tbody.closest('table'));
   } catch (error) {
-    showError(tbody, error);
+    showError(tbody, error, load);
   }
 }
 

@@ -1,41 +1,71 @@
 // Mentions explorer: filter by entity, platform, tone, language, influence, period and text; page through; export CSV.
-import { apiFetch, api, clear, drawChart, el, param, query, setParams, setupEntitySelect, setupPage, showError, TONE_COLOURS } from './common.js';
-import { t } from './i18n.js';
+import { apiFetch, api, clear, doneLoading, drawChart, el, fmt, param, query, setParams, setupEntitySelect, setupPage, showError, showSkeleton, TONE_COLOURS } from './common.js';
+import { lang, t } from './i18n.js';
 import { mentionItem } from './mention-item.js';
+import { zonedMidnight } from './zone.js';
 
 setupPage('mentions');
 const form = document.getElementById('filters');
 const list = document.getElementById('mention-list');
 const more = document.getElementById('more');
-const FIELDS = ['entity', 'platform', 'sentiment', 'lang', 'minInfluence', 'from', 'to', 'text'];
+const FIELDS = ['entity', 'platform', 'sentiment', 'postLang', 'minInfluence', 'from', 'to', 'text'];
 let shown = [];
 /** Where the next page starts: the time and id of the last mention shown, or null when there is none. */
 let nextPage = null;
 
-for (const name of FIELDS) if (name !== 'entity' && param(name)) form.elements[name].value = param(name);
+for (const name of FIELDS) if (!['entity', 'platform', 'postLang'].includes(name) && param(name)) form.elements[name].value = param(name);
 
-/** The form as API query values; dates are whole UTC days, "to" inclusive. */
+/** The form as it goes in the address bar: postLang, not lang, which is the interface language. */
+const formValues = () => Object.fromEntries(FIELDS.map((name) => [name, form.elements[name].value.trim()]));
+
+/** The form as API query values; dates are whole days of the workspace's time zone, "to" inclusive. */
 function filters() {
-  const values = Object.fromEntries(FIELDS.map((name) => [name, form.elements[name].value.trim()]));
-  if (values.to) values.to = new Date(Date.parse(values.to) + 86_400_000).toISOString().slice(0, 10);
+  const { postLang, ...values } = formValues();
+  values.lang = postLang;
+  if (values.from) values.from = zonedMidnight(values.from);
+  if (values.to) values.to = zonedMidnight(new Date(Date.parse(values.to) + 86_400_000).toISOString().slice(0, 10));
   return values;
 }
 
-function drawSummaries() {
-  const tones = ['negative', 'neutral', 'positive'].map((tone) => ({ name: t(tone), value: shown.filter((m) => m.sentiment.label === tone).length, itemStyle: { color: TONE_COLOURS[tone] } }));
-  drawChart(document.getElementById('tone-chart'), { tooltip: { trigger: 'item' }, series: [{ type: 'pie', radius: ['35%', '65%'], data: tones }] });
-  const platforms = new Map();
-  for (const m of shown) platforms.set(m.platform, (platforms.get(m.platform) ?? 0) + 1);
-  drawChart(document.getElementById('mention-platform-chart'), {
-    tooltip: { trigger: 'axis' },
-    grid: { left: 80, right: 20, top: 10, bottom: 20 },
-    xAxis: { type: 'value', minInterval: 1 },
-    yAxis: { type: 'category', data: [...platforms.keys()] },
-    series: [{ type: 'bar', data: [...platforms.values()] }],
-  });
+/** Tone and platform charts of every mention the filter matches, counted by the server. */
+async function drawSummaries() {
+  const count = document.getElementById('mention-count');
+  try {
+    const summary = await api(`/api/mentions/summary${query(filters())}`);
+    count.textContent = `${fmt.number(summary.total)} ${t('mentionsMatch')}`;
+    const tones = ['negative', 'neutral', 'positive'].map((tone) => ({ name: t(tone), value: summary.tones[tone], itemStyle: { color: TONE_COLOURS[tone] } }));
+    drawChart(document.getElementById('tone-chart'), {
+      tooltip: { trigger: 'item' },
+      series: [{ type: 'pie', radius: ['35%', '65%'], label: { formatter: '{b}: {c}' }, data: tones }],
+    }, `${t('tone')}: ${tones.map((x) => `${x.name} ${x.value}`).join(', ')}`);
+    const platforms = [...summary.platforms].reverse();
+    drawChart(document.getElementById('mention-platform-chart'), {
+      tooltip: { trigger: 'axis' },
+      grid: { left: 10, right: 30, top: 10, bottom: 20, containLabel: true },
+      xAxis: { type: 'value', minInterval: 1 },
+      yAxis: { type: 'category', data: platforms.map((p) => p.key) },
+      series: [{ type: 'bar', data: platforms.map((p) => p.count), label: { show: true, position: 'right' } }],
+    }, `${t('platforms')}: ${summary.platforms.map((p) => `${p.key} ${p.count}`).join(', ')}`);
+  } catch (error) {
+    showError(count, error, drawSummaries);
+  }
+}
+
+/** The platform and post-language choices: those the entity's mentions actually have. */
+async function fillChoices() {
+  const { platforms, languages } = await api(`/api/mentions/summary${query({ entity: form.elements.entity.value })}`);
+  for (const [name, options] of [['platform', platforms], ['postLang', languages]]) {
+    const select = form.elements[name];
+    const chosen = select.value || param(name) || '';
+    const keys = options.map((o) => o.key);
+    if (chosen && !keys.includes(chosen)) keys.push(chosen);
+    clear(select, el('option', { value: '' }, t('all')), keys.map((k) => el('option', { value: k }, k)));
+    select.value = chosen;
+  }
 }
 
 async function load(append = false) {
+  if (!append) showSkeleton(list, 5);
   try {
     const data = await api(`/api/mentions${query({ ...filters(), limit: 50, ...(append ? nextPage : {}) })}`);
     shown = append ? [...shown, ...data.mentions] : data.mentions;
@@ -43,29 +73,35 @@ async function load(append = false) {
     if (append) list.append(...data.mentions.map(mentionItem));
     else clear(list, shown.length ? shown.map(mentionItem) : el('li', { class: 'meta' }, t('noMentions')));
     more.hidden = nextPage === null;
-    drawSummaries();
+    doneLoading(list);
+    if (!append) await drawSummaries();
   } catch (error) {
-    showError(list, error);
+    showError(list, error, () => load(append));
   }
 }
 
 async function exportCsv() {
   // Fetched with the token in a header, then saved from memory: the token never goes into a URL.
-  const response = await apiFetch(`/api/mentions.csv${query(filters())}`);
+  const response = await apiFetch(`/api/mentions.csv${query({ ...filters(), sep: document.getElementById('csv-separator').value })}`);
+  // The server names the file after the entity and the period.
+  const name = /filename="([^"]+)"/.exec(response.headers.get('content-disposition') ?? '')?.[1] ?? 'mentions.csv';
   const href = URL.createObjectURL(await response.blob());
-  const link = el('a', { href, download: 'mentions.csv' });
+  const link = el('a', { href, download: name });
   document.body.append(link);
   link.click();
   link.remove();
   setTimeout(() => URL.revokeObjectURL(href), 10_000);
 }
 
-await setupEntitySelect(form.elements.entity, { allowAll: true, onChange: () => load() });
+await setupEntitySelect(form.elements.entity, { allowAll: true, onChange: () => fillChoices().then(() => load()) });
+await fillChoices().catch((error) => showError(list, error));
 form.addEventListener('submit', (event) => {
   event.preventDefault();
-  setParams(filters());
+  setParams(formValues());
   load();
 });
 more.addEventListener('click', () => load(true));
+// French spreadsheets split columns on ';' and read '0,5' as a number.
+if (lang === 'fr') document.getElementById('csv-separator').value = 'semicolon';
 document.getElementById('export').addEventListener('click', () => exportCsv().catch((error) => showError(list, error)));
 load();

@@ -1,8 +1,9 @@
 // Overview of a brand: KPI cards against the previous period, volume and sentiment, share of voice, open alerts, latest mentions.
-import { api, clear, drawChart, el, fmt, formatKpi, query, RATIO_KPIS, setupEntitySelect, setupPage, showError, TONE_COLOURS, watchAlertEvents } from './common.js';
+import { api, cardTable, clear, drawChart, el, fmt, formatKpi, param, query, RATIO_KPIS, setupEntitySelect, setupPage, showError, TONE_COLOURS, watchAlertEvents } from './common.js';
 import { mentionItem } from './mention-item.js';
 import { t } from './i18n.js';
 import { periodQuery, setupPeriodSelect } from './period.js';
+import { chartTime, localDateKey } from './zone.js';
 
 setupPage('overview');
 const entitySelect = document.getElementById('entity');
@@ -15,6 +16,7 @@ const RISE_IS_BAD = new Set(['negativeShare']);
 
 /** Shares move in percentage points, sentiment in its own units, counts in percent of the previous value. */
 function changeText(row) {
+  if (row.change === null) return t('noPrevious');
   if (RATIO_KPIS.has(row.name)) return `${fmt.signed(row.change * 100, 1)} ${t('pctPoints')} ${t('vsPrevious')}`;
   if (row.name.endsWith('Sentiment')) return `${fmt.signed(row.change)} ${t('vsPrevious')}`;
   if (row.changeRatio === null) return t('noPrevious');
@@ -22,6 +24,14 @@ function changeText(row) {
 }
 
 function card(row) {
+  // No arrow and no colour against a previous period without data: there is nothing to compare with.
+  if (row.change === null) {
+    return el('div', { class: 'kpi', dataset: { kpi: row.name } },
+      el('div', { class: 'label' }, t(row.name)),
+      el('div', { class: 'value' }, formatKpi(row.name, row.value)),
+      el('div', { class: 'change flat' }, changeText(row)),
+      row.norm === null ? null : el('div', { class: 'meta' }, `${t('norm')} ${formatKpi(row.name, row.norm)}`));
+  }
   const direction = row.change > 0 ? 'up' : row.change < 0 ? 'down' : 'flat';
   const good = RISE_IS_BAD.has(row.name) ? (direction === 'up' ? 'down' : direction === 'down' ? 'up' : 'flat') : direction;
   return el('div', { class: 'kpi', dataset: { kpi: row.name } },
@@ -31,53 +41,93 @@ function card(row) {
     row.norm === null ? null : el('div', { class: 'meta' }, `${t('norm')} ${formatKpi(row.name, row.norm)}`));
 }
 
+/** The Mentions page for one bucket of the chart (and one tone when a bar was clicked): drill-down. */
+function openMentions(bucketStart, step, tone) {
+  const from = localDateKey(bucketStart);
+  const to = localDateKey(bucketStart + step - 1);
+  location.href = `/mentions${query({ entity: entityId, from, to, sentiment: tone, lang: param('lang') })}`;
+}
+
 function volumeChart(data) {
-  const x = data.series.map((b) => b.start);
+  const x = data.series.map((b) => chartTime(b.start));
+  const step = data.bucket === 'day' ? 86_400_000 : 3_600_000;
   const tones = ['negative', 'neutral', 'positive'].map((tone) => ({
-    name: t(tone), type: 'bar', stack: 'volume', itemStyle: { color: TONE_COLOURS[tone] },
-    data: data.series.map((b) => [b.start, b[tone]]),
+    name: t(tone), type: 'bar', stack: 'volume', itemStyle: { color: TONE_COLOURS[tone] }, tone,
+    data: data.series.map((b) => [chartTime(b.start), b[tone], b.start]),
   }));
-  drawChart(document.getElementById('volume-chart'), {
+  // Alert markers: a dashed line at each detection, labelled with its severity.
+  tones[0].markLine = {
+    symbol: 'none', silent: false,
+    lineStyle: { color: '#b42323', type: 'dashed' },
+    label: { formatter: (p) => p.name, position: 'insideEndTop', color: '#b42323', fontSize: 11 },
+    data: data.alerts.map((a) => ({ name: `⚠ ${t(a.severity)}`, xAxis: chartTime(a.detectedAt) })),
+  };
+  const trendLabel = `${t('netSentiment')} (${data.trendWindowHours} h)`;
+  const chart = drawChart(document.getElementById('volume-chart'), {
     tooltip: { trigger: 'axis' },
-    legend: { top: 0, itemGap: 20 },
-    grid: { left: 50, right: 50, top: 30, bottom: 30 },
-    xAxis: { type: 'time', min: x[0], max: data.period.to },
-    yAxis: [{ type: 'value', name: t('volume') }, { type: 'value', name: t('netSentiment'), min: -1, max: 1 }],
-    series: [...tones, { name: t('netSentiment'), type: 'line', yAxisIndex: 1, showSymbol: false, connectNulls: false, itemStyle: { color: '#2563eb' }, data: data.series.map((b) => [b.start, b.netSentiment]) }],
+    legend: { top: 0, type: 'scroll' },
+    grid: { left: 10, right: 10, top: 55, bottom: 10, containLabel: true },
+    xAxis: { type: 'time', min: x[0], max: chartTime(data.period.to) },
+    yAxis: [
+      { type: 'value', name: t('volume'), nameTextStyle: { align: 'left' } },
+      { type: 'value', name: t('netSentiment'), min: -1, max: 1, nameTextStyle: { align: 'right' }, splitLine: { show: false } },
+    ],
+    series: [...tones, {
+      name: trendLabel, type: 'line', yAxisIndex: 1, showSymbol: false, connectNulls: false, smooth: true, itemStyle: { color: '#1d4ed8' },
+      data: data.series.map((b) => [chartTime(b.start), b.netSentimentTrend]),
+    }],
+  }, chartSummary(data));
+  chart.off('click');
+  chart.on('click', (p) => {
+    if (p.componentType !== 'series' || !Array.isArray(p.value)) return;
+    openMentions(p.value[2] ?? data.series[p.dataIndex]?.start, step, tones[p.seriesIndex]?.tone);
   });
+  const alertsNote = document.getElementById('chart-alerts');
+  clear(alertsNote, data.alerts.length ? `${t('alertMarkers')}: ${data.alerts.map((a) => `${t(a.severity)} · ${fmt.date(a.detectedAt)}`).join(' ; ')}` : '');
+}
+
+/** What the volume chart shows, in words: the text alternative of the chart. */
+function chartSummary(data) {
+  const total = data.series.reduce((s, b) => s + b.total, 0);
+  const peak = data.series.reduce((best, b) => (b.total > (best?.total ?? -1) ? b : best), null);
+  return `${t('volumeAndSentiment')}: ${fmt.number(total)} ${t('mentions').toLowerCase()}` +
+    (peak && peak.total > 0 ? `; ${t('peak')} ${fmt.number(peak.total)} ${fmt.date(peak.start)}` : '') +
+    (data.alerts.length ? `; ${data.alerts.length} ${t('alerts').toLowerCase()}` : '');
 }
 
 function shareOfVoiceChart(data) {
   const names = data.shareOfVoice.map((s) => s.name);
   drawChart(document.getElementById('sov-chart'), {
     tooltip: { trigger: 'axis', valueFormatter: (v) => fmt.percent(v) },
-    legend: { top: 0 },
-    grid: { left: 100, right: 20, top: 30, bottom: 20 },
+    legend: { bottom: 0, type: 'scroll' },
+    grid: { left: 10, right: 20, top: 10, bottom: 35, containLabel: true },
     xAxis: { type: 'value', max: 1, axisLabel: { formatter: (v) => fmt.percent(v) } },
-    yAxis: { type: 'category', data: names },
+    yAxis: { type: 'category', data: names, axisLabel: { width: 110, overflow: 'truncate' } },
     series: [
       { name: t('byVolume'), type: 'bar', data: data.shareOfVoice.map((s) => s.volumeShare) },
       { name: t('byReach'), type: 'bar', data: data.shareOfVoice.map((s) => s.reachShare) },
     ],
-  });
+  }, `${t('shareOfVoice')}: ${data.shareOfVoice.map((s) => `${s.name} ${fmt.percent(s.volumeShare)} ${t('byVolume')}, ${fmt.percent(s.reachShare)} ${t('byReach')}`).join('; ')}`);
 }
 
 function platformChart(data) {
   drawChart(document.getElementById('platform-chart'), {
     tooltip: { trigger: 'item' },
     series: [{ type: 'pie', radius: ['35%', '65%'], data: data.platforms.map((p) => ({ name: p.key, value: p.count })) }],
-  });
+  }, `${t('platforms')}: ${data.platforms.map((p) => `${p.key} ${p.count}`).join(', ')}`);
 }
 
 function competitorTable(data) {
   const target = document.getElementById('competitors');
   if (data.competitors.length === 0) return clear(target, el('p', { class: 'meta' }, '–'));
   const kpis = ['volume', 'negativeShare', 'netSentiment', 'engagementRate'];
-  clear(target, el('table', {},
-    el('thead', {}, el('tr', {}, el('th', {}, ''), kpis.map((k) => el('th', { class: 'num' }, t(k))))),
+  const table = el('table', {},
+    el('thead', {}, el('tr', {}, el('th', { scope: 'col' }, t('entity')), kpis.map((k) => el('th', { class: 'num', scope: 'col' }, t(k))))),
     el('tbody', {},
-      el('tr', {}, el('th', {}, data.entity.name), kpis.map((k) => el('td', { class: 'num' }, formatKpi(k, data.kpis[k])))),
-      data.competitors.map((c) => el('tr', {}, el('th', {}, c.name), kpis.map((k) => el('td', { class: 'num' }, formatKpi(k, c.kpis[k]))))))));
+      el('tr', {}, el('th', { scope: 'row' }, data.entity.name), kpis.map((k) => el('td', { class: 'num' }, formatKpi(k, data.kpis[k])))),
+      data.competitors.map((c) => el('tr', {}, el('th', { scope: 'row' }, c.name), kpis.map((k) => el('td', { class: 'num' }, formatKpi(k, c.kpis[k])))))));
+  clear(target, table);
+  cardTable(table);
 }
 
 async function loadAlerts() {
@@ -86,7 +136,7 @@ async function loadAlerts() {
     const { alerts } = await api(`/api/alerts${query({ entity: entityId, status: 'open', limit: 20 })}`);
     if (alerts.length === 0) return clear(list, el('li', { class: 'meta' }, t('noOpenAlerts')));
     clear(list, alerts.map((a) => el('li', { dataset: { id: a.id } },
-      el('span', { class: `badge ${a.severity}` }, a.severity), ' ',
+      el('span', { class: `badge ${a.severity}` }, t(a.severity)), ' ',
       el('a', { href: `/alerts${query({ id: a.id, entity: entityId, lang: new URLSearchParams(location.search).get('lang') })}` }, a.why),
       el('div', { class: 'meta' }, fmt.date(a.detectedAt)))));
   } catch (error) {
@@ -100,10 +150,11 @@ async function loadAudience(p) {
     clear(document.getElementById('languages'), el('p', {}, a.languages.map((l) => `${l.key} ${fmt.percent(l.share)}`).join(' · ') || '–'));
     clear(document.getElementById('topics'), a.topics.map((topic) => el('li', {}, topic.phrase, ' ', el('span', { class: 'meta' }, `(${topic.count})`))));
     clear(document.getElementById('top-authors'), a.topAuthors.map((author) => el('li', {}, `@${author.handle.replace(/^@/, '')}`, ' ',
+      author.own ? [el('span', { class: 'badge' }, t('ownAccount')), ' '] : null,
       el('span', { class: 'meta' }, `${author.platform} · ${fmt.number(author.followers)} ${t('followers').toLowerCase()} · ${author.mentions} ${t('mentions').toLowerCase()}`))));
     const adv = a.advocacy;
     const group = (label, g) => el('tr', {}, el('th', {}, label), el('td', { class: 'num' }, `${g.posts} ${t('posts')}`), el('td', { class: 'num' }, `${fmt.number(g.engagement)} ${t('engagement').toLowerCase()}`), el('td', { class: 'num' }, `${fmt.number(g.engagementPerPost)} ${t('perPost')}`));
-    clear(document.getElementById('advocacy'), el('table', {}, el('tbody', {}, group(t('officialAccounts'), adv.official), group(t('employees'), adv.employees))),
+    clear(document.getElementById('advocacy'), el('table', { class: 'compact' }, el('tbody', {}, group(t('officialAccounts'), adv.official), group(t('employees'), adv.employees))),
       el('p', { class: 'meta' }, `${t('uniqueAudience')}: ${fmt.number(a.uniqueAudience)}`));
   } catch (error) {
     showError(document.getElementById('topics'), error);

@@ -5,7 +5,7 @@ import { blueskySourceFactory } from './bluesky.js';
 import { fileSourceFactory } from './file-source.js';
 import { hackerNewsSourceFactory } from './hackernews.js';
 import { mastodonSourceFactory } from './mastodon.js';
-import { replaySourceFactory } from './replay/replay-factory.js';
+import { replaySourceFactory } from './replay.js';
 import { redditSourceFactory } from './reddit.js';
 import { rssSourceFactory } from './rss.js';
 import { xSourceFactory } from './x.js';

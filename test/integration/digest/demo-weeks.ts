@@ -4,7 +4,7 @@ import { isOwnHandle, type AppContext } from '../../../src/app/context.js';
 import { parseConfig, type VigieConfig } from '../../../src/config/load-config.js';
 import type { Alert } from '../../../src/domain/alert.js';
 import { DAY_MS } from '../../../src/domain/time-buckets.js';
-import { generateScenario, type ScenarioCrisis } from '../../../src/sources/replay/scenario.js';
+import { generateScenario, type ScenarioCrisis } from '../../../src/demo/scenario.js';
 import { insertAlert } from '../../../src/store/alert-repository.js';
 import { storeMentions, type StoredMention } from '../../../src/store/mention-repository.js';
 import { upsertMetrics } from '../../../src/store/metrics-repository.js';

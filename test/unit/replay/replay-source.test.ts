@@ -1,7 +1,7 @@
 // The live replay with a fake clock: history first, then accelerated delivery, no gap, no duplicate, resumable from its cursor.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { decodeReplayCursor, encodeReplayCursor, ReplaySource, replaySourceConfig } from '../../../src/sources/replay/replay-source.js';
-import { generateScenario, type Scenario } from '../../../src/sources/replay/scenario.js';
+import { decodeReplayCursor, encodeReplayCursor, ReplaySource, replaySourceConfig } from '../../../src/sources/replay.js';
+import { generateScenario, type Scenario } from '../../../src/demo/scenario.js';
 
 const HOUR = 3_600_000;
 const REAL_START = Date.parse('2025-06-02T09:00:00.000Z');

@@ -1,8 +1,9 @@
 // Plays the demo scenario as if it were live: history at once, then the crisis at accelerated speed, resumable from its cursor.
 import { z } from 'zod';
-import type { MentionInput } from '../../domain/mention.js';
-import type { FetchResult, Source } from '../source.js';
-import { generateScenario, type Scenario } from './scenario.js';
+import type { MentionInput } from '../domain/mention.js';
+import type { SourceFactory } from './source-factory.js';
+import type { FetchResult, Source } from './source.js';
+import { generateScenario, type Scenario } from '../demo/scenario.js';
 
 const HOUR = 3_600_000;
 
@@ -111,3 +112,12 @@ export class ReplaySource implements Source {
     return this.cached.scenario;
   }
 }
+
+/** Registers the demo replay as a source type: `type: replay` in config. */
+export const replaySourceFactory: SourceFactory<ReplaySourceConfig> = {
+  type: 'replay',
+  platform: 'replay',
+  configSchema: replaySourceConfig,
+  create: (config, ctx) => new ReplaySource({ id: config.id, seed: config.seed, speed: config.speed, leadHours: config.leadHours, now: ctx.now }),
+  pollIntervalMs: (config) => config.everySeconds * 1000,
+};

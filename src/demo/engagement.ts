@@ -1,5 +1,5 @@
 // Engagement counts consistent with an author's reach and a post's virality, never below what the scenario itself shows.
-import type { EngagementCounts } from '../../domain/mention.js';
+import type { EngagementCounts } from '../domain/mention.js';
 import type { Rng } from './random.js';
 
 export interface ObservedInteractions {

@@ -1,5 +1,5 @@
 // The scenario's cast: the brands' own accounts, media and influencers with a known reach, and a heavy-tailed crowd of ordinary people.
-import type { AuthorInput } from '../../domain/mention.js';
+import type { AuthorInput } from '../domain/mention.js';
 import type { Lang } from './bank.js';
 import { drawPerson } from './people-names.js';
 import type { Rng } from './random.js';

@@ -1,7 +1,7 @@
 // The demo scenario: reproducible, big enough, bilingual, one amplified crisis over a quiet baseline, coherent threads, varied text.
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { MentionInput } from '../../../src/domain/mention.js';
-import { generateScenario, scenarioToJsonl, type Scenario } from '../../../src/sources/replay/scenario.js';
+import { generateScenario, scenarioToJsonl, type Scenario } from '../../../src/demo/scenario.js';
 
 const HOUR = 3_600_000;
 const END = new Date('2025-03-20T15:00:00.000Z');

@@ -1,9 +1,9 @@
 // The phrase-bank mini-language, and every bank entry expanding to plain text.
 import { describe, expect, it } from 'vitest';
-import { SITUATIONS } from '../../../src/sources/replay/bank.js';
-import { BANKS } from '../../../src/sources/replay/phrases/index.js';
-import { Rng } from '../../../src/sources/replay/random.js';
-import { expand, tidySpaces } from '../../../src/sources/replay/template.js';
+import { SITUATIONS } from '../../../src/demo/bank.js';
+import { BANKS } from '../../../src/demo/phrases/index.js';
+import { Rng } from '../../../src/demo/random.js';
+import { expand, tidySpaces } from '../../../src/demo/template.js';
 
 describe('expand', () => {
   it('replaces single alternatives and single-word slots exactly', () => {

@@ -1,5 +1,5 @@
 // The bundled demo scenario: Kelio, its Aura purifier, its CEO and two competitors over six days, with one reputation crisis. Seeded: same seed, same bytes.
-import type { MentionInput } from '../../domain/mention.js';
+import type { MentionInput } from '../domain/mention.js';
 import { AMPLIFIER_HANDLE, AuthorPool } from './author-pool.js';
 import { planCrisis } from './crisis-plan.js';
 import { engagementFor, NO_ENGAGEMENT } from './engagement.js';

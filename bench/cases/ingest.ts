@@ -1,5 +1,6 @@
 // Cases 2 and 6: ingest end to end (collect queue -> scoring -> store with authors and rollups) against a plain insert loop.
 import { demoEntities } from '../lib/bench-config.js';
+import type { TestRedisCluster } from '../../test/helpers/redis-cluster.js';
 import { createScorer } from '../../src/scoring/scorer.js';
 import { runIngest, type IngestOutcome } from '../lib/ingest-run.js';
 import { WORKER_NODE_FLAGS } from '../lib/worker-process.js';
@@ -11,6 +12,7 @@ export interface IngestCaseOptions {
   dialect: 'postgres' | 'sqlite';
   mentions: number;
   cpuProf: boolean;
+  redisCluster?: TestRedisCluster;
 }
 
 const TARGETS = { postgres: 5000, sqlite: 2000 } as const;
@@ -56,10 +58,10 @@ export function exactlyOnceRow(caseName: string, run: IngestOutcome): BenchRow {
 }
 
 export async function ingestCase(o: IngestCaseOptions): Promise<BenchRow[]> {
-  const caseName = o.dialect === 'postgres' ? '2 ingest (PostgreSQL)' : '6 ingest (SQLite WAL)';
+  const caseName = (o.dialect === 'postgres' ? '2 ingest (PostgreSQL)' : '6 ingest (SQLite WAL)') + (o.redisCluster ? ' on Redis Cluster' : '');
   const baseline = await baselineRate(o.dialect);
   console.log(`  plain INSERT ... ON CONFLICT loop: ${fmtRate(baseline.perSecond)} over ${baseline.rows.toLocaleString('en')} rows`);
-  const run = await runIngest({ label: o.dialect === 'postgres' ? 'ingest' : 'sqlite', dialect: o.dialect, mentions: o.mentions, workerProcesses: 1, cpuProf: o.cpuProf });
+  const run = await runIngest({ label: o.dialect === 'postgres' ? 'ingest' : 'sqlite', dialect: o.dialect, mentions: o.mentions, workerProcesses: 1, cpuProf: o.cpuProf, redisCluster: o.redisCluster });
   const target = TARGETS[o.dialect];
   const peak = Math.max(...run.peakRssMb);
   return [

@@ -3,9 +3,11 @@ import type { Migration } from 'kysely';
 import * as m0001 from './0001_initial.js';
 import * as m0002 from './0002_privacy.js';
 import * as m0003 from './0003_ingest_indexes.js';
+import * as m0009 from './0009_partition_mentions.js';
 
 export const migrations: Record<string, Migration> = {
   '0001_initial': m0001,
   '0002_privacy': m0002,
   '0003_ingest_indexes': m0003,
+  '0009_partition_mentions': m0009,
 };

@@ -3,6 +3,7 @@ import { sql, type Transaction } from 'kysely';
 import type { ScoredMention } from '../domain/mention.js';
 import { bulkInserts } from './bulk-insert.js';
 import { chunkRows } from './chunk.js';
+import { ensureWeekPartitions, forgetKnownWeeks } from './mention-partitions.js';
 import type { DialectName, Store } from './database.js';
 import { RollupAccumulator } from './rollup-writer.js';
 import { storable } from './storable-text.js';
@@ -31,6 +32,18 @@ export async function storeMentions(store: Pick<Store, 'db' | 'dialect'>, batch:
   const { db, dialect } = store;
   const unique = dedupeById(batch);
   if (unique.length === 0) return { inserted: 0, duplicates: 0, touched: new Map(), storedPerEntity: new Map() };
+  if (dialect === 'postgres') await ensureWeekPartitions(db, unique.map((m) => Date.parse(m.publishedAt)));
+  const keys = conflictKeys(dialect);
+  try {
+    return await storeUnique(db, dialect, keys, unique);
+  } catch (error) {
+    // The job is retried; this process then looks the week's partition up again instead of trusting its memory.
+    if (/no partition of relation/.test((error as Error).message)) forgetKnownWeeks(db);
+    throw error;
+  }
+}
+
+async function storeUnique(db: Store['db'], dialect: DialectName, keys: ReturnType<typeof conflictKeys>, unique: StoredMention[]): Promise<StoreResult> {
   return db.transaction().execute(async (trx) => {
     // Insert first, look up only what was already there: most mentions are new, so the common case costs
     // one statement instead of a lookup plus an insert. Only rows this statement really inserted count:
@@ -38,7 +51,7 @@ export async function storeMentions(store: Pick<Store, 'db' | 'dialect'>, batch:
     // back, adds nothing to the rollups, and only has its engagement refreshed below.
     const insertedIds = new Set<string>();
     for (const insert of bulkInserts(trx, dialect, 'mentions', unique.map(toRow))) {
-      const rows = await insert.onConflict((oc) => oc.column('id').doNothing()).returning('id').execute();
+      const rows = await insert.onConflict((oc) => oc.columns(keys.mentions).doNothing()).returning('id').execute();
       for (const r of rows) insertedIds.add(r.id);
     }
     const fresh = unique.filter((m) => insertedIds.has(mentionId(m.platform, m.externalId)));
@@ -54,7 +67,7 @@ export async function storeMentions(store: Pick<Store, 'db' | 'dialect'>, batch:
       })),
     );
     for (const insert of bulkInserts(trx, dialect, 'mention_entities', links)) {
-      await insert.onConflict((oc) => oc.columns(['mention_id', 'entity_id']).doNothing()).execute();
+      await insert.onConflict((oc) => oc.columns(keys.links).doNothing()).execute();
     }
 
     await recordResponses(trx, fresh);
@@ -77,6 +90,19 @@ export async function storeMentions(store: Pick<Store, 'db' | 'dialect'>, batch:
     }
     return { inserted: fresh.length, duplicates: unique.length - fresh.length, touched, storedPerEntity };
   });
+}
+
+/**
+ * The unique keys the inserts lean on. PostgreSQL partitions both tables by published_at, and a partitioned table's
+ * unique keys must contain it, so there the key is (id, published_at). That is still one row per post: a post's
+ * publication time comes from its platform with the post and never changes, so a retried or duplicated job carries
+ * the same pair. (A file import that gives the same post id two different dates would store it twice on PostgreSQL;
+ * checking every id against every week's partition would cost each batch one index probe per partition and id.)
+ */
+export function conflictKeys(dialect: DialectName): { mentions: ('id' | 'published_at')[]; links: ('mention_id' | 'entity_id' | 'published_at')[] } {
+  return dialect === 'postgres'
+    ? { mentions: ['id', 'published_at'], links: ['mention_id', 'entity_id', 'published_at'] }
+    : { mentions: ['id'], links: ['mention_id', 'entity_id'] };
 }
 
 /** The batch's mentions, each once (the last copy wins), with their text made storable. */

@@ -31,7 +31,7 @@ describe('pipeline on a 3-master Redis Cluster (PostgreSQL)', () => {
     cluster = await startRedisCluster();
     smtp = await startSmtpSink();
     pipeline = await startTestPipeline('postgres', { smtpUrl: smtp.url, dataDir: dir, redisCluster: cluster });
-  }, 60_000);
+  }, 180_000); // three redis-servers, a migrated schema and every worker: slow when the suite runs in parallel
   afterAll(async () => {
     await pipeline?.stop();
     await smtp?.close();

@@ -7,7 +7,7 @@ import { ensureWeekPartitions, forgetKnownWeeks } from './mention-partitions.js'
 import type { DialectName, Store } from './database.js';
 import { RollupAccumulator } from './rollup-writer.js';
 import { storable } from './storable-text.js';
-import type { Database, NewMention } from './tables.js';
+import type { Database, NewAuthor, NewMention, NewMentionEntity } from './tables.js';
 
 export interface StoredMention extends ScoredMention {
   sourceId: string;
@@ -57,16 +57,7 @@ async function storeUnique(db: Store['db'], dialect: DialectName, keys: ReturnTy
     const fresh = unique.filter((m) => insertedIds.has(mentionId(m.platform, m.externalId)));
     const seen = unique.filter((m) => !insertedIds.has(mentionId(m.platform, m.externalId)));
     const existing = await existingEngagement(trx, seen.map((m) => mentionId(m.platform, m.externalId)));
-    const links = fresh.flatMap((m) =>
-      m.entityIds.map((entityId) => ({
-        mention_id: mentionId(m.platform, m.externalId),
-        entity_id: entityId,
-        published_at: Date.parse(m.publishedAt),
-        sentiment_label: m.sentiment.label,
-        influence: m.influence,
-      })),
-    );
-    for (const insert of bulkInserts(trx, dialect, 'mention_entities', links)) {
+    for (const insert of bulkInserts(trx, dialect, 'mention_entities', linkRows(fresh))) {
       await insert.onConflict((oc) => oc.columns(keys.links).doNothing()).execute();
     }
 
@@ -150,11 +141,45 @@ export function toRow(m: StoredMention): NewMention {
   };
 }
 
-async function upsertAuthors(trx: Transaction<Database>, dialect: DialectName, batch: readonly StoredMention[]): Promise<void> {
+/** The mention_entities rows of new mentions (the bench's storage baseline writes the same). */
+export function linkRows(fresh: readonly StoredMention[]): NewMentionEntity[] {
+  return fresh.flatMap((m) =>
+    m.entityIds.map((entityId) => ({
+      mention_id: mentionId(m.platform, m.externalId),
+      entity_id: entityId,
+      published_at: Date.parse(m.publishedAt),
+      sentiment_label: m.sentiment.label,
+      influence: m.influence,
+    })),
+  );
+}
+
+/** Inserts or refreshes the batch's authors (influence figures are left to the author-graph job). */
+export async function upsertAuthors(trx: Transaction<Database>, dialect: DialectName, batch: readonly StoredMention[]): Promise<void> {
+  for (const insert of bulkInserts(trx, dialect, 'authors', authorRows(batch))) {
+    await insert
+      .onConflict((oc) =>
+        oc.column('id').doUpdateSet((eb) => ({
+          handle: eb.ref('excluded.handle'),
+          display_name: eb.ref('excluded.display_name'),
+          description: eb.ref('excluded.description'),
+          followers: eb.ref('excluded.followers'),
+          following: eb.ref('excluded.following'),
+          verified: eb.ref('excluded.verified'),
+          is_own: eb.ref('excluded.is_own'),
+          last_seen_at: eb.ref('excluded.last_seen_at'),
+        })),
+      )
+      .execute();
+  }
+}
+
+/** One authors row per distinct author of the batch, sorted by id. */
+export function authorRows(batch: readonly StoredMention[]): NewAuthor[] {
   const byId = new Map<string, StoredMention>();
   for (const m of batch) byId.set(mentionId(m.author.platform, m.author.externalId), m);
   // Sorted so concurrent workers lock shared author rows in the same order and never deadlock.
-  const rows = [...byId.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([id, m]) => ({
+  return [...byId.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([id, m]) => ({
     id,
     platform: m.author.platform,
     external_id: m.author.externalId,
@@ -174,22 +199,6 @@ async function upsertAuthors(trx: Transaction<Database>, dialect: DialectName, b
     first_seen_at: m.collectedAt,
     last_seen_at: m.collectedAt,
   }));
-  for (const insert of bulkInserts(trx, dialect, 'authors', rows)) {
-    await insert
-      .onConflict((oc) =>
-        oc.column('id').doUpdateSet((eb) => ({
-          handle: eb.ref('excluded.handle'),
-          display_name: eb.ref('excluded.display_name'),
-          description: eb.ref('excluded.description'),
-          followers: eb.ref('excluded.followers'),
-          following: eb.ref('excluded.following'),
-          verified: eb.ref('excluded.verified'),
-          is_own: eb.ref('excluded.is_own'),
-          last_seen_at: eb.ref('excluded.last_seen_at'),
-        })),
-      )
-      .execute();
-  }
 }
 
 interface Engagement {
@@ -236,7 +245,7 @@ async function refreshEngagement(
   return deltas;
 }
 
-function rollupChanges(fresh: readonly StoredMention[], engagementDeltas: { mention: StoredMention; delta: number }[]): RollupAccumulator {
+export function rollupChanges(fresh: readonly StoredMention[], engagementDeltas: { mention: StoredMention; delta: number }[]): RollupAccumulator {
   const rollups = new RollupAccumulator();
   for (const m of fresh) {
     rollups.addMention({

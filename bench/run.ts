@@ -10,6 +10,7 @@ import { parseBenchArgs, type BenchArgs, type CaseId } from './lib/args.js';
 import { formatHotSpots, hotSpots } from './lib/cpu-profile-summary.js';
 import { formatTable, machineDescription, writeResults, type BenchRow } from './lib/result-table.js';
 import { RESULTS_DIR } from './lib/services.js';
+import { startRedisCluster, type TestRedisCluster } from '../test/helpers/redis-cluster.js';
 
 /** Sizes of the full run (the issue's) and of --quick (a smoke run; its figures are not the reference). */
 const SIZES = {
@@ -17,12 +18,12 @@ const SIZES = {
   quick: { ingest: 50_000, scaleOut: 30_000, sqlite: 30_000, crises: 50, dashboardMentions: 10_000_000, requests: 50 },
 };
 
-function runners(args: BenchArgs): Record<CaseId, () => Promise<BenchRow[]>> {
+function runners(args: BenchArgs, redisCluster?: TestRedisCluster): Record<CaseId, () => Promise<BenchRow[]>> {
   const size = args.quick ? SIZES.quick : SIZES.full;
   return {
     scoring: () => scoringCase(),
-    ingest: () => ingestCase({ dialect: 'postgres', mentions: size.ingest, cpuProf: args.cpuProf }),
-    'scale-out': () => scaleOutCase({ mentions: size.scaleOut, cpuProf: args.cpuProf }),
+    ingest: () => ingestCase({ dialect: 'postgres', mentions: size.ingest, cpuProf: args.cpuProf, redisCluster }),
+    'scale-out': () => scaleOutCase({ mentions: size.scaleOut, cpuProf: args.cpuProf, redisCluster }),
     'alert-latency': () => alertLatencyCase({ crises: size.crises, cpuProf: args.cpuProf }),
     dashboard: () => dashboardCase({ mentions: size.dashboardMentions, requests: size.requests }),
     sqlite: () => ingestCase({ dialect: 'sqlite', mentions: size.sqlite, cpuProf: args.cpuProf }),
@@ -50,7 +51,10 @@ async function main(): Promise<void> {
   const args = parseBenchArgs(process.argv.slice(2));
   const machine = machineDescription();
   console.log(`Vigie bench on ${machine.cores} x ${machine.cpu}, ${machine.memoryGb} GB, Node ${machine.node}${args.quick ? ' (--quick)' : ''}`);
-  const all = runners(args);
+  // One private cluster for the whole run, stopped however the run ends.
+  const redisCluster = args.redisCluster ? await startRedisCluster() : undefined;
+  if (redisCluster) console.log(`Redis Cluster of 3 masters on ${redisCluster.addresses.join(', ')}`);
+  const all = runners(args, redisCluster);
   const rows: BenchRow[] = [];
   const startedAt = new Date();
   for (const id of args.cases) {
@@ -64,6 +68,7 @@ async function main(): Promise<void> {
     }
     console.log(`  (${Math.round((performance.now() - t0) / 1000)} s)`);
   }
+  await redisCluster?.stop();
   const table = formatTable(rows);
   console.log(`\n${table}`);
   if (args.cpuProf) printProfiles();

@@ -5,6 +5,7 @@ import * as m0002 from './0002_privacy.js';
 import * as m0003 from './0003_ingest_indexes.js';
 import * as m0004 from './0004_crisis_room.js';
 import * as m0005 from './0005_labels_models_tags.js';
+import * as m0009 from './0009_partition_mentions.js';
 
 export const migrations: Record<string, Migration> = {
   '0001_initial': m0001,
@@ -12,4 +13,5 @@ export const migrations: Record<string, Migration> = {
   '0003_ingest_indexes': m0003,
   '0004_crisis_room': m0004,
   '0005_labels_models_tags': m0005,
+  '0009_partition_mentions': m0009,
 };

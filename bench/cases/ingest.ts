@@ -1,9 +1,11 @@
 // Cases 2 and 6: ingest end to end (collect queue -> scoring -> store with authors and rollups) against a plain insert loop.
 import { demoEntities } from '../lib/bench-config.js';
+import type { TestRedisCluster } from '../../test/helpers/redis-cluster.js';
 import { createScorer } from '../../src/scoring/scorer.js';
 import { runIngest, type IngestOutcome } from '../lib/ingest-run.js';
 import { WORKER_NODE_FLAGS } from '../lib/worker-process.js';
-import { plainInsertRate, scoredRows } from '../lib/plain-insert-baseline.js';
+import { plainInsertRate, scoredRows, scoredStream, storageCeilingRate } from '../lib/plain-insert-baseline.js';
+import { createEntityMatcher } from '../../src/domain/entity-matcher.js';
 import { fmtMb, fmtRate, type BenchRow } from '../lib/result-table.js';
 import { dropPostgresDatabase, freshPostgresDatabase, freshSqliteUrl } from '../lib/services.js';
 
@@ -11,9 +13,15 @@ export interface IngestCaseOptions {
   dialect: 'postgres' | 'sqlite';
   mentions: number;
   cpuProf: boolean;
+  redisCluster?: TestRedisCluster;
 }
 
-const TARGETS = { postgres: 5000, sqlite: 2000 } as const;
+const TARGETS = { postgres: 10_000, sqlite: 2000 } as const;
+/** End to end against the storage ceiling of the same run (PostgreSQL). */
+const TARGET_CEILING_SHARE = 0.5;
+/** The ceiling writes 1,000-mention transactions for this long (the stream's first mentions, scored beforehand). */
+const CEILING_MENTIONS = 60_000;
+const CEILING_BUDGET_MS = 20_000;
 const MAX_RSS_MB = 300;
 /** The plain loop commits once per row: a few thousand rows tell its rate. */
 const BASELINE_ROWS = 20_000;
@@ -29,6 +37,17 @@ async function baselineRate(dialect: 'postgres' | 'sqlite'): Promise<{ rows: num
   } finally {
     if (scratch) scratch.remove();
     else await dropPostgresDatabase('vigie_bench_baseline');
+  }
+}
+
+async function storageCeiling(): Promise<{ rows: number; perSecond: number }> {
+  const url = await freshPostgresDatabase('vigie_bench_ceiling');
+  try {
+    const entities = demoEntities();
+    const scorer = createScorer({ maskTerms: entities.flatMap((e) => [e.name, ...e.terms]) });
+    return await storageCeilingRate(url, scoredStream(scorer, createEntityMatcher(entities), CEILING_MENTIONS), CEILING_BUDGET_MS);
+  } finally {
+    await dropPostgresDatabase('vigie_bench_ceiling');
   }
 }
 
@@ -56,10 +75,12 @@ export function exactlyOnceRow(caseName: string, run: IngestOutcome): BenchRow {
 }
 
 export async function ingestCase(o: IngestCaseOptions): Promise<BenchRow[]> {
-  const caseName = o.dialect === 'postgres' ? '2 ingest (PostgreSQL)' : '6 ingest (SQLite WAL)';
+  const caseName = (o.dialect === 'postgres' ? '2 ingest (PostgreSQL)' : '6 ingest (SQLite WAL)') + (o.redisCluster ? ' on Redis Cluster' : '');
   const baseline = await baselineRate(o.dialect);
   console.log(`  plain INSERT ... ON CONFLICT loop: ${fmtRate(baseline.perSecond)} over ${baseline.rows.toLocaleString('en')} rows`);
-  const run = await runIngest({ label: o.dialect === 'postgres' ? 'ingest' : 'sqlite', dialect: o.dialect, mentions: o.mentions, workerProcesses: 1, cpuProf: o.cpuProf });
+  const ceiling = o.dialect === 'postgres' ? await storageCeiling() : undefined;
+  if (ceiling) console.log(`  storage ceiling (1,000-mention INSERT ... ON CONFLICT transactions, no queue, no scoring): ${fmtRate(ceiling.perSecond)} over ${ceiling.rows.toLocaleString('en')} mentions`);
+  const run = await runIngest({ label: o.dialect === 'postgres' ? 'ingest' : 'sqlite', dialect: o.dialect, mentions: o.mentions, workerProcesses: 1, cpuProf: o.cpuProf, redisCluster: o.redisCluster });
   const target = TARGETS[o.dialect];
   const peak = Math.max(...run.peakRssMb);
   return [
@@ -73,6 +94,18 @@ export async function ingestCase(o: IngestCaseOptions): Promise<BenchRow[]> {
       pass: run.perSecond >= target,
       raw: { perSecond: run.perSecond, seconds: run.seconds, mentions: run.mentions, baselinePerSecond: baseline.perSecond, baselineRows: baseline.rows },
     },
+    ...(ceiling
+      ? [{
+          case: caseName,
+          figure: 'the same mentions/s against the storage ceiling (mentions, links, authors, rollups in 1,000-row batches)',
+          value: fmtRate(run.perSecond),
+          baseline: `${fmtRate(ceiling.perSecond)} (storage ceiling)`,
+          ratio: run.perSecond / ceiling.perSecond,
+          target: `ratio >= ${TARGET_CEILING_SHARE}`,
+          pass: run.perSecond / ceiling.perSecond >= TARGET_CEILING_SHARE,
+          raw: { perSecond: run.perSecond, ceilingPerSecond: ceiling.perSecond, ceilingRows: ceiling.rows, cpuBusy: run.cpuBusy ?? Number.NaN },
+        }]
+      : []),
     {
       case: caseName,
       figure: `peak resident memory of the worker process (VmHWM; compiled, ${WORKER_NODE_FLAGS.join(' ')})`,

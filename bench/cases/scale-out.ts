@@ -2,18 +2,20 @@
 import { runIngest } from '../lib/ingest-run.js';
 import { fmtRate, type BenchRow } from '../lib/result-table.js';
 import { exactlyOnceRow } from './ingest.js';
+import type { TestRedisCluster } from '../../test/helpers/redis-cluster.js';
 
 const TARGET_SPEED_UP = 1.6;
 
-export async function scaleOutCase(o: { mentions: number; cpuProf: boolean }): Promise<BenchRow[]> {
-  const one = await runIngest({ label: 'scale-1', dialect: 'postgres', mentions: o.mentions, workerProcesses: 1, cpuProf: false });
+export async function scaleOutCase(o: { mentions: number; cpuProf: boolean; redisCluster?: TestRedisCluster }): Promise<BenchRow[]> {
+  const on = o.redisCluster ? ' (Redis Cluster, 3 masters)' : '';
+  const one = await runIngest({ label: 'scale-1', dialect: 'postgres', mentions: o.mentions, workerProcesses: 1, cpuProf: false, redisCluster: o.redisCluster });
   console.log(`  one worker process: ${fmtRate(one.perSecond)}`);
-  const two = await runIngest({ label: 'scale-2', dialect: 'postgres', mentions: o.mentions, workerProcesses: 2, cpuProf: o.cpuProf });
+  const two = await runIngest({ label: 'scale-2', dialect: 'postgres', mentions: o.mentions, workerProcesses: 2, cpuProf: o.cpuProf, redisCluster: o.redisCluster });
   const speedUp = two.perSecond / one.perSecond;
   const ceiling = cpuCeiling(one.cpuBusy, two.cpuBusy);
   return [
     {
-      case: '3 scale-out',
+      case: `3 scale-out${on}`,
       figure: `mentions/s with two worker processes (${o.mentions.toLocaleString('en')} mentions)`,
       value: fmtRate(two.perSecond),
       baseline: `${fmtRate(one.perSecond)} (one process)`,
@@ -30,7 +32,7 @@ export async function scaleOutCase(o: { mentions: number; cpuProf: boolean }): P
       },
       ...(ceiling ? { notes: ceiling } : {}),
     },
-    { ...exactlyOnceRow('3 scale-out', two), figure: 'two processes: stored exactly once (count, checksums, links, rollups)' },
+    { ...exactlyOnceRow(`3 scale-out${on}`, two), figure: 'two processes: stored exactly once (count, checksums, links, rollups)' },
   ];
 }
 

@@ -9,19 +9,23 @@ export interface BenchArgs {
   quick: boolean;
   /** Run the worker processes under `node --cpu-prof`, profiles written to bench/results/profiles/. */
   cpuProf: boolean;
+  /** Run the ingest and scale-out cases on a private 3-master Redis Cluster instead of one Redis. */
+  redisCluster: boolean;
 }
 
-export const USAGE = `usage: npm run bench -- [--only <case>[,<case>...]] [--quick] [--cpu-prof]
+export const USAGE = `usage: npm run bench -- [--only <case>[,<case>...]] [--quick] [--cpu-prof] [--redis-cluster]
 cases: ${CASE_IDS.join(', ')}`;
 
 export function parseBenchArgs(argv: readonly string[]): BenchArgs {
   let only: CaseId[] | undefined;
   let quick = false;
   let cpuProf = false;
+  let redisCluster = false;
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     if (arg === '--quick') quick = true;
     else if (arg === '--cpu-prof') cpuProf = true;
+    else if (arg === '--redis-cluster') redisCluster = true;
     else if (arg === '--only' || arg.startsWith('--only=')) {
       const value = arg === '--only' ? argv[++i] : arg.slice('--only='.length);
       if (!value) throw new Error(`--only needs a case name\n${USAGE}`);
@@ -32,5 +36,5 @@ export function parseBenchArgs(argv: readonly string[]): BenchArgs {
     } else if (arg === '--help' || arg === '-h') throw new Error(USAGE);
     else throw new Error(`unknown argument "${arg}"\n${USAGE}`);
   }
-  return { cases: only ? CASE_IDS.filter((c) => only!.includes(c)) : [...CASE_IDS], quick, cpuProf };
+  return { cases: only ? CASE_IDS.filter((c) => only!.includes(c)) : [...CASE_IDS], quick, cpuProf, redisCluster };
 }

@@ -18,6 +18,8 @@ export interface BenchConfigOptions {
   redisPrefix: string;
   entities?: EntityConfig[];
   smtpUrl?: string;
+  /** Seed nodes ("host:port") of a Redis Cluster to use instead of REDIS_URL. */
+  redisCluster?: string[];
   /** Alert email recipients; no channel when omitted. */
   alertEmail?: string;
 }
@@ -30,7 +32,7 @@ export function writeBenchConfig(o: BenchConfigOptions): { path: string; config:
   const doc = {
     dataDir: dir,
     database: { url: o.databaseUrl },
-    redis: { url: REDIS_URL, prefix: o.redisPrefix },
+    redis: o.redisCluster ? { cluster: o.redisCluster, prefix: o.redisPrefix } : { url: REDIS_URL, prefix: o.redisPrefix },
     smtp: { url: o.smtpUrl ?? '', outboxDir: join(dir, 'outbox') },
     api: { publicUrl: 'http://vigie.bench' },
     entities,

@@ -12,6 +12,7 @@ import { failedJobs, waitForDrain } from './queue-drain.js';
 import { benchRedisPrefix, dropPostgresDatabase, freshPostgresDatabase, freshSqliteUrl, REDIS_URL } from './services.js';
 import { startWorkerProcess, type WorkerProcess } from './worker-process.js';
 import { busyShare, readCpuTimes } from './machine-cpu.js';
+import type { TestRedisCluster } from '../../test/helpers/redis-cluster.js';
 
 export interface IngestOptions {
   /** Names the database, the log files and the Redis prefix. */
@@ -20,6 +21,8 @@ export interface IngestOptions {
   mentions: number;
   workerProcesses: number;
   cpuProf: boolean;
+  /** Queues on this Redis Cluster instead of REDIS_URL. */
+  redisCluster?: TestRedisCluster;
 }
 
 export interface IngestCheck {
@@ -60,8 +63,9 @@ export async function runIngest(o: IngestOptions): Promise<IngestOutcome> {
   const name = `vigie_bench_${o.label.replace(/-/g, '_')}`;
   const sqlite = o.dialect === 'sqlite' ? freshSqliteUrl(o.label) : undefined;
   const databaseUrl = sqlite ? sqlite.url : await freshPostgresDatabase(name);
-  const { path, config } = writeBenchConfig({ name: o.label, databaseUrl, redisPrefix: benchRedisPrefix(o.label) });
-  const ctx = await createAppContext(config, { logger: createLogger({ level: 'warn' }), redisTarget: { url: REDIS_URL } });
+  const { path, config } = writeBenchConfig({ name: o.label, databaseUrl, redisPrefix: benchRedisPrefix(o.label), redisCluster: o.redisCluster?.addresses });
+  const redisTarget = o.redisCluster ? { cluster: o.redisCluster.seeds } : { url: REDIS_URL };
+  const ctx = await createAppContext(config, { logger: createLogger({ level: 'warn' }), redisTarget });
   const workers: WorkerProcess[] = [];
   try {
     for (let k = 0; k < o.workerProcesses; k++) {

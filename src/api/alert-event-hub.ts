@@ -1,5 +1,5 @@
 // One Redis subscription per API process, fanned out to every open dashboard (server-sent events).
-import type { Redis } from 'ioredis';
+import type { RedisClient } from '../queue/redis-connection.js';
 import type { Logger } from 'pino';
 import { publishAlertEvent, subscribeAlertEvents, type AlertEventMessage } from '../queue/alert-events.js';
 
@@ -11,12 +11,12 @@ export interface AlertEventHub {
   close(): Promise<void>;
 }
 
-export function createAlertEventHub(redis: Redis | undefined, prefix: string, logger: Logger): AlertEventHub {
+export function createAlertEventHub(redis: RedisClient | undefined, prefix: string, logger: Logger): AlertEventHub {
   const listeners = new Set<(m: AlertEventMessage) => void>();
   const fanOut = (m: AlertEventMessage) => {
     for (const listener of listeners) listener(m);
   };
-  let subscriber: Redis | undefined;
+  let subscriber: RedisClient | undefined;
   let unsubscribe: (() => Promise<void>) | undefined;
   let starting: Promise<void> | undefined;
   // Subscribed lazily: a process whose dashboard nobody opens holds no extra connection.

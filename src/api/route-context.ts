@@ -1,5 +1,5 @@
 // What every route needs, built once by the server.
-import type { Redis } from 'ioredis';
+import type { RedisClient } from '../queue/redis-connection.js';
 import type { Logger } from 'pino';
 import type { VigieConfig } from '../config/load-config.js';
 import type { Store } from '../store/database.js';
@@ -13,6 +13,6 @@ export interface RouteContext {
   now: () => number;
   hub: AlertEventHub;
   limiter: FailedAuthLimiter;
-  redis?: Redis;
+  redis?: RedisClient;
   ready?: () => Promise<Record<string, string>>;
 }

@@ -1,7 +1,7 @@
 // The HTTP API and the dashboard (fastify): security rules, routes, OpenAPI; buildApi for tests, startApi to listen.
 import fastifySwagger from '@fastify/swagger';
 import Fastify, { LogController, type FastifyBaseLogger, type FastifyError, type FastifyInstance } from 'fastify';
-import type { Redis } from 'ioredis';
+import type { RedisClient } from '../queue/redis-connection.js';
 import type { Logger } from 'pino';
 import { unsafeBindingProblem } from '../config/config-checks.js';
 import type { VigieConfig } from '../config/load-config.js';
@@ -37,7 +37,7 @@ export interface ApiDeps {
   store: Store;
   logger: Logger;
   /** For live alert events (a duplicate() connection subscribes) and /health/ready. */
-  redis?: Redis;
+  redis?: RedisClient;
   /** Key prefix of the alert-events channel. @defaultValue config.redis.prefix */
   redisPrefix?: string;
   now?: () => number;

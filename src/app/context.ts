@@ -1,6 +1,6 @@
 // Builds everything a Vigie process needs from the config, once; the one place that wires adapters together.
 import { join } from 'node:path';
-import type { Redis } from 'ioredis';
+import type { RedisClient } from '../queue/redis-connection.js';
 import type { Logger } from 'pino';
 import type { VigieConfig } from '../config/load-config.js';
 import { createEntityMatcher, type EntityMatcher } from '../domain/entity-matcher.js';
@@ -24,7 +24,7 @@ export interface AppContext {
   config: VigieConfig;
   logger: Logger;
   store: Store;
-  redis: Redis;
+  redis: RedisClient;
   redisTarget: RedisTarget;
   queues: Queues;
   matcher: EntityMatcher;
@@ -67,7 +67,7 @@ export async function createAppContext(config: VigieConfig, options: ContextOpti
     await syncEntities(store.db, config.entities, now());
     await syncConfigTags(store.db, config.tags, now());
     models = await loadActiveModels(store, logger);
-    resolved = options.redisTarget ? { target: options.redisTarget } : await resolveRedis(config.redis.url, config.dataDir, logger);
+    resolved = options.redisTarget ? { target: options.redisTarget } : await resolveRedis(config.redis, config.dataDir, logger);
   } catch (error) {
     await store.close();
     throw error;

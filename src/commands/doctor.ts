@@ -2,7 +2,8 @@
 import { loadConfigFile, type VigieConfig } from '../config/load-config.js';
 import { createLogger } from '../logger.js';
 import { createMailer } from '../notify/mailer.js';
-import { createRedis, describeRedis, pingRedis } from '../queue/redis-connection.js';
+import { createRedis, describeRedis, evictionProblems, isCluster, pingRedis, type RedisClient } from '../queue/redis-connection.js';
+import { configuredRedis } from '../queue/resolve-redis.js';
 import { xReadsThisMonth } from '../queue/x-read-counter.js';
 import { budgetStatus } from '../sources/x-budget.js';
 import { redisServerInstalled } from '../queue/embedded-redis.js';
@@ -40,9 +41,10 @@ export async function diagnose(config: VigieConfig): Promise<Check[]> {
     }
   });
   await attempt('redis', async () => {
-    if (config.redis.url) {
-      await pingRedis({ url: config.redis.url });
-      return `${describeRedis({ url: config.redis.url })} answers`;
+    const configured = configuredRedis(config.redis);
+    if (configured) {
+      await pingRedis(configured);
+      return `${describeRedis(configured)} answers`;
     }
     try {
       await pingRedis({});
@@ -52,6 +54,13 @@ export async function diagnose(config: VigieConfig): Promise<Check[]> {
       throw error;
     }
   });
+  if (checks.at(-1)?.ok && !checks.at(-1)?.detail.startsWith('nothing on')) {
+    await attempt('redis eviction policy', () => withRedis(config, async (redis) => {
+      const problems = await evictionProblems(redis);
+      if (problems.length) throw new Error(`${problems.join('; ')}: BullMQ loses queued jobs when Redis evicts keys; set maxmemory-policy noeviction`);
+      return `noeviction${isCluster(redis) ? ' on every master' : ''}`;
+    }));
+  }
   await attempt('smtp', async () => {
     const mailer = createMailer({ smtpUrl: config.smtp.url, outboxDir: config.smtp.outboxDir || join(config.dataDir, 'outbox') });
     try {
@@ -71,19 +80,25 @@ export async function diagnose(config: VigieConfig): Promise<Check[]> {
   return checks;
 }
 
-async function describeXBudget(config: VigieConfig, monthlyReadBudget: number): Promise<string> {
-  const redis = createRedis(config.redis.url ? { url: config.redis.url } : {}, { lazyConnect: true, maxRetriesPerRequest: 1, retryStrategy: () => null });
+async function withRedis<T>(config: VigieConfig, use: (redis: RedisClient) => Promise<T>): Promise<T> {
+  const redis = createRedis(configuredRedis(config.redis) ?? {}, { lazyConnect: true, maxRetriesPerRequest: 1, retryStrategy: () => null });
   redis.on('error', () => {});
   try {
     await redis.connect();
+    return await use(redis);
+  } finally {
+    redis.disconnect();
+  }
+}
+
+async function describeXBudget(config: VigieConfig, monthlyReadBudget: number): Promise<string> {
+  return withRedis(config, async (redis) => {
     const now = Date.now();
     const s = budgetStatus({ monthlyReadBudget, postsReadThisMonth: await xReadsThisMonth(redis, config.redis.prefix, now), now });
     const line = `${s.used} of ${s.budget} posts read this month, ${s.remaining} left (${Math.floor(s.dailyAllowance)} a day until ${s.resetsAt.slice(0, 10)})`;
     if (s.exhausted) throw new Error(`${line}: budget exhausted, X polling waits for the reset`);
     return line;
-  } finally {
-    redis.disconnect();
-  }
+  });
 }
 
 export async function runDoctor(configPath: string): Promise<boolean> {

@@ -4,6 +4,7 @@ import { defaultRepeatStrategy } from 'bullmq';
 import addressparser from 'nodemailer/lib/addressparser/index.js';
 import type { z } from 'zod';
 import { KPI_NAMES } from '../analytics/kpis.js';
+import { parseClusterSeeds } from '../queue/cluster-seeds.js';
 import { parseWebhookUrl, SsrfBlockedError } from '../notify/ssrf-guard.js';
 import { databaseUrlProblem, maskCredentials } from '../store/database-url.js';
 import type { ConfigProblem } from './config-error.js';
@@ -114,6 +115,8 @@ export function valueProblems(config: BaseConfig): ConfigProblem[] {
   if (config.workspace.timeZone !== undefined) check('workspace.timeZone', timeZoneProblem(config.workspace.timeZone));
   check('database.url', databaseUrlProblem(config.database.url));
   check('redis.url', urlProblem(config.redis.url, ['redis:', 'rediss:'], 'expected redis:// or rediss:// (or nothing: 127.0.0.1:6379)'));
+  check('redis.cluster', clusterProblem(config.redis));
+  check('redis.prefix', hashTagProblem(config.redis));
   check('api.publicUrl', urlProblem(config.api.publicUrl, ['http:', 'https:'], 'expected the http(s) address people open the dashboard at'));
   check('api.token', unsafeBindingProblem(config.api));
   check('smtp.url', urlProblem(config.smtp.url, ['smtp:', 'smtps:'], 'expected smtp:// or smtps:// (or nothing: emails go to the outbox folder)'));
@@ -135,4 +138,21 @@ export function valueProblems(config: BaseConfig): ConfigProblem[] {
     check('retention.minuteRollupsDays', `expected at least ${MIN_MINUTE_ROLLUP_DAYS}: detection reads the last 27 hours of minute rollups`);
   }
   return problems;
+}
+
+function clusterProblem(redis: BaseConfig['redis']): string | undefined {
+  if (redis.cluster === undefined) return undefined;
+  if (redis.url) return 'expected either redis.url or redis.cluster, not both';
+  try {
+    parseClusterSeeds(redis.cluster);
+    return undefined;
+  } catch (error) {
+    return (error as Error).message;
+  }
+}
+
+/** On a cluster, BullMQ's Lua scripts touch several keys of a queue at once: they must all hash to one slot. */
+function hashTagProblem(redis: BaseConfig['redis']): string | undefined {
+  if (redis.cluster === undefined || /^[^{]*\{[^}]+\}/.test(redis.prefix)) return undefined;
+  return `expected a hash-tagged prefix such as "{vigie}" on a Redis Cluster, got "${redis.prefix}"`;
 }

@@ -134,7 +134,16 @@ export const configSchema = z
     dataDir: z.string().default('data'),
     database: z.object({ url: z.string().default('') }).strict().default({ url: '' }),
     redis: z
-      .object({ url: z.string().default(''), prefix: z.string().default('{vigie}') })
+      .object({
+        url: z.string().default(''),
+        /**
+         * A Redis Cluster instead of one Redis: seed nodes as ["host:port", ...], or one URL
+         * "redis://[user:password@]host1:port1,host2:port2". Takes the place of `url`.
+         */
+        cluster: z.union([z.array(z.string()), z.string()]).optional(),
+        /** Every key starts with it; the braces make it a hash tag, so a queue's keys share one cluster slot. */
+        prefix: z.string().default('{vigie}'),
+      })
       .strict()
       .default({ url: '', prefix: '{vigie}' }),
     api: z

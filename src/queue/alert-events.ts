@@ -1,5 +1,5 @@
 // Alert changes published on Redis pub/sub, so every API process can push them to open dashboards (SSE).
-import type { Redis } from 'ioredis';
+import type { RedisClient } from './redis-connection.js';
 import type { AlertEvent } from './names.js';
 
 export interface AlertEventMessage {
@@ -12,12 +12,12 @@ export interface AlertEventMessage {
 
 export const alertEventsChannel = (prefix: string) => `${prefix}:alert-events`;
 
-export async function publishAlertEvent(redis: Redis, prefix: string, message: AlertEventMessage): Promise<void> {
+export async function publishAlertEvent(redis: RedisClient, prefix: string, message: AlertEventMessage): Promise<void> {
   await redis.publish(alertEventsChannel(prefix), JSON.stringify(message));
 }
 
 /** Subscribes with a dedicated connection (a subscribed ioredis client can do nothing else). */
-export async function subscribeAlertEvents(subscriber: Redis, prefix: string, onMessage: (m: AlertEventMessage) => void): Promise<() => Promise<void>> {
+export async function subscribeAlertEvents(subscriber: RedisClient, prefix: string, onMessage: (m: AlertEventMessage) => void): Promise<() => Promise<void>> {
   const channel = alertEventsChannel(prefix);
   const listener = (ch: string, raw: string) => {
     if (ch !== channel) return;

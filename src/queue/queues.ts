@@ -1,6 +1,6 @@
 // One BullMQ queue per stage, sharing a connection and the deployment's hash-tagged key prefix.
 import { Queue, type DefaultJobOptions } from 'bullmq';
-import type { Redis } from 'ioredis';
+import type { RedisClient } from './redis-connection.js';
 import { STAGES, queueName, type JobPayloads, type Stage } from './names.js';
 
 export type Queues = { [S in Stage]: Queue<JobPayloads[S]> };
@@ -16,7 +16,7 @@ export const DEFAULT_JOB_OPTIONS: DefaultJobOptions = {
   removeOnFail: { age: 7 * 24 * 3600 },
 };
 
-export function createQueues(connection: Redis, prefix: string, onError: (stage: Stage, error: Error) => void): Queues {
+export function createQueues(connection: RedisClient, prefix: string, onError: (stage: Stage, error: Error) => void): Queues {
   const entries = STAGES.map((stage) => {
     const queue = new Queue(queueName(stage), { connection, prefix, defaultJobOptions: DEFAULT_JOB_OPTIONS });
     queue.on('error', (error) => onError(stage, error));

@@ -1,6 +1,7 @@
-// Finds the Redis to use: REDIS_URL, else 127.0.0.1:6379, else a private embedded redis-server.
+// Finds the Redis to use: redis.cluster, else redis.url, else 127.0.0.1:6379, else a private embedded redis-server.
 import type { Logger } from 'pino';
 import { redisServerInstalled, startEmbeddedRedis, type EmbeddedRedis } from './embedded-redis.js';
+import { parseClusterSeeds } from './cluster-seeds.js';
 import { pingRedis, RedisUnavailableError, type RedisTarget } from './redis-connection.js';
 
 export interface ResolvedRedis {
@@ -8,10 +9,17 @@ export interface ResolvedRedis {
   embedded?: EmbeddedRedis;
 }
 
-export async function resolveRedis(url: string, dataDir: string, logger: Logger): Promise<ResolvedRedis> {
-  if (url) {
-    await pingRedis({ url });
-    return { target: { url } };
+/** The configured Redis, or undefined when none is configured (then 127.0.0.1:6379 or an embedded one). */
+export function configuredRedis(redis: { url: string; cluster?: string | string[] }): RedisTarget | undefined {
+  if (redis.cluster !== undefined) return { cluster: parseClusterSeeds(redis.cluster) };
+  return redis.url ? { url: redis.url } : undefined;
+}
+
+export async function resolveRedis(redis: { url: string; cluster?: string | string[] }, dataDir: string, logger: Logger): Promise<ResolvedRedis> {
+  const configured = configuredRedis(redis);
+  if (configured) {
+    await pingRedis(configured);
+    return { target: configured };
   }
   try {
     await pingRedis({});

@@ -4,8 +4,10 @@ import type { MaintainJob } from '../queue/names.js';
 import { authorInfluence, isJournalist } from '../scoring/influence.js';
 import { normaliseRanks, pageRank } from '../scoring/author-graph.js';
 import { authorActivity, interactionEdges, writeAuthorInfluence } from '../store/author-graph-queries.js';
+import { createPartitionsAhead, dropExpiredPartitions } from '../store/mention-partitions.js';
 import { applyRetention, type RetentionResult } from '../store/privacy-repository.js';
 import { retrainDue, trainFromLabels } from './train.js';
+import { DAY_MS } from '../domain/time-buckets.js';
 
 /** Influence looks at the last 30 days: long enough to see who is amplified, short enough to follow change. */
 export const INFLUENCE_WINDOW_MS = 30 * 86_400_000;
@@ -13,11 +15,22 @@ export const INFLUENCE_WINDOW_MS = 30 * 86_400_000;
 export async function runMaintain(ctx: AppContext, job: MaintainJob): Promise<{ authors: number } | RetentionResult | RetrainResult> {
   if (job.task === 'retrain') return retrainIfDue(ctx);
   if (job.task === 'retention') {
-    const result = await applyRetention(ctx.store.db, ctx.config.retention, ctx.now());
+    const partitions = ctx.store.dialect === 'postgres' ? await maintainPartitions(ctx) : {};
+    const result = { ...(await applyRetention(ctx.store.db, ctx.config.retention, ctx.now())), ...partitions };
     ctx.logger.info(result, 'retention applied');
     return result;
   }
   return { authors: await recomputeInfluence(ctx) };
+}
+
+/**
+ * PostgreSQL: the coming weeks' partitions are created ahead (ingest then never waits on DDL), and the weeks wholly
+ * past retention are dropped, a catalogue change instead of a DELETE of every row.
+ */
+async function maintainPartitions(ctx: AppContext): Promise<{ partitionsCreated: number; partitionsDropped: number }> {
+  const created = await createPartitionsAhead(ctx.store.db, ctx.now());
+  const dropped = await dropExpiredPartitions(ctx.store.db, ctx.now() - ctx.config.retention.mentionsDays * DAY_MS);
+  return { partitionsCreated: created, partitionsDropped: dropped.length };
 }
 
 /** PageRank over who amplifies whom, combined with reach and engagement into each author's 0-100 influence. */

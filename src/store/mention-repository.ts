@@ -3,10 +3,11 @@ import { sql, type Transaction } from 'kysely';
 import type { ScoredMention } from '../domain/mention.js';
 import { bulkInserts } from './bulk-insert.js';
 import { chunkRows } from './chunk.js';
+import { ensureWeekPartitions, forgetKnownWeeks } from './mention-partitions.js';
 import type { DialectName, Store } from './database.js';
 import { RollupAccumulator } from './rollup-writer.js';
 import { storable } from './storable-text.js';
-import type { Database, NewMention } from './tables.js';
+import type { Database, NewAuthor, NewMention, NewMentionEntity } from './tables.js';
 
 export interface StoredMention extends ScoredMention {
   sourceId: string;
@@ -31,6 +32,18 @@ export async function storeMentions(store: Pick<Store, 'db' | 'dialect'>, batch:
   const { db, dialect } = store;
   const unique = dedupeById(batch);
   if (unique.length === 0) return { inserted: 0, duplicates: 0, touched: new Map(), storedPerEntity: new Map() };
+  if (dialect === 'postgres') await ensureWeekPartitions(db, unique.map((m) => Date.parse(m.publishedAt)));
+  const keys = conflictKeys(dialect);
+  try {
+    return await storeUnique(db, dialect, keys, unique);
+  } catch (error) {
+    // The job is retried; this process then looks the week's partition up again instead of trusting its memory.
+    if (/no partition of relation/.test((error as Error).message)) forgetKnownWeeks(db);
+    throw error;
+  }
+}
+
+async function storeUnique(db: Store['db'], dialect: DialectName, keys: ReturnType<typeof conflictKeys>, unique: StoredMention[]): Promise<StoreResult> {
   return db.transaction().execute(async (trx) => {
     // Insert first, look up only what was already there: most mentions are new, so the common case costs
     // one statement instead of a lookup plus an insert. Only rows this statement really inserted count:
@@ -38,23 +51,14 @@ export async function storeMentions(store: Pick<Store, 'db' | 'dialect'>, batch:
     // back, adds nothing to the rollups, and only has its engagement refreshed below.
     const insertedIds = new Set<string>();
     for (const insert of bulkInserts(trx, dialect, 'mentions', unique.map(toRow))) {
-      const rows = await insert.onConflict((oc) => oc.column('id').doNothing()).returning('id').execute();
+      const rows = await insert.onConflict((oc) => oc.columns(keys.mentions).doNothing()).returning('id').execute();
       for (const r of rows) insertedIds.add(r.id);
     }
     const fresh = unique.filter((m) => insertedIds.has(mentionId(m.platform, m.externalId)));
     const seen = unique.filter((m) => !insertedIds.has(mentionId(m.platform, m.externalId)));
     const existing = await existingEngagement(trx, seen.map((m) => mentionId(m.platform, m.externalId)));
-    const links = fresh.flatMap((m) =>
-      m.entityIds.map((entityId) => ({
-        mention_id: mentionId(m.platform, m.externalId),
-        entity_id: entityId,
-        published_at: Date.parse(m.publishedAt),
-        sentiment_label: m.sentiment.label,
-        influence: m.influence,
-      })),
-    );
-    for (const insert of bulkInserts(trx, dialect, 'mention_entities', links)) {
-      await insert.onConflict((oc) => oc.columns(['mention_id', 'entity_id']).doNothing()).execute();
+    for (const insert of bulkInserts(trx, dialect, 'mention_entities', linkRows(fresh))) {
+      await insert.onConflict((oc) => oc.columns(keys.links).doNothing()).execute();
     }
 
     await recordResponses(trx, fresh);
@@ -77,6 +81,19 @@ export async function storeMentions(store: Pick<Store, 'db' | 'dialect'>, batch:
     }
     return { inserted: fresh.length, duplicates: unique.length - fresh.length, touched, storedPerEntity };
   });
+}
+
+/**
+ * The unique keys the inserts lean on. PostgreSQL partitions both tables by published_at, and a partitioned table's
+ * unique keys must contain it, so there the key is (id, published_at). That is still one row per post: a post's
+ * publication time comes from its platform with the post and never changes, so a retried or duplicated job carries
+ * the same pair. (A file import that gives the same post id two different dates would store it twice on PostgreSQL;
+ * checking every id against every week's partition would cost each batch one index probe per partition and id.)
+ */
+export function conflictKeys(dialect: DialectName): { mentions: ('id' | 'published_at')[]; links: ('mention_id' | 'entity_id' | 'published_at')[] } {
+  return dialect === 'postgres'
+    ? { mentions: ['id', 'published_at'], links: ['mention_id', 'entity_id', 'published_at'] }
+    : { mentions: ['id'], links: ['mention_id', 'entity_id'] };
 }
 
 /** The batch's mentions, each once (the last copy wins), with their text made storable. */
@@ -124,11 +141,45 @@ export function toRow(m: StoredMention): NewMention {
   };
 }
 
-async function upsertAuthors(trx: Transaction<Database>, dialect: DialectName, batch: readonly StoredMention[]): Promise<void> {
+/** The mention_entities rows of new mentions (the bench's storage baseline writes the same). */
+export function linkRows(fresh: readonly StoredMention[]): NewMentionEntity[] {
+  return fresh.flatMap((m) =>
+    m.entityIds.map((entityId) => ({
+      mention_id: mentionId(m.platform, m.externalId),
+      entity_id: entityId,
+      published_at: Date.parse(m.publishedAt),
+      sentiment_label: m.sentiment.label,
+      influence: m.influence,
+    })),
+  );
+}
+
+/** Inserts or refreshes the batch's authors (influence figures are left to the author-graph job). */
+export async function upsertAuthors(trx: Transaction<Database>, dialect: DialectName, batch: readonly StoredMention[]): Promise<void> {
+  for (const insert of bulkInserts(trx, dialect, 'authors', authorRows(batch))) {
+    await insert
+      .onConflict((oc) =>
+        oc.column('id').doUpdateSet((eb) => ({
+          handle: eb.ref('excluded.handle'),
+          display_name: eb.ref('excluded.display_name'),
+          description: eb.ref('excluded.description'),
+          followers: eb.ref('excluded.followers'),
+          following: eb.ref('excluded.following'),
+          verified: eb.ref('excluded.verified'),
+          is_own: eb.ref('excluded.is_own'),
+          last_seen_at: eb.ref('excluded.last_seen_at'),
+        })),
+      )
+      .execute();
+  }
+}
+
+/** One authors row per distinct author of the batch, sorted by id. */
+export function authorRows(batch: readonly StoredMention[]): NewAuthor[] {
   const byId = new Map<string, StoredMention>();
   for (const m of batch) byId.set(mentionId(m.author.platform, m.author.externalId), m);
   // Sorted so concurrent workers lock shared author rows in the same order and never deadlock.
-  const rows = [...byId.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([id, m]) => ({
+  return [...byId.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([id, m]) => ({
     id,
     platform: m.author.platform,
     external_id: m.author.externalId,
@@ -148,22 +199,6 @@ async function upsertAuthors(trx: Transaction<Database>, dialect: DialectName, b
     first_seen_at: m.collectedAt,
     last_seen_at: m.collectedAt,
   }));
-  for (const insert of bulkInserts(trx, dialect, 'authors', rows)) {
-    await insert
-      .onConflict((oc) =>
-        oc.column('id').doUpdateSet((eb) => ({
-          handle: eb.ref('excluded.handle'),
-          display_name: eb.ref('excluded.display_name'),
-          description: eb.ref('excluded.description'),
-          followers: eb.ref('excluded.followers'),
-          following: eb.ref('excluded.following'),
-          verified: eb.ref('excluded.verified'),
-          is_own: eb.ref('excluded.is_own'),
-          last_seen_at: eb.ref('excluded.last_seen_at'),
-        })),
-      )
-      .execute();
-  }
 }
 
 interface Engagement {
@@ -214,7 +249,7 @@ async function refreshEngagement(
  * The brand's own posts (its replies, announcements) are not what people say about it: they stay out of the rollups,
  * so neither the volume nor the tone of the brand's KPIs, nor its detectors, count them.
  */
-function rollupChanges(fresh: readonly StoredMention[], engagementDeltas: { mention: StoredMention; delta: number }[]): RollupAccumulator {
+export function rollupChanges(fresh: readonly StoredMention[], engagementDeltas: { mention: StoredMention; delta: number }[]): RollupAccumulator {
   const rollups = new RollupAccumulator();
   for (const m of fresh) {
     if (m.authorIsOwn) continue;

@@ -180,8 +180,9 @@ export async function applyRetention(db: Kysely<Database>, policy: RetentionPoli
     if (old.length === 0) break;
     const ids = old.map((r) => r.id);
     await db.transaction().execute(async (trx) => {
-      await trx.deleteFrom('mention_entities').where('mention_id', 'in', ids).execute();
-      await trx.deleteFrom('mentions').where('id', 'in', ids).execute();
+      // The time condition lets PostgreSQL look in the expired weeks' partitions only.
+      await trx.deleteFrom('mention_entities').where('mention_id', 'in', ids).where('published_at', '<', mentionCutoff).execute();
+      await trx.deleteFrom('mentions').where('id', 'in', ids).where('published_at', '<', mentionCutoff).execute();
     });
     result.mentions += ids.length;
   }

@@ -299,6 +299,8 @@ export interface CrisisChecklistTable {
 
 export type MentionRow = Selectable<MentionsTable>;
 export type NewMention = Insertable<MentionsTable>;
+export type NewMentionEntity = Insertable<MentionEntitiesTable>;
+export type NewAuthor = Insertable<AuthorsTable>;
 export type AuthorRow = Selectable<AuthorsTable>;
 export type AlertRow = Selectable<AlertsTable>;
 export type RollupRow = Selectable<RollupTable>;

@@ -5,6 +5,7 @@ import { createLogger } from '../../src/logger.js';
 import { STAGES } from '../../src/queue/names.js';
 import { startWorkers, type RunningWorkers } from '../../src/queue/worker-runtime.js';
 import { handlers } from '../../workers/index.js';
+import type { TestRedisCluster } from './redis-cluster.js';
 import { createTestDatabase, REDIS_URL, requireRedis, testRedisPrefix, type TestDatabase, type TestDialect } from './services.js';
 
 export interface TestPipeline {
@@ -15,11 +16,12 @@ export interface TestPipeline {
 }
 
 /** The Acme test brand: one brand, one competitor, alerts by email. */
-export function acmeConfigYaml(opts: { databaseUrl: string; smtpUrl: string; prefix: string; dataDir: string }): string {
+export function acmeConfigYaml(opts: { databaseUrl: string; smtpUrl: string; prefix: string; dataDir: string; redisCluster?: string[] }): string {
+  const redis = opts.redisCluster ? `cluster: ${JSON.stringify(opts.redisCluster)}` : `url: ${JSON.stringify(REDIS_URL)}`;
   return `
 dataDir: ${JSON.stringify(opts.dataDir)}
 database: { url: ${JSON.stringify(opts.databaseUrl)} }
-redis: { url: ${JSON.stringify(REDIS_URL)}, prefix: ${JSON.stringify(opts.prefix)} }
+redis: { ${redis}, prefix: ${JSON.stringify(opts.prefix)} }
 smtp: { url: ${JSON.stringify(opts.smtpUrl)} }
 api: { publicUrl: "http://vigie.test" }
 entities:
@@ -30,16 +32,19 @@ channels:
 `;
 }
 
-export async function startTestPipeline(dialect: TestDialect, opts: { smtpUrl: string; dataDir: string; yaml?: (base: string) => string }): Promise<TestPipeline> {
-  await requireRedis();
+export async function startTestPipeline(
+  dialect: TestDialect,
+  opts: { smtpUrl: string; dataDir: string; yaml?: (base: string) => string; /** Run on this Redis Cluster instead of REDIS_URL. */ redisCluster?: TestRedisCluster },
+): Promise<TestPipeline> {
+  if (!opts.redisCluster) await requireRedis();
   const database = await createTestDatabase(dialect);
   const prefix = testRedisPrefix();
-  const base = acmeConfigYaml({ databaseUrl: database.url, smtpUrl: opts.smtpUrl, prefix, dataDir: opts.dataDir });
+  const base = acmeConfigYaml({ databaseUrl: database.url, smtpUrl: opts.smtpUrl, prefix, dataDir: opts.dataDir, redisCluster: opts.redisCluster?.addresses });
   const config = parseConfig(opts.yaml ? opts.yaml(base) : base, 'test.yaml', {});
   const ctx = await createAppContext(config, {
     logger: createLogger({ level: process.env.TEST_LOG_LEVEL ?? 'silent' }),
     dbSchema: database.schema,
-    redisTarget: { url: REDIS_URL },
+    redisTarget: opts.redisCluster ? { cluster: opts.redisCluster.seeds } : { url: REDIS_URL },
   });
   const workers = startWorkers(ctx, handlers, STAGES);
   return {

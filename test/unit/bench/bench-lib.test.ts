@@ -7,12 +7,13 @@ import { percentile } from '../../../bench/lib/stats.js';
 
 describe('parseBenchArgs', () => {
   it('runs every case by default, in the fixed order', () => {
-    expect(parseBenchArgs([])).toEqual({ cases: ['scoring', 'ingest', 'scale-out', 'alert-latency', 'dashboard', 'sqlite'], quick: false, cpuProf: false });
+    expect(parseBenchArgs([])).toEqual({ cases: ['scoring', 'ingest', 'scale-out', 'alert-latency', 'dashboard', 'sqlite'], quick: false, cpuProf: false, redisCluster: false });
   });
 
   it('keeps the fixed order whatever order --only lists, in both spellings', () => {
     expect(parseBenchArgs(['--only', 'sqlite,scoring', '--quick']).cases).toEqual(['scoring', 'sqlite']);
-    expect(parseBenchArgs(['--only=dashboard', '--cpu-prof'])).toEqual({ cases: ['dashboard'], quick: false, cpuProf: true });
+    expect(parseBenchArgs(['--only=dashboard', '--cpu-prof'])).toEqual({ cases: ['dashboard'], quick: false, cpuProf: true, redisCluster: false });
+    expect(parseBenchArgs(['--only', 'scale-out', '--redis-cluster']).redisCluster).toBe(true);
   });
 
   it('refuses an unknown case or flag, and names it', () => {

@@ -1,6 +1,6 @@
 // The demo scenario's posts (English and French, replies, reshares, emoji, brand names): the bench's realistic input.
 import type { MentionInput } from '../../src/domain/mention.js';
-import { generateScenario } from '../../src/sources/replay/scenario.js';
+import { generateScenario } from '../../src/demo/scenario.js';
 
 /** Fixed seed and end: every run replays the same posts. */
 const SEED = 42;

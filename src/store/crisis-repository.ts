@@ -94,7 +94,7 @@ export async function listCrises(db: Kysely<Database>, filter: { rootEntityId?: 
 
 /** The crisis's alerts, oldest first. */
 export async function crisisAlerts(db: Kysely<Database>, crisisId: string): Promise<Alert[]> {
-  return (await db.selectFrom('alerts').selectAll().where('crisis_id', '=', crisisId).orderBy('detected_at').execute()).map(rowToAlert);
+  return (await db.selectFrom('alerts').selectAll().where('crisis_id', '=', crisisId).orderBy('detected_at').orderBy('id').execute()).map(rowToAlert);
 }
 
 /**

@@ -45,7 +45,7 @@ describe('the vigie command', () => {
 
   it('validates config and names the mistake', { timeout: SPAWNING_TEST_MS }, () => {
     const ok = spawnSync(process.execPath, [VIGIE, 'config', 'check', config], { encoding: 'utf8' });
-    expect(ok.stdout).toContain('valid (5 entities, 1 sources, 1 channels)');
+    expect(ok.stdout).toContain('valid (5 entities, 1 sources, 2 channels)');
     const broken = join(dir, 'broken.yaml');
     writeFileSync(broken, readFileSync(config, 'utf8').replace('terms: [Veltra, "@veltra", "#veltra"]', 'terms: Veltra'));
     const bad = spawnSync(process.execPath, [VIGIE, 'config', 'check', broken], { encoding: 'utf8' });

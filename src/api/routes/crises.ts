@@ -45,7 +45,8 @@ export async function crisisRoutes(app: FastifyInstance, ctx: RouteContext): Pro
   const summary = (crisis: Crisis, alerts: Alert[]) => {
     const language = entityLocale(ctx.config, crisis.rootEntityId);
     const worst = alerts.reduce<AlertSeverity>((s, a) => (SEVERITY_RANK[a.severity] > SEVERITY_RANK[s] ? a.severity : s), 'low');
-    const first = alerts[0];
+    // Alerts raised in the same minute (three detect workers) tell the root entity's story first: the brand, not its CEO.
+    const first = alerts.find((a) => a.detectedAt === alerts[0].detectedAt && a.entityId === crisis.rootEntityId) ?? alerts[0];
     return {
       ...crisis,
       rootName: nameOf(crisis.rootEntityId),

@@ -99,7 +99,7 @@ describe('pipeline on a 3-master Redis Cluster (PostgreSQL)', () => {
     const { ctx } = pipeline;
     await upsertMaintenanceSchedulers(ctx);
     await upsertMaintenanceSchedulers(ctx);
-    expect((await ctx.queues.maintain.getJobSchedulers(0, -1)).map((s) => s.key ?? s.id).sort()).toEqual(['maintain-author-graph', 'maintain-retention']);
+    expect((await ctx.queues.maintain.getJobSchedulers(0, -1)).map((s) => s.key ?? s.id).sort()).toEqual(['maintain-author-graph', 'maintain-retention', 'maintain-retrain']);
 
     const withFeed = parseConfig(
       `${acmeConfigYaml({ databaseUrl: pipeline.database.url, smtpUrl: smtp.url, prefix: ctx.config.redis.prefix, dataDir: dir, redisCluster: cluster.addresses })}sources:

@@ -74,7 +74,7 @@ async function loadDetail() {
     clear(detail,
       el('h2', { id: 'alert-headline', tabindex: '-1' }, el('span', { class: `badge ${alert.severity}` }, tc(alert.severity)), ' ', el('span', { class: 'badge', id: 'alert-status', tabindex: '-1' }, t(alert.status)), ' ', story.headline),
       alert.acknowledgedBy ? el('p', { class: 'meta', id: 'alert-owner' }, `${tc('owner')}: ${alert.acknowledgedBy}`) : null,
-      alert.crisisId ? el('p', {}, el('a', { href: `/crises/${encodeURIComponent(alert.crisisId)}${location.search}`, id: 'open-room' }, tc('openRoom'))) : null,
+      alert.crisisId ? el('p', {}, el('a', { href: `/crises/${encodeURIComponent(alert.crisisId)}${query({ lang: param('lang') })}`, id: 'open-room' }, tc('openRoom'))) : null,
       el('table', { class: 'story' }, el('tbody', {}, fact('whatHappened', story.whatHappened), fact('sinceWhen', story.sinceWhen), fact('howBig', story.howBig), fact('whoDrives', story.whoDrives), fact('nextStep', story.nextStep))),
       alert.phrases.length ? el('p', { class: 'meta' }, alert.phrases.join(' · ')) : null,
       takeCharge,

@@ -9,7 +9,13 @@ const room = document.getElementById('room');
 const pathId = location.pathname.match(/^\/crises\/([^/]+)$/)?.[1];
 const crisisId = param('id') ?? (pathId ? decodeURIComponent(pathId) : undefined);
 const keep = () => query({ lang: param('lang') });
-const post = (path, body) => api(path, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+/** Who is acting: the name typed in the room, else the one given last time. */
+const who = () => document.getElementById('room-name')?.value.trim() || rememberedName();
+/** A change to the room; the name of whoever made it is kept for the next ones (the room re-renders after). */
+const post = (path, body) => {
+  if (who()) rememberName(who());
+  return api(path, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+};
 
 async function showList() {
   document.title = `${tc('crises')} · Vigie`;
@@ -62,7 +68,7 @@ async function showRoom() {
 
   const steps = el('ul', { class: 'plain', id: 'checklist' }, checklist.map((step) => {
     const box = el('input', { type: 'checkbox', id: `step-${step.id}`, checked: step.doneAt !== null, onchange: async (e) => {
-      await post(`/api/crises/${encodeURIComponent(crisis.id)}/checklist/${encodeURIComponent(step.id)}`, { done: e.target.checked, by: rememberedName() });
+      await post(`/api/crises/${encodeURIComponent(crisis.id)}/checklist/${encodeURIComponent(step.id)}`, { done: e.target.checked, by: who() });
       await showRoom();
       document.getElementById(`step-${step.id}`)?.focus();
     } });
@@ -76,7 +82,7 @@ async function showRoom() {
   const noteText = el('textarea', { id: 'note-text', rows: 3, maxlength: 4000, required: true });
   const notesForm = el('form', { id: 'note-form', onsubmit: async (e) => {
     e.preventDefault();
-    const author = rememberedName() || document.getElementById('room-name').value.trim();
+    const author = who();
     if (!author) return document.getElementById('room-name').focus();
     if (!noteText.value.trim()) return noteText.focus();
     await post(`/api/crises/${encodeURIComponent(crisis.id)}/notes`, { author, text: noteText.value });

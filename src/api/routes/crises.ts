@@ -17,6 +17,7 @@ import {
   getCrisis,
   listCrises,
   listNotes,
+  otherActiveCrisis,
   setChecklistItem,
   setCrisisStatus,
   setOwner,
@@ -157,7 +158,9 @@ export async function crisisRoutes(app: FastifyInstance, ctx: RouteContext): Pro
       body: { type: 'object', required: ['status'], properties: { status: { type: 'string', enum: [...CRISIS_STATUSES] } } },
     },
   }, async (request) => {
-    await found(request.params.id);
+    const before = await found(request.params.id);
+    const active = request.body.status !== 'resolved' ? await otherActiveCrisis(ctx.store.db, before) : undefined;
+    if (active) throw new BadRequestError(`another crisis of this family is active (${active.id}): add to it rather than reopen this one`, 409);
     const crisis = (await setCrisisStatus(ctx.store.db, request.params.id, request.body.status, ctx.now())) as Crisis;
     await announce(crisis);
     return { crisis };

@@ -36,6 +36,7 @@ export interface MessageLabels {
   topMentions: string;
   acknowledge: string;
   openInVigie: string;
+  openRoom: string;
   openPost: string;
   open: string;
   /** "2 h 05", "45 min". */
@@ -93,6 +94,7 @@ export const MESSAGE_LABELS: Record<Locale, MessageLabels> = {
     topMentions: 'Top mentions',
     acknowledge: 'Take charge',
     openInVigie: 'Open in Vigie',
+    openRoom: 'Crisis room',
     openPost: 'Open post',
     open: 'open',
     duration: hoursMinutes,
@@ -133,6 +135,7 @@ export const MESSAGE_LABELS: Record<Locale, MessageLabels> = {
     topMentions: 'Mentions principales',
     acknowledge: 'Prendre en charge',
     openInVigie: 'Ouvrir dans Vigie',
+    openRoom: 'Salle de crise',
     openPost: 'Ouvrir le post',
     open: 'ouvrir',
     duration: hoursMinutes,

@@ -128,7 +128,10 @@ describe('links in alert messages', () => {
     for (const { channel, event, content } of messages) {
       const links = linksIn(content);
       const own = links.filter((l) => l.startsWith(`${api.url}/`));
-      if (channel !== 'email-subject') expect(own.length, `${channel} ${event} links to Vigie`).toBeGreaterThan(0);
+      if (channel !== 'email-subject') {
+        expect(own.some((l) => l.includes('/alerts/aura-1')), `${channel} ${event} links to the alert`).toBe(true);
+        expect(own.some((l) => l.includes('/crises/')), `${channel} ${event} links to the crisis room`).toBe(true);
+      }
       for (const link of own) {
         const response = await fetch(link, { redirect: 'manual' });
         expect(response.status, `${channel} ${event}: ${link}`).toBe(200);

@@ -34,6 +34,7 @@ describe('buildWebhookPayload', () => {
     });
     expect(payload.links).toEqual({
       alert: 'https://vigie.example/alerts/alert-42',
+      crisis: null,
       acknowledge: 'https://vigie.example/ack?action=acknowledge&id=alert-42&expires=1714600000000&sig=abc',
     });
     // The sentences a person reads, as the email words them, for receivers that post them somewhere.

@@ -94,9 +94,9 @@ export async function listCrises(db: Kysely<Database>, filter: { rootEntityId?: 
   return (await q.orderBy('opened_at', 'desc').limit(Math.min(filter.limit ?? 50, 500)).execute()).map(toCrisis);
 }
 
-/** The crisis's alerts, oldest first. */
+/** The crisis's alerts, oldest first (the same order on every database: its headline follows the first). */
 export async function crisisAlerts(db: Kysely<Database>, crisisId: string): Promise<Alert[]> {
-  return (await db.selectFrom('alerts').selectAll().where('crisis_id', '=', crisisId).orderBy('detected_at').execute()).map(rowToAlert);
+  return (await db.selectFrom('alerts').selectAll().where('crisis_id', '=', crisisId).orderBy('detected_at').orderBy('id').execute()).map(rowToAlert);
 }
 
 /**

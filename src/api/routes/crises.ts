@@ -52,7 +52,8 @@ export async function crisisRoutes(app: FastifyInstance, ctx: RouteContext): Pro
       rootName: nameOf(crisis.rootEntityId),
       language,
       timeZone: entityTimeZone(ctx.config, crisis.rootEntityId),
-      headline: first ? alertHeadline(first, nameOf(first.entityId), language) : nameOf(crisis.rootEntityId),
+      // The family's crisis, named after its brand and the kind of its first alert: stable while the crisis grows.
+      headline: first ? alertHeadline(first, nameOf(crisis.rootEntityId), language) : nameOf(crisis.rootEntityId),
       severity: worst,
       entities: [...new Set(alerts.map((a) => a.entityId))].map((id) => ({ id, name: nameOf(id) })),
       alerts: alerts.map((a) => ({

@@ -79,7 +79,7 @@ describe.each(DIALECTS)('crisis room on %s', (dialect) => {
     for (const entity of ['kelio', 'aura', 'ceo']) {
       const { crises } = await json('GET', `/api/crises?entity=${entity}&active=true`);
       expect(crises).toHaveLength(1);
-      expect(crises[0]).toMatchObject({ status: 'open', rootEntityId: 'kelio', severity: 'critical', headline: 'Kelio : afflux de mentions' });
+      expect(crises[0]).toMatchObject({ status: 'open', rootEntityId: 'kelio', severity: 'critical', headline: 'Kelio : post négatif viral' });
       expect(crises[0].entities.map((e: { id: string }) => e.id).sort()).toEqual(['aura', 'ceo', 'kelio']);
     }
     // The competitor is a room of its own, never the brand's crisis.
@@ -106,6 +106,10 @@ describe.each(DIALECTS)('crisis room on %s', (dialect) => {
     const form = (fields: Record<string, string>) => ({ method: 'POST' as const, url: '/ack', headers: { 'content-type': 'application/x-www-form-urlencoded' }, payload: new URLSearchParams(fields).toString() });
     const page = await app.inject({ method: 'GET', url: `/ack?${new URLSearchParams(signed)}` });
     expect(page.body).toContain('name="by"');
+    // The same headline as the alert's messages and its dashboard page.
+    expect(page.body).toContain('<h2 class="headline">Kelio Aura : post négatif viral</h2>');
+    expect((await json('GET', `/api/alerts/${product.id}`)).alert.headline).toBe('Kelio Aura : post négatif viral');
+    expect((await json('GET', `/api/alerts/${product.id}`)).story.headline).toBe('Kelio Aura : post négatif viral');
     expect(page.body).toContain('Prendre en charge');
     const nameless = await app.inject(form(signed));
     expect(nameless.statusCode).toBe(400);

@@ -87,7 +87,7 @@ export const MESSAGE_LABELS: Record<Locale, MessageLabels> = {
       kind === 'resolved'
         ? 'No action needed now: note in the crisis room what worked and what did not.'
         : kind === 'urgent'
-          ? `Take charge now, then ${first ?? 'post a holding statement within 30 min'}${answer ? `, and answer ${answer} first` : ''}.`
+          ? `Take charge now, then${first ? `: ${first}` : ' post a holding statement within 30 min'}${answer ? `; answer ${answer} first` : ''}.`
           : `Take charge and watch how it develops${answer ? `; answer ${answer} if the complaint is founded` : ''}.`,
     withinMinutes: (label, minutes) => `${label.charAt(0).toLowerCase()}${label.slice(1)} (within ${minutes} min)`,
     emergingPhrases: 'Emerging phrases',
@@ -128,7 +128,7 @@ export const MESSAGE_LABELS: Record<Locale, MessageLabels> = {
       kind === 'resolved'
         ? "Rien à faire dans l'immédiat : notez dans la salle de crise ce qui a marché et ce qui n'a pas marché."
         : kind === 'urgent'
-          ? `Prenez en charge maintenant, puis ${first ?? "publiez une déclaration d'attente sous 30 min"}${answer ? ` ; répondez d'abord à ${answer}` : ''}.`
+          ? `Prenez en charge maintenant, puis${first ? `\u00a0: ${first}` : " publiez une déclaration d'attente sous 30 min"}${answer ? ` ; répondez d'abord à ${answer}` : ''}.`
           : `Prenez en charge et suivez l'évolution${answer ? ` ; répondez à ${answer} si la critique est fondée` : ''}.`,
     withinMinutes: (label, minutes) => `${label.charAt(0).toLowerCase()}${label.slice(1)} (sous ${minutes} min)`,
     emergingPhrases: 'Expressions émergentes',

@@ -77,7 +77,7 @@ export async function alertRoutes(app: FastifyInstance, ctx: RouteContext): Prom
     });
     return {
       alert: named,
-      story: { language, headline: story.headline, whatHappened: story.whatHappened, sinceWhen: story.sinceWhen, howBig: story.howBig, whoDrives: story.whoDrives, nextStep: story.nextStep },
+      story: { language, timeZone: entityTimeZone(ctx.config, alert.entityId), headline: story.headline, whatHappened: story.whatHappened, sinceWhen: story.sinceWhen, howBig: story.howBig, whoDrives: story.whoDrives, nextStep: story.nextStep },
       timeline: alertTimeline(alert),
       evidence,
       deliveries: deliveries.map((d) => ({

@@ -2,7 +2,7 @@
 import { api, clear, drawChart, el, fmt, param, query, setParams, setupEntitySelect, setupPage, showError, TONE_COLOURS, watchAlertEvents } from './common.js';
 import { t } from './i18n.js';
 import { mentionItem } from './mention-item.js';
-import { rememberedName, rememberName, tc } from './crisis-words.js';
+import { localTime, rememberedName, rememberName, tc } from './crisis-words.js';
 
 setupPage('alerts');
 const list = document.getElementById('alert-list');
@@ -80,7 +80,8 @@ async function loadDetail() {
       takeCharge,
       el('div', { class: 'chart small', id: 'alert-chart' }),
       el('h3', {}, t('timeline')),
-      el('ul', { class: 'plain', id: 'timeline' }, timeline.map((s) => el('li', {}, el('strong', {}, t(s.event)), ' ', fmt.date(s.at),
+      // Times in the entity's time zone, as its messages give them.
+      el('ul', { class: 'plain', id: 'timeline' }, timeline.map((s) => el('li', {}, el('strong', {}, t(s.event)), ' ', localTime(s.at, story.timeZone),
         s.event === 'acknowledged' && alert.acknowledgedBy ? ` (${alert.acknowledgedBy})` : null))),
       el('h3', {}, t('evidence')),
       el('ul', { class: 'plain', id: 'evidence' }, evidence.map((m) => mentionItem({

@@ -1,6 +1,6 @@
 // The crisis room: one crisis per entity family episode (its alerts point to it), the team's notes, the playbook's
 // checklist state, and the severity each delivery told (so that a related alert covers only what it really told).
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 
 /** SQLite has no ADD COLUMN IF NOT EXISTS: a column added before an interruption is not added twice. */
 async function addColumnOnce(db: Kysely<any>, table: string, column: string, type: 'text' | 'bigint'): Promise<void> {
@@ -26,6 +26,16 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('updated_at', 'bigint', (c) => c.notNull())
     .execute();
   await db.schema.createIndex('crises_root_status').ifNotExists().on('crises').columns(['root_entity_id', 'status']).execute();
+  // One active crisis per family: alerts of a brand and its product opened at the same moment by two workers
+  // cannot open two rooms (the second insert does nothing and joins the first).
+  await db.schema
+    .createIndex('crises_one_active_per_root')
+    .ifNotExists()
+    .unique()
+    .on('crises')
+    .column('root_entity_id')
+    .where(sql.ref('status'), '!=', sql.lit('resolved'))
+    .execute();
 
   await db.schema
     .createTable('crisis_notes')
@@ -57,6 +67,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 
 export async function down(db: Kysely<any>): Promise<void> {
   await db.schema.dropIndex('alerts_crisis').ifExists().execute();
+  await db.schema.dropIndex('crises_one_active_per_root').ifExists().execute();
   await db.schema.alterTable('alert_deliveries').dropColumn('severity').execute();
   await db.schema.alterTable('alerts').dropColumn('crisis_id').execute();
   for (const table of ['crisis_checklist', 'crisis_notes', 'crises']) await db.schema.dropTable(table).ifExists().execute();

@@ -98,13 +98,15 @@ const RISK_TAG_WORDS: Record<Locale, Record<string, string>> = {
   en: { data_breach: 'data breach', legal: 'legal threat' },
   fr: { boycott: 'boycott', legal: 'menace juridique', data_breach: 'fuite de données', recall: 'rappel de produit', fraud: 'fraude', safety: 'sécurité', discrimination: 'discrimination', scandal: 'scandale', layoffs: 'licenciements' },
 };
+/** Counts grouped the language's way: "16,410" / "16 410". */
+const count = (n: number, language: Locale) => Math.round(n).toLocaleString(language === 'fr' ? 'fr-FR' : 'en-GB');
 const riskTags = (flags: string[], language: Locale) => flags.map((f) => RISK_TAG_WORDS[language][f] ?? f).join(', ');
 
 const english: AlertReasons = {
   volume: (f) =>
     (f.expected < USUALLY_NONE
-      ? `${Math.round(f.observed)} ${f.negativeOnly ? 'negative mentions' : 'mentions'} in ${formatMinutes(f.minutes)}, where there are usually none`
-      : `${f.negativeOnly ? 'negative mentions' : 'mentions'} up ${formatRatio(f.ratio)} in ${formatMinutes(f.minutes)}: ${Math.round(f.observed)} vs ${formatExpected(f.expected)} expected`) +
+      ? `${count(f.observed, 'en')} ${f.negativeOnly ? 'negative mentions' : 'mentions'} in ${formatMinutes(f.minutes)}, where there are usually none`
+      : `${f.negativeOnly ? 'negative mentions' : 'mentions'} up ${formatRatio(f.ratio)} in ${formatMinutes(f.minutes)}: ${count(f.observed, 'en')} vs ${formatExpected(f.expected)} expected`) +
     `${f.negativeShare !== undefined ? ` (${percent(f.negativeShare)} of all)` : ''}${leadEn(f.lead)}`,
   negativeShare: (f) =>
     `negative tone at ${percent(f.share)} of reach in ${formatMinutes(f.minutes)} (usually ${percent(f.usualShare)}), ${f.negative} negative of ${f.total} mentions${leadEn(f.lead)}`,
@@ -138,8 +140,8 @@ function leadFr(lead: NotableMention | undefined): string {
 const french: AlertReasons = {
   volume: (f) =>
     (f.expected < USUALLY_NONE
-      ? `${Math.round(f.observed)} ${f.negativeOnly ? 'mentions négatives' : 'mentions'} en ${formatMinutes(f.minutes)}, alors qu'il n'y en a d'habitude aucune`
-      : `${f.negativeOnly ? 'mentions négatives' : 'mentions'} ${frRatio(f.ratio)} en ${formatMinutes(f.minutes)} : ${Math.round(f.observed)} contre ${frExpected(f.expected)} attendues`) +
+      ? `${count(f.observed, 'fr')} ${f.negativeOnly ? 'mentions négatives' : 'mentions'} en ${formatMinutes(f.minutes)}, alors qu'il n'y en a d'habitude aucune`
+      : `${f.negativeOnly ? 'mentions négatives' : 'mentions'} ${frRatio(f.ratio)} en ${formatMinutes(f.minutes)} : ${count(f.observed, 'fr')} contre ${frExpected(f.expected)} attendues`) +
     `${f.negativeShare !== undefined ? ` (${frPercent(f.negativeShare)} du total)` : ''}${leadFr(f.lead)}`,
   negativeShare: (f) =>
     `ton négatif à ${frPercent(f.share)} de l'audience en ${formatMinutes(f.minutes)} (d'habitude ${frPercent(f.usualShare)}), ${f.negative} négatives sur ${f.total} mentions${leadFr(f.lead)}`,

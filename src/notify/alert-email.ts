@@ -47,7 +47,8 @@ export function renderAlertEmail(input: AlertEmailInput): { subject: string; htm
     canAcknowledge(event, input.acknowledgeUrl)
       ? `<a href="${escapeHtml(input.acknowledgeUrl)}" style="display:inline-block;background:${colour};color:#ffffff;padding:10px 16px;border-radius:4px;text-decoration:none;margin-right:8px;font-weight:bold">${escapeHtml(words.acknowledge)}</a>`
       : '',
-    input.alertUrl ? `<a href="${escapeHtml(input.alertUrl)}" style="display:inline-block;color:${LINK_COLOUR};padding:10px 0">${escapeHtml(words.openInVigie)}</a>` : '',
+    input.alertUrl ? `<a href="${escapeHtml(input.alertUrl)}" style="display:inline-block;color:${LINK_COLOUR};padding:10px 8px 10px 0">${escapeHtml(words.openInVigie)}</a>` : '',
+    input.crisisUrl ? `<a href="${escapeHtml(input.crisisUrl)}" style="display:inline-block;color:${LINK_COLOUR};padding:10px 0">${escapeHtml(words.openRoom)}</a>` : '',
   ].join('');
   const html = `<!doctype html><html lang="${input.language ?? 'en'}"><body style="margin:0;padding:16px;font-family:Arial,Helvetica,sans-serif;color:#222222;background:#ffffff">
 <div style="max-width:640px">
@@ -80,6 +81,7 @@ ${mentions ? `<h2 style="font-size:15px;margin:16px 0 8px">${escapeHtml(words.to
     ...evidence.map((m) => `- @${m.authorHandle} (${words.followers(m.authorFollowers)}), ${time(m.publishedAt)}${colon}${oneLine(m.text, 280)}${m.url ? ` ${m.url}` : ''}`),
     canAcknowledge(event, input.acknowledgeUrl) ? `\n${words.acknowledge}${colon}${input.acknowledgeUrl}` : '',
     input.alertUrl ? `${words.openInVigie}${colon}${input.alertUrl}` : '',
+    input.crisisUrl ? `${words.openRoom}${colon}${input.crisisUrl}` : '',
   ]
     .filter((line) => line !== '')
     .join('\n');

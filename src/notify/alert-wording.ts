@@ -36,6 +36,7 @@ export interface MessageLabels {
   topMentions: string;
   acknowledge: string;
   openInVigie: string;
+  openRoom: string;
   openPost: string;
   open: string;
   /** "2 h 05", "45 min". */
@@ -86,13 +87,14 @@ export const MESSAGE_LABELS: Record<Locale, MessageLabels> = {
       kind === 'resolved'
         ? 'No action needed now: note in the crisis room what worked and what did not.'
         : kind === 'urgent'
-          ? `Take charge now, then ${first ?? 'post a holding statement within 30 min'}${answer ? `, and answer ${answer} first` : ''}.`
+          ? `Take charge now, then${first ? `: ${first}` : ' post a holding statement within 30 min'}${answer ? `; answer ${answer} first` : ''}.`
           : `Take charge and watch how it develops${answer ? `; answer ${answer} if the complaint is founded` : ''}.`,
     withinMinutes: (label, minutes) => `${label.charAt(0).toLowerCase()}${label.slice(1)} (within ${minutes} min)`,
     emergingPhrases: 'Emerging phrases',
     topMentions: 'Top mentions',
     acknowledge: 'Take charge',
     openInVigie: 'Open in Vigie',
+    openRoom: 'Crisis room',
     openPost: 'Open post',
     open: 'open',
     duration: hoursMinutes,
@@ -126,13 +128,14 @@ export const MESSAGE_LABELS: Record<Locale, MessageLabels> = {
       kind === 'resolved'
         ? "Rien à faire dans l'immédiat : notez dans la salle de crise ce qui a marché et ce qui n'a pas marché."
         : kind === 'urgent'
-          ? `Prenez en charge maintenant, puis ${first ?? "publiez une déclaration d'attente sous 30 min"}${answer ? ` ; répondez d'abord à ${answer}` : ''}.`
+          ? `Prenez en charge maintenant, puis${first ? `\u00a0: ${first}` : " publiez une déclaration d'attente sous 30 min"}${answer ? ` ; répondez d'abord à ${answer}` : ''}.`
           : `Prenez en charge et suivez l'évolution${answer ? ` ; répondez à ${answer} si la critique est fondée` : ''}.`,
     withinMinutes: (label, minutes) => `${label.charAt(0).toLowerCase()}${label.slice(1)} (sous ${minutes} min)`,
     emergingPhrases: 'Expressions émergentes',
     topMentions: 'Mentions principales',
     acknowledge: 'Prendre en charge',
     openInVigie: 'Ouvrir dans Vigie',
+    openRoom: 'Salle de crise',
     openPost: 'Ouvrir le post',
     open: 'ouvrir',
     duration: hoursMinutes,

@@ -77,6 +77,8 @@ export function renderSlackMessage(message: AlertMessage): SlackPayload {
   if (ackUrl && canAcknowledge(event, message.acknowledgeUrl)) actions.push(button('vigie-acknowledge', words.acknowledge, ackUrl, 'primary'));
   const alertUrl = safeLinkUrl(message.alertUrl);
   if (alertUrl) actions.push(button('vigie-open-alert', words.openInVigie, alertUrl));
+  const crisisUrl = safeLinkUrl(message.crisisUrl ?? '');
+  if (crisisUrl) actions.push(button('vigie-open-crisis', words.openRoom, crisisUrl));
   if (actions.length > 0) blocks.push({ type: 'actions', elements: actions });
 
   return {

@@ -92,6 +92,8 @@ export function renderTeamsCard(message: AlertMessage): TeamsPayload {
   if (ackUrl && canAcknowledge(event, message.acknowledgeUrl)) actions.push({ type: 'Action.OpenUrl', title: words.acknowledge, url: ackUrl, style: 'positive' });
   const alertUrl = safeLinkUrl(message.alertUrl);
   if (alertUrl) actions.push({ type: 'Action.OpenUrl', title: words.openInVigie, url: alertUrl });
+  const crisisUrl = safeLinkUrl(message.crisisUrl ?? '');
+  if (crisisUrl) actions.push({ type: 'Action.OpenUrl', title: words.openRoom, url: crisisUrl });
 
   return {
     type: 'message',

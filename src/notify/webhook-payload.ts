@@ -28,7 +28,7 @@ export interface WebhookPayload {
   entity: { id: string; name: string };
   /** Mention text exactly as posted: receivers that display it must escape it for their medium. */
   evidence: { id: string; url: string | null; text: string; author: { handle: string; followers: number }; publishedAt: string; sentiment: string }[];
-  links: { alert: string | null; acknowledge: string | null };
+  links: { alert: string | null; acknowledge: string | null; crisis: string | null };
   /** The message a person reads, as the email says it: in the entity's language, times in its time zone. */
   message: { language: string; timeZone: string; headline: string; subject: string; whatHappened: string; sinceWhen: string; howBig: string; whoDrives: string; nextStep: string };
 }
@@ -68,6 +68,7 @@ export function buildWebhookPayload(message: AlertMessage, channelId: string): W
     })),
     links: {
       alert: safeLinkUrl(message.alertUrl),
+      crisis: safeLinkUrl(message.crisisUrl ?? ''),
       acknowledge: canAcknowledge(message.event, message.acknowledgeUrl) ? safeLinkUrl(message.acknowledgeUrl) : null,
     },
     message: {

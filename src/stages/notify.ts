@@ -75,6 +75,7 @@ async function deliverAll(ctx: AppContext, job: NotifyJob, alert: Alert, routed:
     entityName: entity?.name ?? alert.entityId,
     evidence: await evidenceMentions(ctx.store.db, alert.evidence.slice(0, 5)),
     alertUrl: `${base}/alerts/${encodeURIComponent(alert.id)}`,
+    crisisUrl: alert.crisisId ? `${base}/crises/${encodeURIComponent(alert.crisisId)}` : '',
     acknowledgeUrl: `${base}/ack?${ack}`,
     language,
     timeZone: entityTimeZone(ctx.config, alert.entityId),

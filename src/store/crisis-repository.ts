@@ -1,6 +1,6 @@
 // Crises of entity families (a brand with its products and people), their notes and checklist state.
 import { randomUUID } from 'node:crypto';
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { Database } from './tables.js';
 import { rowToAlert } from './alert-repository.js';
 import type { Alert } from '../domain/alert.js';
@@ -59,17 +59,19 @@ async function activeCrisisOf(db: Kysely<Database>, rootEntityId: string): Promi
 }
 
 /**
- * Puts a new alert in its family's active crisis, or opens one. Two alerts of one family opened at the same moment
- * by two workers may each open a crisis: the oldest active crisis of the family then takes both, and the other is
- * removed, so that a family has one crisis and one room.
+ * Puts a new alert in its family's active crisis, or opens one. A family has at most one active crisis (a partial
+ * unique index, migration 0004): when two workers open alerts of one family at the same moment, the second insert
+ * does nothing and both alerts join the crisis that was stored.
  */
 export async function attachToCrisis(db: Kysely<Database>, alertId: string, rootEntityId: string, now: number): Promise<Crisis> {
   let crisis = await activeCrisisOf(db, rootEntityId);
   if (!crisis) {
-    const id = randomUUID();
-    await db.insertInto('crises').values({ id, root_entity_id: rootEntityId, status: 'open', owner: null, owned_at: null, opened_at: now, handled_at: null, resolved_at: null, updated_at: now }).execute();
+    await db
+      .insertInto('crises')
+      .values({ id: randomUUID(), root_entity_id: rootEntityId, status: 'open', owner: null, owned_at: null, opened_at: now, handled_at: null, resolved_at: null, updated_at: now })
+      .onConflict((oc) => oc.column('root_entity_id').where(sql.ref('status'), '!=', sql.lit('resolved')).doNothing())
+      .execute();
     crisis = (await activeCrisisOf(db, rootEntityId)) as Crisis;
-    if (crisis.id !== id) await db.deleteFrom('crises').where('id', '=', id).execute();
   }
   await db.updateTable('alerts').set({ crisis_id: crisis.id }).where('id', '=', alertId).execute();
   return crisis;
@@ -92,7 +94,7 @@ export async function listCrises(db: Kysely<Database>, filter: { rootEntityId?: 
   return (await q.orderBy('opened_at', 'desc').limit(Math.min(filter.limit ?? 50, 500)).execute()).map(toCrisis);
 }
 
-/** The crisis's alerts, oldest first. */
+/** The crisis's alerts, oldest first (the same order on every database: its headline follows the first). */
 export async function crisisAlerts(db: Kysely<Database>, crisisId: string): Promise<Alert[]> {
   return (await db.selectFrom('alerts').selectAll().where('crisis_id', '=', crisisId).orderBy('detected_at').orderBy('id').execute()).map(rowToAlert);
 }
@@ -113,6 +115,12 @@ export async function setOwner(db: Kysely<Database>, id: string, who: string, no
   const name = personName(who);
   if (name) await db.updateTable('crises').set({ owner: name, owned_at: now, updated_at: now }).where('id', '=', id).execute();
   return getCrisis(db, id);
+}
+
+/** Whether another crisis of the same family is active (a resolved crisis cannot be reopened beside it). */
+export async function otherActiveCrisis(db: Kysely<Database>, crisis: Crisis): Promise<Crisis | undefined> {
+  const active = await activeCrisisOf(db, crisis.rootEntityId);
+  return active && active.id !== crisis.id ? active : undefined;
 }
 
 export async function setCrisisStatus(db: Kysely<Database>, id: string, status: CrisisStatus, now: number): Promise<Crisis | undefined> {

@@ -90,9 +90,10 @@ describe('alerts', () => {
   it('acknowledges an alert with a click', async () => {
     const { page, problems } = await openPage('/alerts?id=alert-1');
     await page.waitForSelector('#acknowledge:not([disabled])');
+    await page.fill('#owner-name', 'Camille');
     await page.click('#acknowledge');
-    await page.waitForFunction(() => document.getElementById('alert-status')?.textContent === 'acknowledged');
-    expect((await getAlert(db.store.db, 'alert-1'))?.status).toBe('acknowledged');
+    await page.waitForFunction(() => document.getElementById('alert-status')?.textContent === 'taken in charge');
+    expect(await getAlert(db.store.db, 'alert-1')).toMatchObject({ status: 'acknowledged', acknowledgedBy: 'Camille' });
     expect(await page.locator('#acknowledge').isDisabled()).toBe(true);
     expect(problems).toEqual([]);
     await page.close();

@@ -4,7 +4,9 @@ import type { Alert } from '../../domain/alert.js';
 import { acknowledgeAlert, getAlert, listAlerts, listDeliveries, resolveAlert } from '../../store/alert-repository.js';
 import { evidenceMentions } from '../../store/mention-queries.js';
 import { resolveCrisisIfQuiet, takeCharge } from '../../store/crisis-repository.js';
-import { alertHeadline } from '../../notify/alert-story.js';
+import { alertHeadline, alertStory } from '../../notify/alert-story.js';
+import { firstActionStep, playbookSteps } from '../../notify/playbook.js';
+import { entityTimeZone } from '../../config/entity-time-zone.js';
 import { entityLocale } from '../../config/entity-locale.js';
 import { BadRequestError, entityFromQuery } from '../query-params.js';
 import type { RouteContext } from '../route-context.js';
@@ -61,8 +63,21 @@ export async function alertRoutes(app: FastifyInstance, ctx: RouteContext): Prom
   }, async (request) => {
     const alert = found(await getAlert(ctx.store.db, request.params.id), request.params.id);
     const [evidence, deliveries] = await Promise.all([evidenceMentions(ctx.store.db, alert.evidence), listDeliveries(ctx.store.db, alert.id)]);
+    const named = withName(alert);
+    const language = entityLocale(ctx.config, alert.entityId);
+    // The words of the alert's messages, so that the page tells the same story as the email.
+    const story = alertStory({
+      alert,
+      event: alert.status === 'resolved' ? 'resolved' : 'opened',
+      entityName: named.entityName,
+      evidence: evidence.slice(0, 5),
+      language,
+      timeZone: entityTimeZone(ctx.config, alert.entityId),
+      firstStep: firstActionStep(playbookSteps(ctx.config.alerts.playbook, language)),
+    });
     return {
-      alert: withName(alert),
+      alert: named,
+      story: { language, timeZone: entityTimeZone(ctx.config, alert.entityId), headline: story.headline, whatHappened: story.whatHappened, sinceWhen: story.sinceWhen, howBig: story.howBig, whoDrives: story.whoDrives, nextStep: story.nextStep },
       timeline: alertTimeline(alert),
       evidence,
       deliveries: deliveries.map((d) => ({

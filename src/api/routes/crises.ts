@@ -17,6 +17,7 @@ import {
   getCrisis,
   listCrises,
   listNotes,
+  otherActiveCrisis,
   setChecklistItem,
   setCrisisStatus,
   setOwner,
@@ -52,7 +53,8 @@ export async function crisisRoutes(app: FastifyInstance, ctx: RouteContext): Pro
       rootName: nameOf(crisis.rootEntityId),
       language,
       timeZone: entityTimeZone(ctx.config, crisis.rootEntityId),
-      headline: first ? alertHeadline(first, nameOf(first.entityId), language) : nameOf(crisis.rootEntityId),
+      // The family's crisis, named after its brand and the kind of its first alert: stable while the crisis grows.
+      headline: first ? alertHeadline(first, nameOf(crisis.rootEntityId), language) : nameOf(crisis.rootEntityId),
       severity: worst,
       entities: [...new Set(alerts.map((a) => a.entityId))].map((id) => ({ id, name: nameOf(id) })),
       alerts: alerts.map((a) => ({
@@ -158,7 +160,9 @@ export async function crisisRoutes(app: FastifyInstance, ctx: RouteContext): Pro
       body: { type: 'object', required: ['status'], properties: { status: { type: 'string', enum: [...CRISIS_STATUSES] } } },
     },
   }, async (request) => {
-    await found(request.params.id);
+    const before = await found(request.params.id);
+    const active = request.body.status !== 'resolved' ? await otherActiveCrisis(ctx.store.db, before) : undefined;
+    if (active) throw new BadRequestError(`another crisis of this family is active (${active.id}): add to it rather than reopen this one`, 409);
     const crisis = (await setCrisisStatus(ctx.store.db, request.params.id, request.body.status, ctx.now())) as Crisis;
     await announce(crisis);
     return { crisis };

@@ -18,6 +18,9 @@ const PAGES: Record<string, string> = {
   '/alerts': 'alerts.html',
   // The link every alert message carries ("Open in Vigie"): the same page, the alert chosen by the path.
   '/alerts/:id': 'alerts.html',
+  // The crisis rooms: the list, and one room by its id.
+  '/crises': 'crisis.html',
+  '/crises/:id': 'crisis.html',
   '/mentions': 'mentions.html',
   '/influencers': 'influencers.html',
   '/business': 'business.html',

@@ -14,6 +14,8 @@ export interface AlertMessage {
   language?: Locale;
   /** The entity's time zone (IANA) for every time in the message. UTC when absent. */
   timeZone?: string;
+  /** The crisis room the alert belongs to (absolute), empty when it has none or no public URL is known. */
+  crisisUrl?: string;
   /** The crisis playbook's first step, named in the recommended next step. */
   firstStep?: { label: string; withinMinutes: number };
 }

@@ -25,6 +25,12 @@ describe('alert reasons', () => {
     expect(reasonsIn('fr').risk(risk)).toBe("12 mentions à risque en 60 min, alors qu'il n'y en a d'habitude aucune (rappel de produit, fuite de données)");
   });
 
+  it('groups large counts the language\'s way', () => {
+    const facts = { negativeOnly: false, ratio: 138, minutes: 60, observed: 16_410, expected: 118.94 };
+    expect(reasonsIn('en').volume(facts)).toBe('mentions up 138x in 60 min: 16,410 vs 119 expected');
+    expect(reasonsIn('fr').volume(facts)).toBe('mentions ×138 en 60 min : 16\u202f410 contre 119 attendues');
+  });
+
   it('words every detector in French', () => {
     const fr = reasonsIn('fr');
     expect(fr.negativeShare({ share: 0.61, usualShare: 0.12, minutes: 60, negative: 30, total: 44 })).toBe(

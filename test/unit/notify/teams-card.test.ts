@@ -41,7 +41,7 @@ describe('renderTeamsCard', () => {
       'Since when: Since 1 May, 15:25 CEST; detected 1 May, 16:05 CEST, 40 min after it began.',
       'How big: 184 mentions in 60 min against 30.4 usually (6.1 times as many).',
       'Who drives it: Driven by @user_m1 (12.3K followers), @user_m2 (12.3K followers) and @user_m3 (12.3K followers).',
-      'Next step: Take charge now, then post a holding statement within 30 min, and answer @user_m1 first.',
+      'Next step: Take charge now, then post a holding statement within 30 min; answer @user_m1 first.',
       'Emerging phrases: “battery fire”, “recall now”',
     ]);
   });

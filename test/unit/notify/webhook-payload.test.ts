@@ -34,6 +34,7 @@ describe('buildWebhookPayload', () => {
     });
     expect(payload.links).toEqual({
       alert: 'https://vigie.example/alerts/alert-42',
+      crisis: null,
       acknowledge: 'https://vigie.example/ack?action=acknowledge&id=alert-42&expires=1714600000000&sig=abc',
     });
     // The sentences a person reads, as the email words them, for receivers that post them somewhere.
@@ -43,7 +44,7 @@ describe('buildWebhookPayload', () => {
       headline: 'Acme: surge of mentions',
       subject: '[Vigie] High alert · Acme: surge of mentions',
       howBig: '184 mentions in 60 min against 30.4 usually (6.1 times as many).',
-      nextStep: 'Take charge now, then post a holding statement within 30 min, and answer @user_m1 first.',
+      nextStep: 'Take charge now, then post a holding statement within 30 min; answer @user_m1 first.',
     });
   });
 

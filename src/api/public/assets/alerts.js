@@ -2,6 +2,7 @@
 import { api, clear, drawChart, el, fmt, param, query, setParams, setupEntitySelect, setupPage, showError, TONE_COLOURS, watchAlertEvents } from './common.js';
 import { t } from './i18n.js';
 import { mentionItem } from './mention-item.js';
+import { localTime, rememberedName, rememberName, tc } from './crisis-words.js';
 
 setupPage('alerts');
 const list = document.getElementById('alert-list');
@@ -17,8 +18,11 @@ async function loadList() {
   try {
     const { alerts } = await api(`/api/alerts${query({ entity: entityId, status: statusSelect.value, limit: 200 })}`);
     if (alerts.length === 0) return clear(list, el('li', { class: 'meta' }, t('noAlerts')));
-    clear(list, alerts.map((a) => el('li', { class: `alert-item${a.id === selected ? ' selected' : ''}`, dataset: { id: a.id, status: a.status }, onclick: () => select(a.id) },
-      el('span', { class: `badge ${a.severity}` }, a.severity), ' ', el('span', { class: 'badge' }, t(a.status)), ' ', a.entityName,
+    // Each alert is a link: Tab reaches it, Enter opens it, and it works without the script too.
+    clear(list, alerts.map((a) => el('li', { class: `alert-item${a.id === selected ? ' selected' : ''}`, dataset: { id: a.id, status: a.status } },
+      el('span', { class: `badge ${a.severity}` }, tc(a.severity)), ' ', el('span', { class: 'badge' }, t(a.status)), ' ',
+      el('a', { href: `/alerts/${encodeURIComponent(a.id)}${location.search}`, class: 'alert-link', 'aria-current': a.id === selected ? 'true' : undefined,
+        onclick: (e) => { e.preventDefault(); select(a.id); } }, a.headline ?? a.entityName),
       el('div', {}, a.why),
       el('div', { class: 'meta' }, fmt.date(a.detectedAt)))));
   } catch (error) {
@@ -31,18 +35,26 @@ function select(id) {
   if (pathId) history.replaceState(null, '', `/alerts${location.search}`);
   setParams({ id });
   for (const item of list.querySelectorAll('.alert-item')) item.classList.toggle('selected', item.dataset.id === id);
-  loadDetail();
+  loadDetail().then(() => document.getElementById('alert-headline')?.focus());
 }
 
 async function act(action) {
+  const name = document.getElementById('owner-name')?.value.trim() ?? '';
+  if (action === 'acknowledge' && !name) {
+    document.getElementById('owner-name').focus();
+    document.getElementById('name-needed').hidden = false;
+    return;
+  }
+  if (name) rememberName(name);
   for (const button of detail.querySelectorAll('button')) button.disabled = true;
   try {
-    await api(`/api/alerts/${encodeURIComponent(selected)}/${action}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
+    await api(`/api/alerts/${encodeURIComponent(selected)}/${action}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(action === 'acknowledge' ? { by: name } : {}) });
   } catch (error) {
     showError(detail, error);
     return;
   }
   await Promise.all([loadDetail(), loadList()]);
+  document.getElementById('alert-status')?.focus();
 }
 
 const HOUR = 3_600_000;
@@ -50,20 +62,27 @@ const HOUR = 3_600_000;
 async function loadDetail() {
   if (!selected) return;
   try {
-    const { alert, timeline, evidence, deliveries } = await api(`/api/alerts/${encodeURIComponent(selected)}`);
+    const { alert, story, timeline, evidence, deliveries } = await api(`/api/alerts/${encodeURIComponent(selected)}`);
+    const fact = (key, value) => (value ? el('tr', {}, el('th', { scope: 'row' }, tc(key)), el('td', {}, value)) : null);
+    // Taking charge names a person (the crisis room's owner): a labelled field, then the button; Enter submits.
+    const takeCharge = el('form', { class: 'take-charge', onsubmit: (e) => { e.preventDefault(); act('acknowledge'); } },
+      el('label', { for: 'owner-name' }, tc('yourName')), ' ',
+      el('input', { id: 'owner-name', name: 'by', autocomplete: 'name', maxlength: 120, value: rememberedName(), disabled: alert.status !== 'open' }), ' ',
+      el('button', { type: 'submit', id: 'acknowledge', disabled: alert.status !== 'open' }, t('acknowledge')), ' ',
+      el('button', { type: 'button', id: 'resolve', class: 'secondary', disabled: alert.status === 'resolved', onclick: () => act('resolve') }, t('resolve')),
+      el('p', { id: 'name-needed', class: 'error', role: 'alert', hidden: true }, tc('nameNeeded')));
     clear(detail,
-      el('h2', {}, el('span', { class: `badge ${alert.severity}` }, alert.severity), ' ', el('span', { class: 'badge', id: 'alert-status' }, t(alert.status)), ' ', alert.entityName),
-      el('h3', {}, t('why')), el('p', { class: 'why' }, alert.why),
+      el('h2', { id: 'alert-headline', tabindex: '-1' }, el('span', { class: `badge ${alert.severity}` }, tc(alert.severity)), ' ', el('span', { class: 'badge', id: 'alert-status', tabindex: '-1' }, t(alert.status)), ' ', story.headline),
+      alert.acknowledgedBy ? el('p', { class: 'meta', id: 'alert-owner' }, `${tc('owner')}: ${alert.acknowledgedBy}`) : null,
+      alert.crisisId ? el('p', {}, el('a', { href: `/crises/${encodeURIComponent(alert.crisisId)}${query({ lang: param('lang') })}`, id: 'open-room' }, tc('openRoom'))) : null,
+      el('table', { class: 'story' }, el('tbody', {}, fact('whatHappened', story.whatHappened), fact('sinceWhen', story.sinceWhen), fact('howBig', story.howBig), fact('whoDrives', story.whoDrives), fact('nextStep', story.nextStep))),
       alert.phrases.length ? el('p', { class: 'meta' }, alert.phrases.join(' · ')) : null,
-      el('div', {},
-        el('button', { type: 'button', id: 'acknowledge', disabled: alert.status !== 'open', onclick: () => act('acknowledge') }, t('acknowledge')), ' ',
-        el('button', { type: 'button', id: 'resolve', class: 'secondary', disabled: alert.status === 'resolved', onclick: () => act('resolve') }, t('resolve'))),
+      takeCharge,
       el('div', { class: 'chart small', id: 'alert-chart' }),
       el('h3', {}, t('timeline')),
-      el('ul', { class: 'plain', id: 'timeline' }, timeline.map((s) => el('li', {}, el('strong', {}, t(s.event)), ' ', fmt.date(s.at),
+      // Times in the entity's time zone, as its messages give them.
+      el('ul', { class: 'plain', id: 'timeline' }, timeline.map((s) => el('li', {}, el('strong', {}, t(s.event)), ' ', localTime(s.at, story.timeZone),
         s.event === 'acknowledged' && alert.acknowledgedBy ? ` (${alert.acknowledgedBy})` : null))),
-      el('h3', {}, t('numbers')),
-      el('table', {}, el('tbody', {}, Object.entries(alert.numbers).map(([k, v]) => el('tr', {}, el('th', {}, k), el('td', { class: 'num' }, fmt.number(v)))))),
       el('h3', {}, t('evidence')),
       el('ul', { class: 'plain', id: 'evidence' }, evidence.map((m) => mentionItem({
         id: m.id, url: m.url, text: m.text, platform: m.id.split(':')[0], publishedAt: m.publishedAt, sentiment: { label: m.sentiment }, author: { handle: m.authorHandle },

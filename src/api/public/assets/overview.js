@@ -133,11 +133,21 @@ function competitorTable(data) {
 async function loadAlerts() {
   const list = document.getElementById('open-alerts');
   try {
-    const { alerts } = await api(`/api/alerts${query({ entity: entityId, status: 'open', limit: 20 })}`);
-    if (alerts.length === 0) return clear(list, el('li', { class: 'meta' }, t('noOpenAlerts')));
-    clear(list, alerts.map((a) => el('li', { dataset: { id: a.id } },
+    // A crisis stays open on every entity of its family (brand, products, people) until it is resolved.
+    const [{ alerts: all }, { crises }] = await Promise.all([
+      api(`/api/alerts${query({ entity: entityId, status: 'open', limit: 20 })}`),
+      api(`/api/crises${query({ entity: entityId, active: true, limit: 20 })}`),
+    ]);
+    const alerts = all.filter((a) => !a.crisisId);
+    if (alerts.length === 0 && crises.length === 0) return clear(list, el('li', { class: 'meta' }, t('noOpenAlerts')));
+    const lang = new URLSearchParams(location.search).get('lang');
+    clear(list, crises.map((c) => el('li', { class: 'crisis-item', dataset: { crisis: c.id } },
+      el('span', { class: `badge ${c.severity}` }, t(c.severity)), ' ', el('span', { class: 'badge' }, t(c.status === 'handled' ? 'acknowledged' : c.status)), ' ',
+      el('a', { href: `/crises/${encodeURIComponent(c.id)}${query({ lang })}` }, c.headline),
+      el('div', { class: 'meta' }, `${c.entities.map((e) => e.name).join(', ')}${c.owner ? ` · ${c.owner}` : ''}`))),
+    alerts.map((a) => el('li', { dataset: { id: a.id } },
       el('span', { class: `badge ${a.severity}` }, t(a.severity)), ' ',
-      el('a', { href: `/alerts${query({ id: a.id, entity: entityId, lang: new URLSearchParams(location.search).get('lang') })}` }, a.why),
+      el('a', { href: `/alerts${query({ id: a.id, entity: entityId, lang })}` }, a.headline ?? a.why),
       el('div', { class: 'meta' }, fmt.date(a.detectedAt)))));
   } catch (error) {
     showError(list, error);

@@ -1,11 +1,18 @@
 // Evaluation of crisis detection on simulated timelines: recall, false alerts per entity-week and delay, per volume level and scenario.
 // Usage: npm run eval:detection [-- --json] [--seed 1] [--runs 8] [--levels 5,50,500,5000] [--kinds slow_burn,...] [--step 2] [--workers 2]
 //        [--params '{"emergingTopic":{"minAuthors":3}}'] (detector parameters over the defaults, as in config)
+//        [--sim realistic|poisson] (realistic, the default: reshare cascades, benign spikes, news days, outages; sim-bursts.ts)
+//        [--calibration [--nab ../shared/eval/nab_dev]] prints the simulator's burstiness beside real series' and exits
 // Parameters were tuned with --seed 1000; the reported figures use the default seed 1.
 // Cells are shared among child processes (one per core by default); each prints its cells as JSON to the parent.
 import { fork } from 'node:child_process';
 import { availableParallelism } from 'node:os';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { burstinessStats, type BurstinessStats } from '../src/detection/burstiness-stats.js';
 import { detectionParamsSchema } from '../src/detection/detection-params.js';
+import { REALISTIC_BURSTS } from '../src/detection/sim-bursts.js';
+import { parseCountCsv } from '../src/detection/series-csv.js';
 import { DAY_MS, HOUR_MS, MINUTE_MS, WEEK_MS, severityRank } from '../src/detection/series.js';
 import { Random } from '../src/detection/sim-random.js';
 import { detectionFloorMinutes } from '../src/detection/sim-floor.js';
@@ -53,6 +60,58 @@ const stepMinutes = Number(option('step', '2'));
 const levels = option('levels', '5,50,500,5000').split(',').map(Number);
 const kinds: ScenarioKind[] = (option('kinds', [...CRISIS_KINDS, ...TRAP_KINDS].join(',')).split(',') as ScenarioKind[]);
 const params = detectionParamsSchema.parse(JSON.parse(option('params', '{}')));
+const simKind = option('sim', 'realistic');
+if (simKind !== 'realistic' && simKind !== 'poisson') throw new Error(`--sim: expected realistic or poisson, got ${simKind}`);
+const bursts = simKind === 'realistic' ? REALISTIC_BURSTS : undefined;
+
+if (process.argv.includes('--calibration')) {
+  calibration(option('nab', '../shared/eval/nab_dev'));
+  process.exit(0);
+}
+
+/** Burstiness of the real series (5-minute counts) beside the simulator's at comparable usual levels (35 days, 3 seeds each). */
+function calibration(nabDir: string): void {
+  const FIVE_MIN = 5 * MINUTE_MS;
+  const rows: [string, BurstinessStats][] = [];
+  if (existsSync(nabDir)) {
+    for (const file of readdirSync(nabDir).filter((f) => f.endsWith('.csv')).sort()) {
+      const points = parseCountCsv(readFileSync(join(nabDir, file), 'utf8'));
+      const start = points[0].at;
+      const counts = new Float64Array(Math.round((points[points.length - 1].at - start) / FIVE_MIN) + 1);
+      for (const p of points) counts[Math.round((p.at - start) / FIVE_MIN)] += p.value;
+      rows.push([`real ${file.replace(/^Twitter_volume_|\.csv$/g, '')}`, burstinessStats(counts, start, FIVE_MIN)]);
+    }
+  } else console.log(`(${nabDir} not found: simulator figures only)`);
+  for (const level of [5, 50, 200, 1000, 5000]) {
+    const runs = [1, 2, 3].map((s) => {
+      const t = simulateTimeline({ seed: seed * 7919 + s, meanPerHour: level, start: Date.UTC(2026, 0, 5), days: 35, events: [], notableFrom: Infinity, ...(bursts ? { bursts } : {}) });
+      const counts = new Float64Array(Math.floor(t.minutes.length / 5));
+      for (let i = 0; i < counts.length * 5; i++) counts[Math.floor(i / 5)] += t.minutes[i].total;
+      return burstinessStats(counts, t.start, FIVE_MIN);
+    });
+    const mean = (f: (s: BurstinessStats) => number) => runs.reduce((a, s) => a + f(s), 0) / runs.length;
+    rows.push([
+      `sim ${level}/h (${simKind})`,
+      {
+        meanPerHour: mean((s) => s.meanPerHour),
+        zeroShare: mean((s) => s.zeroShare),
+        dispersionStep: mean((s) => s.dispersionStep),
+        dispersionStepMedian: mean((s) => s.dispersionStepMedian),
+        dispersionHour: mean((s) => s.dispersionHour),
+        spikesPerWeek: mean((s) => s.spikesPerWeek),
+        spikeRatio: [0, 1, 2].map((k) => mean((s) => s.spikeRatio[k])) as [number, number, number],
+      },
+    ]);
+  }
+  console.log('5-minute counts. ID: variance / mean (1 = Poisson) within each hour (pooled, and the median hour) and of hourly counts within 6 h.');
+  console.log('spikes: a 5-min count >= 5x the mean of the previous 24 h and >= 10, episodes an hour apart; ratio = peak / that mean.');
+  console.log('series                    mean/h  zeros  ID 5min  ID 5min median  ID 1h  spikes/week  spike ratio p50 / p90 / max');
+  for (const [name, s] of rows) {
+    console.log(
+      `${name.padEnd(24)} ${s.meanPerHour.toFixed(0).padStart(7)}  ${(s.zeroShare * 100).toFixed(0).padStart(4)}%  ${s.dispersionStep.toFixed(1).padStart(7)}  ${s.dispersionStepMedian.toFixed(2).padStart(14)}  ${s.dispersionHour.toFixed(0).padStart(5)}  ${s.spikesPerWeek.toFixed(1).padStart(11)}  ${s.spikeRatio.map((r) => r.toFixed(0)).join(' / ')}`,
+    );
+  }
+}
 
 function runCell(level: number, kind: ScenarioKind, kindIndex: number): CellResult {
   const isCrisis = (CRISIS_KINDS as readonly string[]).includes(kind);
@@ -79,6 +138,7 @@ function runCell(level: number, kind: ScenarioKind, kindIndex: number): CellResu
       days: HISTORY_DAYS + EVAL_DAYS,
       events: [{ kind, at: onset }],
       notableFrom: evalStart - 27 * HOUR_MS,
+      ...(bursts ? { bursts } : {}),
     });
     const event = timeline.events[0];
     const floor = isCrisis ? detectionFloorMinutes(event.excessNegative, event.usualNegativeMean) : null;
@@ -182,7 +242,7 @@ function report(results: CellResult[]): void {
   } else {
     const fmt = (x: number | null, digits = 1) => (x === null ? '-' : x.toFixed(digits));
     for (const level of levels) {
-      console.log(`\n${level} mentions/hour (${runs} runs x ${EVAL_DAYS} days per scenario, seed ${seed}, step ${stepMinutes} min)`);
+      console.log(`\n${level} mentions/hour (${runs} runs x ${EVAL_DAYS} days per scenario, seed ${seed}, step ${stepMinutes} min, ${simKind} simulator)`);
       console.log('scenario             recall  false/entity-week  delay median  delay p90  medium+ median  floor median  detectors (first alert) | (false alerts)');
       for (const c of results.filter((r) => r.level === level)) {
         const recall = c.recall === null ? '  trap' : `${(c.recall * 100).toFixed(0).padStart(5)}%`;

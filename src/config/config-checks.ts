@@ -135,7 +135,7 @@ export function valueProblems(config: BaseConfig): ConfigProblem[] {
     check('alerts.quietHours.timezone', timeZoneProblem(quiet.timezone));
   }
   if (config.retention.minuteRollupsDays < MIN_MINUTE_ROLLUP_DAYS) {
-    check('retention.minuteRollupsDays', `expected at least ${MIN_MINUTE_ROLLUP_DAYS}: detection reads the last 27 hours of minute rollups`);
+    check('retention.minuteRollupsDays', `expected at least ${MIN_MINUTE_ROLLUP_DAYS}: detection learns how bursty an entity is and how high its usual peaks reach from up to a week of minute rollups, and needs more than a day`);
   }
   return problems;
 }

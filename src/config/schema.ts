@@ -181,13 +181,13 @@ export const configSchema = z
         /** Raw mention text and author details. */
         mentionsDays: z.number().int().positive().default(90),
         /** Per-minute rollups only feed detection, which reads the last 27 hours of them (keep at least 2 days). */
-        minuteRollupsDays: z.number().int().positive().default(3),
+        minuteRollupsDays: z.number().int().positive().default(8),
         hourlyRollupsDays: z.number().int().positive().default(730),
         alertsDays: z.number().int().positive().default(730),
         quarantineDays: z.number().int().positive().default(30),
       })
       .strict()
-      .default({ mentionsDays: 90, minuteRollupsDays: 3, hourlyRollupsDays: 730, alertsDays: 730, quarantineDays: 30 }),
+      .default({ mentionsDays: 90, minuteRollupsDays: 8, hourlyRollupsDays: 730, alertsDays: 730, quarantineDays: 30 }),
     scoring: z
       .object({
         riskLexicon: z.record(z.string(), z.array(z.string())).optional(),

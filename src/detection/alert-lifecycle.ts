@@ -127,13 +127,15 @@ export function reconcileAlerts(
 
 /**
  * Escalate (notify again) only when the crisis is clearly worse: two severity levels above what was last sent, or one
- * level once `escalateAfterMinutes` have passed since the last notification. A surge that climbs medium, high, critical
- * in ten minutes sends medium then critical, not three messages; one that settles at high sends it an hour later.
+ * level once `escalateAfterMinutes` have passed since the last notification; from low (not routed by default) at once.
+ * A surge that climbs medium, high, critical in ten minutes sends medium then critical, not three messages; one that
+ * settles at high sends it an hour later.
  */
 export function shouldEscalate(alert: Pick<OpenAlert, 'severity' | 'lastFiredAt'>, reached: Severity, now: number, params: DetectionParams): boolean {
   const rise = severityRank(reached) - severityRank(alert.severity);
   if (rise <= 0) return false;
-  return rise >= 2 || now - alert.lastFiredAt >= params.lifecycle.escalateAfterMinutes * MINUTE_MS;
+  // Low is shown on the dashboard, not sent (the shipped routes start at medium): leaving it is the first message.
+  return alert.severity === 'low' || rise >= 2 || now - alert.lastFiredAt >= params.lifecycle.escalateAfterMinutes * MINUTE_MS;
 }
 
 function newAlert(candidates: readonly AlertCandidate[], now: number): NewAlert {

@@ -22,6 +22,8 @@ const MINUTE_WINDOW = 180;
 const HISTORY_HOURS = 28 * 24;
 const RECENT_MS = 3 * HOUR_MS;
 const BACKGROUND_MS = 24 * HOUR_MS;
+/** As the pipeline loads it (loadEntityWindow): a week of minutes before the recent window, for bursts and usual peaks. */
+const FINE_HISTORY_MS = 7 * 24 * HOUR_MS;
 
 export function replayTimeline(timeline: SimulatedTimeline, options: ReplayOptions): ReplayLog {
   const hourly = rollUpHours(timeline.minutes);
@@ -47,9 +49,8 @@ export function replayTimeline(timeline: SimulatedTimeline, options: ReplayOptio
       const end = Math.max(0, Math.min(hourly.length, (hourIndex * HOUR_MS - firstHour) / HOUR_MS));
       hours = hourly.slice(Math.max(0, end - HISTORY_HOURS), end);
       backgroundTexts = negativeTexts(mentions, now - RECENT_MS - BACKGROUND_MS, now - RECENT_MS);
-      // As the pipeline loads it (loadEntityWindow): the day of minute rollups before the recent window.
       const to = now - RECENT_MS;
-      const from = to - BACKGROUND_MS;
+      const from = to - FINE_HISTORY_MS;
       const index = (at: number) => Math.max(0, Math.min(timeline.minutes.length, Math.round((at - timeline.start) / MINUTE_MS)));
       fineHistory = { buckets: timeline.minutes.slice(index(from), index(to)), stepMs: MINUTE_MS, from, to };
     }

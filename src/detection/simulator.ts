@@ -1,5 +1,6 @@
 // Seeded generator of one entity's per-minute mention timeline, with injected crises and look-alike traps of known onset.
 import { type Bucket, HOUR_MS, MINUTE_MS, type NotableMention, emptyBucket } from './series.js';
+import { type BurstModel, BurstProcess } from './sim-bursts.js';
 import { Random } from './sim-random.js';
 import { attackSlogan, crisisTopic, everydayComplaint, topicPost } from './sim-texts.js';
 
@@ -20,6 +21,11 @@ export interface SimulationOptions {
   /** Notable mentions are only materialised from this instant on (history only needs counts). Default: start. */
   notableFrom?: number;
   entityId?: string;
+  /**
+   * Bursty minutes as in reality (sim-bursts.ts: reshare cascades, benign spikes, news days, outages, deeper nights,
+   * faster growth). Absent: Poisson minutes with mild hourly and daily noise.
+   */
+  bursts?: BurstModel;
 }
 
 export interface SimulatedEvent {
@@ -97,7 +103,9 @@ export function simulateTimeline(options: SimulationOptions): SimulatedTimeline 
 
   const phaseHours = rng.uniform(0, 12);
   const weekdayFactors = [0.75, 1.08, 1.1, 1.1, 1.08, 1.05, 0.84].map((f) => f * rng.uniform(0.95, 1.05));
-  const trendPerDay = rng.uniform(-0.004, 0.01);
+  const bursts = options.bursts ? new BurstProcess(new Random(options.seed ^ 0x2545f491), options.bursts) : null;
+  const trendPerDay = bursts ? rng.uniform(-0.004, 0.02) : rng.uniform(-0.004, 0.01);
+  const nightFloor = bursts ? 0.06 : 0.25;
   const baseNegative = rng.uniform(0.08, 0.2);
   const basePositive = rng.uniform(0.25, 0.4);
   const events = options.events.map((e) => createEvent(rng, e.kind, Math.floor(e.at / MINUTE_MS) * MINUTE_MS, M));
@@ -115,9 +123,9 @@ export function simulateTimeline(options: SimulationOptions): SimulatedTimeline 
     if (i === 0 || t % HOUR_MS === 0) {
       hourMultiplier = rng.gammaMultiplier(30);
       hourNegative = Math.min(0.6, baseNegative * rng.gammaMultiplier(60));
-      if (i === 0 || t % (24 * HOUR_MS) === 0) dayMultiplier = rng.gammaMultiplier(60);
+      if (i === 0 || t % (24 * HOUR_MS) === 0) dayMultiplier = bursts ? bursts.startDay(i) : rng.gammaMultiplier(60);
     }
-    const rhythm = hourOfDayCurve(((t / HOUR_MS + phaseHours) % 24 + 24) % 24) * weekdayFactors[new Date(t).getUTCDay()];
+    const rhythm = hourOfDayCurve(((t / HOUR_MS + phaseHours) % 24 + 24) % 24, nightFloor) * weekdayFactors[new Date(t).getUTCDay()];
     const bucket = emptyBucket(t);
     let baseMultiplier = 1;
     const effects: [ActiveEvent, Effect][] = [];
@@ -130,11 +138,16 @@ export function simulateTimeline(options: SimulationOptions): SimulatedTimeline 
 
     // The ordinary flow of mentions.
     const baseRate = (M / 60) * rhythm * (1 + trendPerDay * (i / 1440)) * hourMultiplier * dayMultiplier * baseMultiplier;
-    const n = rng.poisson(baseRate);
+    const n = bursts ? bursts.ordinary(baseRate) : rng.poisson(baseRate);
     for (const [ev] of effects) ev.usualNegativeMean.push(baseRate * hourNegative);
     const negative = rng.binomial(n, hourNegative);
     const positive = rng.binomial(n - negative, basePositive / (1 - hourNegative));
     addCounts(bucket, rng, n, negative, positive, 'ordinary');
+    if (bursts) {
+      // A benign spike (a match, a namesake): mostly neutral, the usual share of positives.
+      const spike = bursts.benign(i, baseRate);
+      addCounts(bucket, rng, spike.count, spike.negative, rng.binomial(spike.count - spike.negative, basePositive), 'ordinary');
+    }
     bucket.riskFlagged += rng.binomial(negative, 0.01);
     if (t >= notableFrom) {
       const keep = rng.binomial(negative, Math.min(1, BACKGROUND_NOTABLE_PER_HOUR / Math.max(1e-9, M * baseNegative)));
@@ -167,7 +180,8 @@ export function simulateTimeline(options: SimulationOptions): SimulatedTimeline 
         for (let k = 0; k < keep; k++) mentions.push(eventMention(rng, newId(), ev, t, rng.chance(effect.riskShare)));
       }
     }
-    minutes.push(bucket);
+    // A collector outage: nothing counted (not during an event, whose onset must stay known to the evaluation).
+    minutes.push(bursts && effects.length === 0 && bursts.isOutage(i) ? emptyBucket(t) : bucket);
   }
   mentions.sort((a, b) => a.publishedAt - b.publishedAt);
   return {
@@ -202,9 +216,9 @@ export function mentionAt(m: SimulatedMention, now: number): NotableMention {
   return { ...rest, engagement, engagementHistory: engagementHistory.filter((h) => h.at <= now) };
 }
 
-/** Mean 1 over a day; quiet at night, a peak in the afternoon (the Gaussian's daily mean is 4.5 sqrt(pi) / 24). */
-function hourOfDayCurve(hour: number): number {
-  return (0.25 + 1.35 * Math.exp(-(((hour - 14) / 4.5) ** 2))) / (0.25 + (1.35 * 4.5 * Math.sqrt(Math.PI)) / 24);
+/** Mean 1 over a day; quiet at night (`floor`), a peak in the afternoon (the Gaussian's daily mean is 4.5 sqrt(pi) / 24). */
+function hourOfDayCurve(hour: number, floor: number): number {
+  return (floor + 1.35 * Math.exp(-(((hour - 14) / 4.5) ** 2))) / (floor + (1.35 * 4.5 * Math.sqrt(Math.PI)) / 24);
 }
 
 function createEvent(rng: Random, kind: ScenarioKind, onsetAt: number, M: number): ActiveEvent {

@@ -3,7 +3,7 @@ import type { BucketField, SeasonalBaseline } from './seasonal-baseline.js';
 import { type FineHistory, HOUR_MS, WEEK_MS } from './series.js';
 
 /** Fewer whole hours of history than this say nothing about the tail: no threshold (the fixed tests alone decide). */
-const MIN_HOURS = 24;
+const MIN_HOURS = 20;
 
 /**
  * Signed quasi-Poisson deviance residual of a count: about N(0, 1) for a Poisson count of that mean once the

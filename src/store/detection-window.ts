@@ -25,10 +25,10 @@ const toBucket = (b: SeriesBucket): Bucket => ({
 export async function loadEntityWindow(db: Kysely<Database>, entityId: string, now: number): Promise<EntityWindow> {
   const hourEnd = floorTo(now, HOUR_MS);
   const recentFrom = now - WINDOW_MINUTES_SPAN;
-  const fineFrom = recentFrom - DAY_MS;
+  // A week of minutes: how bursty the entity is (burst-dispersion.ts) and how high its usual peaks reach (usual-peaks.ts).
+  const fineFrom = recentFrom - 7 * DAY_MS;
   const [minutes, fine, hours, notable, recentNegativeTexts, backgroundTexts] = await Promise.all([
     rollupSeries(db, 'rollups_minute', { entityId, from: floorTo(recentFrom, MINUTE_MS), to: now }),
-    // The day before: how bursty the entity's minutes are (burst-dispersion.ts).
     rollupSeries(db, 'rollups_minute', { entityId, from: floorTo(fineFrom, MINUTE_MS), to: recentFrom }),
     rollupSeries(db, 'rollups_hourly', { entityId, from: hourEnd - HISTORY_SPAN, to: hourEnd }),
     notableMentions(db, entityId, recentFrom, now),

@@ -96,6 +96,9 @@ describe('reconcileAlerts', () => {
     expect(reconcileAlerts([alert], [candidate({ severity: 'high' })], { now: hourLater, backToBaseline: notBack }, params).map((a) => a.type)).toEqual(['escalate']);
     // medium to critical is clearly worse at once.
     expect(reconcileAlerts([alert], [candidate({ severity: 'critical' })], { now: soon, backToBaseline: notBack }, params).map((a) => a.type)).toEqual(['escalate']);
+    // An alert opened at low was not sent (routes start at medium): its rise to medium goes out at once.
+    const low = { ...alert, severity: 'low' as const };
+    expect(reconcileAlerts([low], [candidate({ severity: 'medium' })], { now: soon, backToBaseline: notBack }, params).map((a) => a.type)).toEqual(['escalate']);
   });
 
   it('resolves after the series has been back near baseline for the configured time', () => {

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { DAY_MS, HOUR_MS } from '../../../src/detection/series.js';
 import { rollUpHours } from '../../../src/detection/sim-replay.js';
+import { burstinessStats } from '../../../src/detection/burstiness-stats.js';
+import { REALISTIC_BURSTS } from '../../../src/detection/sim-bursts.js';
 import { mentionAt, simulateTimeline } from '../../../src/detection/simulator.js';
 
 const start = Date.UTC(2026, 0, 5);
@@ -24,6 +26,23 @@ describe('simulateTimeline', () => {
     const sorted = hours.map((h) => h.total).sort((x, y) => x - y);
     // Busiest hours are several times the quietest ones.
     expect(sorted[Math.floor(sorted.length * 0.9)] / sorted[Math.floor(sorted.length * 0.1)]).toBeGreaterThan(2.5);
+  });
+
+  it('with bursts, is as bursty as real mention counts: cascades within the hour, spikes every week, empty nights', () => {
+    const fiveMinutes = (days: number, bursts?: typeof REALISTIC_BURSTS) => {
+      const t = simulateTimeline({ seed: 4, meanPerHour: 50, start, days, events: [], notableFrom: Infinity, ...(bursts ? { bursts } : {}) });
+      const counts = new Float64Array(Math.floor(t.minutes.length / 5));
+      for (let i = 0; i < counts.length * 5; i++) counts[Math.floor(i / 5)] += t.minutes[i].total;
+      return burstinessStats(counts, start, 5 * 60_000);
+    };
+    const poisson = fiveMinutes(21);
+    const bursty = fiveMinutes(21, REALISTIC_BURSTS);
+    // Real brand series near 50/h (nab_dev IBM, UPS): within-hour ID 4 to 54, 10 to 12 spikes a week, a quarter of 5-min steps empty.
+    expect(poisson.dispersionStep).toBeLessThan(1.3);
+    expect(bursty.dispersionStep).toBeGreaterThan(3);
+    expect(bursty.spikesPerWeek).toBeGreaterThan(4);
+    expect(bursty.spikesPerWeek).toBeGreaterThan(2 * poisson.spikesPerWeek);
+    expect(bursty.zeroShare).toBeGreaterThan(0.15);
   });
 
   it('injects a crisis that raises negative mentions after its onset only', () => {

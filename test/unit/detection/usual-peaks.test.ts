@@ -57,8 +57,8 @@ describe('calibrateTail and usualPeakLevel', () => {
     for (const step of steps) expect(step).toBeCloseTo(Math.max(0.5, tail.meanExcess) * Math.LN2, 6);
   });
 
-  it('says nothing from less than a day of history', () => {
-    const short = { ...week(3, 10, 1, 0), to: start + 20 * HOUR_MS };
+  it('says nothing from less than 20 hours of history', () => {
+    const short = { ...week(3, 10, 1, 0), to: start + 18 * HOUR_MS };
     expect(calibrateTail(short, 'total', flat(10), 2, 0, 0.1)).toBeNull();
   });
 });

@@ -248,7 +248,7 @@ function cvMode(args: Args, predictors: Predictors): void {
   for (const file of args.files) {
     const rows = selectHalf(readRows(file), args.half);
     const cv = crossValidate(rows.map(exampleOf), args.folds);
-    report(basename(file), rows, args.half, predictors, { trained: cv.predictions }, args, { trained: `${args.folds}-fold cross-validation` });
+    report(basename(file), rows, args.half, predictors, { trained: cv.predictions }, args, { trainedBy: `${args.folds}-fold cross-validation` });
   }
 }
 

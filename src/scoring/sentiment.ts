@@ -4,9 +4,9 @@ import { emojiValence, emoticonValence } from './emoji-lexicon.js';
 import { lexiconFor, tokenizePost, type Lexicon, type Phrase } from './lexicon.js';
 import { maskerFor } from './masking.js';
 import { inProperName } from './proper-names.js';
-import { hypothetical, modifierBoost, negatedBefore, questionSentences } from './context-rules.js';
+import { hypothetical, lostAfter, modifierBoost, negatedBefore, questionSentences } from './context-rules.js';
 import {
-  AFTER_CONTRAST, BEFORE_CONTRAST, COURTESY, IRONY_MARKERS, IRREALIS_FACTOR, MODIFIERS, NEGATED_COMPLAINT_FACTOR, NEGATION_FACTOR, QUESTION_FACTOR, type LanguageModifiers,
+  AFTER_CONTRAST, BEFORE_CONTRAST, COURTESY, IRONY_MARKERS, IRREALIS_FACTOR, LOSS_FACTOR, MODIFIERS, NEGATED_COMPLAINT_FACTOR, NEGATION_FACTOR, QUESTION_FACTOR, type LanguageModifiers,
 } from './modifiers.js';
 import { unstretch } from './text-normaliser.js';
 import type { Token } from './tokenizer.js';
@@ -144,6 +144,11 @@ function collectContributions(tokens: Token[], lexicon: Lexicon, modifiers: Lang
     }
     if (negated) valence *= valence < 0 && !off.has('negated-complaint') ? NEGATED_COMPLAINT_FACTOR : NEGATION_FACTOR;
     let driver = negated ? `${text} (negated)` : `${text} (${formatValence(valence)})`;
+    // Laughter and thanks before a loss ("lol $259 gone") are sarcasm, handled with courtesy in a complaint below.
+    if (valence > 0 && !negated && !off.has('loss') && !(span === 1 && COURTESY.has(token.key)) && lostAfter(tokens, i + span, modifiers)) {
+      valence *= LOSS_FACTOR;
+      driver = `${text} (lost: ${formatValence(valence)})`;
+    }
     if (valence > 0 && !off.has('wish') && hypothetical(tokens, i, modifiers)) {
       valence *= IRREALIS_FACTOR;
       driver = `${text} (wish: ${formatValence(valence)})`;

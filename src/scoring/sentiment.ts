@@ -35,9 +35,8 @@ const neutralBandFor = (lang: string): number => (lang === 'fr' ? NEUTRAL_BAND_F
 const MILD_WEIGHT = 0.5;
 /** VADER's normalisation constant: compound = sum / sqrt(sum² + ALPHA). */
 const ALPHA = 15;
-/** Extra strength for a word in capitals or stretched ("GREAT", "soooo bad"). */
+/** Extra strength for a word in capitals ("GREAT") inside a post that is not all capitals. */
 const SHOUT_BOOST = 0.7;
-const STRETCH_BOOST = 0.5;
 /** Each "!" (up to four) strengthens the whole post. */
 const EXCLAMATION_BOOST = 0.3;
 /**
@@ -133,7 +132,6 @@ function collectContributions(tokens: Token[], lexicon: Lexicon, modifiers: Lang
     const sign = Math.sign(base);
     let valence = (Math.abs(base) <= 1 && !off.has('mild-words') ? base * MILD_WEIGHT : base) * (off.has('intensifiers') ? 1 : 1 + modifierBoost(tokens, i, modifiers));
     if (token.shout && !off.has('shout')) valence += sign * SHOUT_BOOST;
-    if (token.stretched && !off.has('stretch')) valence += sign * STRETCH_BOOST;
     const phraseCarriesNegation =
       phrase !== undefined &&
       phrase.keys.some((key) => modifiers.negatorsBefore.has(key) || modifiers.negatorsAfter.has(key) || key.endsWith("n't"));

@@ -53,9 +53,10 @@ describe('scoreSentiment — English', () => {
     expect(en('😡').drivers).toEqual(['😡 (-3)']);
   });
 
-  it('strengthens stretched words, capitals and intensifiers', () => {
+  it('reads stretched words as their plain form, and strengthens capitals and intensifiers', () => {
     const plain = en('this is bad').score;
-    expect(en('this is baaaad').score).toBeLessThan(plain);
+    // The extra strength of a stretched word changed no label on any dev half (ablation), so it was dropped.
+    expect(en('this is baaaad').score).toBe(plain);
     expect(en('this is BAD').score).toBeLessThan(plain);
     expect(en('this is really bad').score).toBeLessThan(plain);
     expect(en('this is slightly bad').score).toBeGreaterThan(plain);
@@ -220,7 +221,7 @@ describe('scoreSentiment — French', () => {
   it('reads stretched words and emojis', () => {
     const stretched = fr("c'est nuuuul");
     expect(stretched.label).toBe('negative');
-    expect(stretched.score).toBeLessThan(fr("c'est nul").score);
+    expect(stretched.score).toBe(fr("c'est nul").score);
     expect(fr('livraison reçue 👍').label).toBe('positive');
   });
 

@@ -309,3 +309,17 @@ describe('scoreSentiment — product crises read by general rules (the demo misr
     expect(enBrand('thanks a lot Kelio, my order never arrived').label).toBe('negative');
   });
 });
+
+describe('sentiment rules switched off by name (eval:sentiment --ablation)', () => {
+  it('scores without a rule, and refuses an unknown rule name', async () => {
+    const { parseRuleNames } = await import('../../../src/scoring/sentiment-rules.js');
+    const { scoreTokens } = await import('../../../src/scoring/sentiment.js');
+    const { tokenizePost } = await import('../../../src/scoring/lexicon.js');
+    const tokens = tokenizePost('the seat was not comfortable');
+    expect(scoreTokens(tokens, 'en').label).toBe('negative');
+    expect(scoreTokens(tokens, 'en', parseRuleNames(['negation'])).label).toBe('positive');
+    const melted = tokenizePost('the casing melted');
+    expect(scoreTokens(melted, 'en', parseRuleNames(['list:en-defects-protest'])).label).toBe('neutral');
+    expect(() => parseRuleNames(['negation', 'sarcasm-detector'])).toThrow(/unknown sentiment rule "sarcasm-detector"; known rules: negation, /);
+  });
+});

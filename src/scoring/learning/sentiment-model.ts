@@ -5,8 +5,8 @@ import { tokenizePost } from '../lexicon.js';
 import { scoreTokens } from '../sentiment.js';
 import type { Token } from '../tokenizer.js';
 import { SENTIMENT_LABELS } from './metrics.js';
-import { DEFAULT_REGRESSION_OPTIONS, logits, softmaxInPlace, trainSoftmax, type RegressionOptions, type SoftmaxWeights } from './softmax-regression.js';
-import { DEFAULT_FEATURE_OPTIONS, featureWidth, featuresOfTokens, LEXICON_LABEL_FEATURE, type FeatureOptions, type FeatureVector } from './text-features.js';
+import { DEFAULT_REGRESSION_OPTIONS, softmaxInPlace, trainSoftmax, type RegressionOptions, type SoftmaxWeights } from './softmax-regression.js';
+import { addLogits, DEFAULT_FEATURE_OPTIONS, featureWidth, featuresOfTokens, LEXICON_LABEL_FEATURE, type FeatureOptions, type FeatureVector } from './text-features.js';
 
 export interface SentimentExample {
   /** The post as the scorer sees it: watched names and handles already masked where the caller knows them. */
@@ -115,8 +115,9 @@ export function predictSentimentTokens(model: SentimentModel, tokens: Token[], l
     probabilities[lexiconResult.label] = lexiconResult.confidence;
     return { label: lexiconResult.label, confidence: lexiconResult.confidence, probabilities, source: 'lexicon' };
   }
-  const x = featuresOfTokens(tokens, lang, lexiconResult, model.features);
-  logits(languageModel.weights, x, scratch);
+  const { weights, bias, classes } = languageModel.weights;
+  for (let c = 0; c < classes; c++) scratch[c] = bias[c];
+  addLogits(tokens, lang, lexiconResult, model.features, weights, classes, scratch);
   softmaxInPlace(scratch);
   let best = 0;
   for (let c = 1; c < scratch.length; c++) if (scratch[c] > scratch[best]) best = c;

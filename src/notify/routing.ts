@@ -5,6 +5,8 @@ export interface Route {
   channels: string[];
   entities?: string[];
   minSeverity: AlertSeverity;
+  /** Only alerts whose evidence carries one of these custom tags. */
+  tags?: string[];
 }
 
 export interface QuietHours {
@@ -19,8 +21,9 @@ export interface RoutingDecision {
   deferUntil?: number;
 }
 
+/** `alert.tags`: the custom tags of the alert's evidence mentions (a route with `tags` needs one of them). */
 export function routeAlert(
-  alert: { entityId: string; severity: AlertSeverity },
+  alert: { entityId: string; severity: AlertSeverity; tags?: readonly string[] },
   routes: readonly Route[],
   allChannels: readonly string[],
   quietHours: QuietHours | undefined,
@@ -32,7 +35,12 @@ export function routeAlert(
       : [
           ...new Set(
             routes
-              .filter((r) => (!r.entities || r.entities.includes(alert.entityId)) && SEVERITY_RANK[alert.severity] >= SEVERITY_RANK[r.minSeverity])
+              .filter(
+                (r) =>
+                  (!r.entities || r.entities.includes(alert.entityId)) &&
+                  SEVERITY_RANK[alert.severity] >= SEVERITY_RANK[r.minSeverity] &&
+                  (!r.tags || r.tags.some((t) => alert.tags?.includes(t))),
+              )
               .flatMap((r) => r.channels),
           ),
         ];

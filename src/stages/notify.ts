@@ -5,6 +5,7 @@ import { deliveryAttempts } from '../observability/metrics.js';
 import { entityLocale } from '../config/entity-locale.js';
 import { linkSecret } from '../notify/link-secret.js';
 import { routeAlert } from '../notify/routing.js';
+import { evidenceTags } from '../store/tag-repository.js';
 import { signAction } from '../notify/signed-link.js';
 import type { NotifyJob } from '../queue/names.js';
 import { acquireLockWithin, type RedisLock } from '../queue/redis-lock.js';
@@ -43,7 +44,9 @@ export async function runNotify(ctx: AppContext, job: NotifyJob): Promise<Notify
   // An escalation that a later one overtook (medium, then high, then critical before this job ran) is told by that one.
   if (job.event === 'escalated' && SEVERITY_RANK[alert.severity] > SEVERITY_RANK[job.severity]) return { delivered: [], skipped: [], covered: [] };
   const channels = ctx.channels;
-  const decision = routeAlert(alert, ctx.config.alerts.routes, [...channels.keys()], ctx.config.alerts.quietHours, ctx.now());
+  // Tags are read only when a route asks for them: most deployments route by entity and severity alone.
+  const tags = ctx.config.alerts.routes.some((r) => r.tags) ? await evidenceTags(ctx.store.db, alert.evidence) : [];
+  const decision = routeAlert({ ...alert, tags }, ctx.config.alerts.routes, [...channels.keys()], ctx.config.alerts.quietHours, ctx.now());
   if (decision.deferUntil !== undefined) return { deferUntil: decision.deferUntil };
 
   // Alerts of one family are told one at a time, so that each sees what the others told (crisisCover below).

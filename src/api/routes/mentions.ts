@@ -10,6 +10,7 @@ interface MentionQuery {
   platform?: string;
   sentiment?: 'negative' | 'neutral' | 'positive';
   lang?: string;
+  tag?: string;
   minInfluence?: number;
   from?: string;
   to?: string;
@@ -26,6 +27,7 @@ const filterSchema = {
     platform: { type: 'string' },
     sentiment: { type: 'string', enum: ['negative', 'neutral', 'positive'] },
     lang: { type: 'string', maxLength: 12 },
+    tag: { type: 'string', maxLength: 60, description: 'Custom tag id: only mentions it applies to.' },
     minInfluence: { type: 'number', minimum: 0, maximum: 100 },
     from: { type: 'string', description: 'ISO date/time or epoch ms (inclusive).' },
     to: { type: 'string', description: 'ISO date/time or epoch ms (exclusive).' },
@@ -42,6 +44,7 @@ function toFilter(ctx: RouteContext, q: MentionQuery): MentionFilter {
     platform: q.platform || undefined,
     sentiment: q.sentiment,
     lang: q.lang || undefined,
+    tag: q.tag || undefined,
     minInfluence: q.minInfluence,
     from: parseTime(q.from, 'from'),
     to: parseTime(q.to, 'to'),
@@ -56,12 +59,12 @@ function toFilter(ctx: RouteContext, q: MentionQuery): MentionFilter {
 const CSV_MAX_ROWS = 10_000;
 const CSV_PAGE = 500;
 
-const CSV_HEADER = ['published_at', 'platform', 'author', 'followers', 'sentiment', 'sentiment_score', 'influence', 'reach', 'likes', 'reshares', 'replies', 'lang', 'url', 'text', 'entities', 'labelled_by'];
+const CSV_HEADER = ['published_at', 'platform', 'author', 'followers', 'sentiment', 'sentiment_score', 'influence', 'reach', 'likes', 'reshares', 'replies', 'lang', 'url', 'text', 'entities', 'labelled_by', 'tags'];
 
 const csvRow = (m: MentionView) =>
   csvLine([
     new Date(m.publishedAt).toISOString(), m.platform, m.author.handle, m.author.followers, m.sentiment.label, m.sentiment.score,
-    m.influence, m.reach, m.engagement.likes, m.engagement.reshares, m.engagement.replies, m.lang, m.url, m.text, m.entityIds.join(' '), m.labelledBy?.by ?? '',
+    m.influence, m.reach, m.engagement.likes, m.engagement.reshares, m.engagement.replies, m.lang, m.url, m.text, m.entityIds.join(' '), m.labelledBy?.by ?? '', m.tags.map((t) => t.id).join(' '),
   ]);
 
 export async function mentionRoutes(app: FastifyInstance, ctx: RouteContext): Promise<void> {

@@ -95,7 +95,7 @@ export function setParams(values) {
   history.replaceState(null, '', url);
 }
 
-const PAGES = [['/', 'overview'], ['/alerts', 'alerts'], ['/mentions', 'mentions'], ['/influencers', 'influencers'], ['/business', 'business']];
+const PAGES = [['/', 'overview'], ['/alerts', 'alerts'], ['/mentions', 'mentions'], ['/influencers', 'influencers'], ['/business', 'business'], ['/labels', 'labels']];
 
 /** Navigation that keeps the language and the entity; the page's own texts translated. */
 export function setupPage(active) {

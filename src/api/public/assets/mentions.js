@@ -2,17 +2,23 @@
 import { apiFetch, api, clear, drawChart, el, param, query, setParams, setupEntitySelect, setupPage, showError, TONE_COLOURS } from './common.js';
 import { t } from './i18n.js';
 import { mentionItem } from './mention-item.js';
+import { enableLabelKeys, withLabelControls } from './label-controls.js';
+import { setupTagFilter } from './tag-filter.js';
 
 setupPage('mentions');
 const form = document.getElementById('filters');
 const list = document.getElementById('mention-list');
 const more = document.getElementById('more');
-const FIELDS = ['entity', 'platform', 'sentiment', 'lang', 'minInfluence', 'from', 'to', 'text'];
+const FIELDS = ['entity', 'platform', 'sentiment', 'lang', 'tag', 'minInfluence', 'from', 'to', 'text'];
+/** A mention with its one-click / one-key tone correction. */
+const item = (m) => withLabelControls(mentionItem(m), m);
 let shown = [];
 /** Where the next page starts: the time and id of the last mention shown, or null when there is none. */
 let nextPage = null;
 
+await setupTagFilter(form.elements.tag, document.getElementById('tag-caption'), document.getElementById('label-keys-help'));
 for (const name of FIELDS) if (name !== 'entity' && param(name)) form.elements[name].value = param(name);
+enableLabelKeys(list);
 
 /** The form as API query values; dates are whole UTC days, "to" inclusive. */
 function filters() {
@@ -40,8 +46,8 @@ async function load(append = false) {
     const data = await api(`/api/mentions${query({ ...filters(), limit: 50, ...(append ? nextPage : {}) })}`);
     shown = append ? [...shown, ...data.mentions] : data.mentions;
     nextPage = data.nextBefore === null ? null : { before: data.nextBefore, beforeId: data.nextBeforeId };
-    if (append) list.append(...data.mentions.map(mentionItem));
-    else clear(list, shown.length ? shown.map(mentionItem) : el('li', { class: 'meta' }, t('noMentions')));
+    if (append) list.append(...data.mentions.map(item));
+    else clear(list, shown.length ? shown.map(item) : el('li', { class: 'meta' }, t('noMentions')));
     more.hidden = nextPage === null;
     drawSummaries();
   } catch (error) {
@@ -67,5 +73,10 @@ form.addEventListener('submit', (event) => {
   load();
 });
 more.addEventListener('click', () => load(true));
+list.addEventListener('labelled', (event) => {
+  const m = shown.find((x) => x.id === event.detail.id);
+  if (m) m.sentiment.label = event.detail.label;
+  drawSummaries();
+});
 document.getElementById('export').addEventListener('click', () => exportCsv().catch((error) => showError(list, error)));
 load();

@@ -1,7 +1,12 @@
 // Measures Vigie's sentiment against the `sentiment` package and natural's SentimentAnalyzer on labelled JSONL files.
 // Usage: tsx bench/eval-sentiment.ts [files...] [--half tune|test] [--errors N] [--json]
+//        [--train A.jsonl B.jsonl ...] [--cv [k]] [--airlines] [--curve]
 // --half keeps one half of each file after a fixed shuffle (the balanced files are stored in a label cycle): rules
 // and thresholds are tuned on "tune" and checked on "test", so a gain that only fits the tuned rows shows.
+// --train trains a model in memory on A and scores every other file with it ("trained", next to "vigie");
+// --cv gives the trained model's k-fold figure on each file; --airlines trains on two airlines of the airline file and
+// tests on the other two (every split); --curve gives the trained figure after 100, 200, 500, 1,000 and all labels.
+// Models trained here live in memory only: nothing trained on the eval data is ever written anywhere.
 import { readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { basename, dirname, join, resolve } from 'node:path';
@@ -10,6 +15,10 @@ import Sentiment from 'sentiment';
 import type { SentimentLabel } from '../src/domain/mention.js';
 import { maskerFor } from '../src/scoring/masking.js';
 import { scoreText, type TextScores } from '../src/scoring/scorer.js';
+import { crossValidate } from '../src/scoring/learning/cross-validation.js';
+import { stratifiedFolds } from '../src/scoring/learning/folds.js';
+import { classificationScores } from '../src/scoring/learning/metrics.js';
+import { predictSentiment, trainSentimentModel, type SentimentExample, type SentimentModel } from '../src/scoring/learning/sentiment-model.js';
 
 const require = createRequire(import.meta.url);
 const LABELS: SentimentLabel[] = ['negative', 'neutral', 'positive'];
@@ -100,13 +109,33 @@ function confusionMatrix(rows: Row[], predictions: SentimentLabel[]): string {
 
 type Half = 'tune' | 'test' | 'all';
 
-function parseArgs(argv: string[]): { files: string[]; errors: number; json: boolean; half: Half } {
+type Mode = 'score' | 'train' | 'cv' | 'airlines' | 'curve';
+
+interface Args {
+  files: string[];
+  errors: number;
+  json: boolean;
+  half: Half;
+  mode: Mode;
+  folds: number;
+}
+
+function parseArgs(argv: string[]): Args {
   const files: string[] = [];
   let errors = 0;
   let json = false;
   let half: Half = 'all';
+  let mode: Mode = 'score';
+  let folds = 5;
   for (let i = 0; i < argv.length; i++) {
     if (argv[i] === '--json') json = true;
+    else if (argv[i] === '--train') mode = 'train';
+    else if (argv[i] === '--airlines') mode = 'airlines';
+    else if (argv[i] === '--curve') mode = 'curve';
+    else if (argv[i] === '--cv') {
+      mode = 'cv';
+      if (/^\d+$/.test(argv[i + 1] ?? '')) folds = Number(argv[++i]);
+    }
     else if (argv[i] === '--errors') errors = Number(argv[++i] ?? 0);
     else if (argv[i] === '--half') {
       const value = argv[++i];
@@ -114,10 +143,12 @@ function parseArgs(argv: string[]): { files: string[]; errors: number; json: boo
       half = value;
     } else files.push(resolve(argv[i]));
   }
+  if (mode === 'train' && files.length < 2) throw new Error('--train takes the training file, then one or more files to score: --train A.jsonl B.jsonl');
   if (files.length === 0) {
     for (const name of readdirSync(DEFAULT_DATA_DIR).sort()) if (name.endsWith('.jsonl')) files.push(join(DEFAULT_DATA_DIR, name));
   }
-  return { files, errors, json, half };
+  if (mode === 'airlines' && !files.some((file) => basename(file).startsWith('airline'))) files.unshift(join(DEFAULT_DATA_DIR, 'airline_en.dev.jsonl'));
+  return { files, errors, json, half, mode, folds };
 }
 
 /** Fixed seeded shuffle (mulberry32 + Fisher-Yates), so every run splits a file the same way. */
@@ -151,39 +182,156 @@ function formatRow(name: string, s: Scores): string {
   return `  ${name.padEnd(26)}${s.macroF1.toFixed(1).padStart(9)}${s.accuracy.toFixed(1).padStart(10)}${LABELS.map((l) => s.f1[l].toFixed(1).padStart(10)).join('')}`;
 }
 
-function main(): void {
-  const { files, errors, json, half } = parseArgs(process.argv.slice(2));
-  const predictors: Record<'vigie' | 'sentiment' | 'natural', Predictor> = {
+/** A labelled row as the trainer sees it: masked like the score worker masks it, with the lexicon's verdict attached. */
+function exampleOf(row: Row): SentimentExample {
+  const scores = vigieScores(row);
+  const text = maskerFor(row.airline ? [row.airline] : [])(row.text);
+  return { text, lang: scores.language.lang, label: row.label, lexicon: scores.sentiment };
+}
+
+const predictWith = (model: SentimentModel, example: SentimentExample): SentimentLabel =>
+  predictSentiment(model, example.text, example.lang, example.lexicon).label;
+
+type Predictors = Record<'vigie' | 'sentiment' | 'natural', Predictor>;
+
+function baselinePredictors(): Predictors {
+  return {
     vigie: (row) => vigieScores(row).sentiment.label,
     sentiment: sentimentPackagePredictor(),
     natural: naturalPredictor(),
   };
-  for (const file of files) {
-    const rows = selectHalf(readRows(file), half);
-    const predictions = Object.fromEntries(
-      Object.entries(predictors).map(([name, predict]) => [name, rows.map(predict)]),
-    ) as Record<keyof typeof predictors, SentimentLabel[]>;
-    const results = Object.fromEntries(Object.entries(predictions).map(([name, p]) => [name, score(rows, p)])) as Record<keyof typeof predictors, Scores>;
-    const language = languageAccuracy(rows);
-    if (json) {
-      console.log(JSON.stringify({ file: basename(file), half, rows: rows.length, ...results, languageAccuracy: language }));
-      continue;
+}
+
+/** The figures of every predictor on these rows, plus any extra (trained) predictions. */
+function report(file: string, rows: Row[], half: Half, predictors: Predictors, extra: Record<string, SentimentLabel[]>, args: Args, extraFields: Record<string, unknown> = {}): void {
+  const predictions = Object.fromEntries(Object.entries(predictors).map(([name, predict]) => [name, rows.map(predict)])) as Record<string, SentimentLabel[]>;
+  Object.assign(predictions, extra);
+  const results = Object.fromEntries(Object.entries(predictions).map(([name, p]) => [name, score(rows, p)])) as Record<string, Scores>;
+  const language = languageAccuracy(rows);
+  if (args.json) {
+    console.log(JSON.stringify({ file, half, rows: rows.length, ...results, languageAccuracy: language, ...extraFields }));
+    return;
+  }
+  console.log(`\n${file}${half === 'all' ? '' : ` (${half} half)`}: ${rows.length} rows; language detected as the file's (no hint): ${language.toFixed(2)} %`);
+  for (const [key, value] of Object.entries(extraFields)) console.log(`  ${key}: ${typeof value === 'string' ? value : JSON.stringify(value)}`);
+  console.log(`  ${'method'.padEnd(26)}${'macro-F1'.padStart(9)}${'accuracy'.padStart(10)}${LABELS.map((l) => `F1 ${l.slice(0, 3)}`.padStart(10)).join('')}`);
+  console.log(formatRow('vigie', results.vigie));
+  console.log(formatRow('sentiment (AFINN-165)', results.sentiment));
+  console.log(formatRow(`natural (${rows[0]?.lang === 'fr' ? 'pattern' : 'afinn'})`, results.natural));
+  for (const name of Object.keys(extra)) console.log(formatRow(name, results[name]));
+  const best = Math.max(results.sentiment.macroF1, results.natural.macroF1);
+  console.log(`  vigie - best baseline: ${(results.vigie.macroF1 - best).toFixed(1)} macro-F1 points`);
+  if (extra.trained) console.log(`  trained - vigie: ${(results.trained.macroF1 - results.vigie.macroF1).toFixed(1)} macro-F1 points`);
+  console.log(confusionMatrix(rows, predictions.vigie));
+  if (args.errors > 0) {
+    const wrong = rows.map((row, i) => ({ row, predicted: predictions.vigie[i] })).filter(({ row, predicted }) => row.label !== predicted);
+    for (const { row, predicted } of wrong.slice(0, args.errors)) {
+      const result = vigieScores(row).sentiment;
+      console.log(`  [gold ${row.label}, vigie ${predicted} ${result.score}] ${row.text.replace(/\s+/g, ' ')}\n      drivers: ${result.drivers.join(', ')}`);
     }
-    console.log(`\n${basename(file)}${half === 'all' ? '' : ` (${half} half)`}: ${rows.length} rows; language detected as the file's (no hint): ${language.toFixed(2)} %`);
-    console.log(`  ${'method'.padEnd(26)}${'macro-F1'.padStart(9)}${'accuracy'.padStart(10)}${LABELS.map((l) => `F1 ${l.slice(0, 3)}`.padStart(10)).join('')}`);
-    console.log(formatRow('vigie', results.vigie));
-    console.log(formatRow('sentiment (AFINN-165)', results.sentiment));
-    console.log(formatRow(`natural (${rows[0]?.lang === 'fr' ? 'pattern' : 'afinn'})`, results.natural));
-    const best = Math.max(results.sentiment.macroF1, results.natural.macroF1);
-    console.log(`  vigie - best baseline: ${(results.vigie.macroF1 - best).toFixed(1)} macro-F1 points`);
-    console.log(confusionMatrix(rows, predictions.vigie));
-    if (errors > 0) {
-      const wrong = rows.map((row, i) => ({ row, predicted: predictions.vigie[i] })).filter(({ row, predicted }) => row.label !== predicted);
-      for (const { row, predicted } of wrong.slice(0, errors)) {
-        const result = vigieScores(row).sentiment;
-        console.log(`  [gold ${row.label}, vigie ${predicted} ${result.score}] ${row.text.replace(/\s+/g, ' ')}\n      drivers: ${result.drivers.join(', ')}`);
+  }
+}
+
+/** --train A B...: one model trained on A (all of it), scored on each B. */
+function trainMode(args: Args, predictors: Predictors): void {
+  const [trainFile, ...testFiles] = args.files;
+  const model = trainSentimentModel(readRows(trainFile).map(exampleOf));
+  for (const file of testFiles) {
+    const rows = selectHalf(readRows(file), args.half);
+    const trained = rows.map((row) => predictWith(model, exampleOf(row)));
+    report(basename(file), rows, args.half, predictors, { trained }, args, { trainedOn: basename(trainFile) });
+  }
+}
+
+/** --cv [k]: the trained model's out-of-fold predictions on each file. */
+function cvMode(args: Args, predictors: Predictors): void {
+  for (const file of args.files) {
+    const rows = selectHalf(readRows(file), args.half);
+    const cv = crossValidate(rows.map(exampleOf), args.folds);
+    report(basename(file), rows, args.half, predictors, { trained: cv.predictions }, args, { trainedBy: `${args.folds}-fold cross-validation` });
+  }
+}
+
+/** Every way to put two of the four airlines in training and the other two in test. */
+function airlineSplits(airlines: string[]): [string[], string[]][] {
+  const splits: [string[], string[]][] = [];
+  for (let a = 0; a < airlines.length; a++) {
+    for (let b = a + 1; b < airlines.length; b++) {
+      const train = [airlines[a], airlines[b]];
+      splits.push([train, airlines.filter((name) => !train.includes(name))]);
+    }
+  }
+  return splits;
+}
+
+/** --airlines: trained on two airlines' customers, tested on the other two (brands never seen), for every split. */
+function airlinesMode(args: Args, predictors: Predictors): void {
+  const file = args.files.find((f) => basename(f).startsWith('airline'))!;
+  const rows = readRows(file);
+  const airlines = [...new Set(rows.map((row) => row.airline ?? '(none)'))].sort();
+  const examples = rows.map(exampleOf);
+  const summary: { test: string[]; vigie: number; trained: number }[] = [];
+  for (const [train, test] of airlineSplits(airlines)) {
+    const model = trainSentimentModel(examples.filter((_, i) => train.includes(rows[i].airline ?? '(none)')));
+    const testIndex = rows.map((_, i) => i).filter((i) => test.includes(rows[i].airline ?? '(none)'));
+    const testRows = testIndex.map((i) => rows[i]);
+    const trained = testIndex.map((i) => predictWith(model, examples[i]));
+    report(basename(file), testRows, 'all', predictors, { trained }, args, { trainedOn: train.join(' + '), testedOn: test.join(' + ') });
+    summary.push({ test, vigie: score(testRows, testRows.map(predictors.vigie)).macroF1, trained: score(testRows, trained).macroF1 });
+  }
+  const mean = (xs: number[]): number => Math.round((10 * xs.reduce((a, b) => a + b, 0)) / xs.length) / 10;
+  const line = { file: basename(file), mode: 'airlines', splits: summary.length, vigieMean: mean(summary.map((s) => s.vigie)), trainedMean: mean(summary.map((s) => s.trained)), trainedMin: Math.min(...summary.map((s) => s.trained)) };
+  console.log(args.json ? JSON.stringify(line) : `\nacross airlines, mean of ${line.splits} splits: vigie ${line.vigieMean}, trained ${line.trainedMean} (lowest split ${line.trainedMin}) macro-F1`);
+}
+
+const CURVE_SIZES = [100, 200, 500, 1000];
+
+/**
+ * --curve: 5-fold, each fold's model trained on the first N labels of its training part (seeded order), so every
+ * size is scored on all rows; the default scorer is scored on the same rows.
+ */
+function curveMode(args: Args): void {
+  for (const file of args.files) {
+    const rows = selectHalf(readRows(file), args.half);
+    const examples = rows.map(exampleOf);
+    const k = args.folds;
+    const folds = stratifiedFolds(rows.map((row) => row.label), k, 4242);
+    const order = shuffled(rows.map((_, i) => i), 20_261_202);
+    const gold = rows.map((row) => row.label);
+    const vigie = classificationScores(gold, examples.map((example) => example.lexicon!.label)).macroF1;
+    const points: { labels: number | 'all'; trained: number; trainLabels: number }[] = [];
+    for (const size of [...CURVE_SIZES, Infinity]) {
+      const predictions = new Array<SentimentLabel>(rows.length);
+      let trainLabels = 0;
+      for (let fold = 0; fold < k; fold++) {
+        const train = order.filter((i) => folds[i] !== fold).slice(0, size);
+        trainLabels = Math.max(trainLabels, train.length);
+        const model = trainSentimentModel(train.map((i) => examples[i]));
+        rows.forEach((_, i) => {
+          if (folds[i] === fold) predictions[i] = predictWith(model, examples[i]);
+        });
       }
+      if (size !== Infinity && trainLabels < size) continue;
+      points.push({ labels: size === Infinity ? 'all' : size, trainLabels, trained: classificationScores(gold, predictions).macroF1 });
     }
+    if (args.json) console.log(JSON.stringify({ file: basename(file), half: args.half, rows: rows.length, mode: 'curve', vigie, curve: points }));
+    else {
+      console.log(`\n${basename(file)}: learning curve (${k}-fold; vigie default ${vigie.toFixed(1)} macro-F1 on the same rows)`);
+      for (const point of points) console.log(`  ${String(point.labels === 'all' ? `all (${point.trainLabels})` : point.labels).padStart(12)} labels: trained ${point.trained.toFixed(1)} (${(point.trained - vigie >= 0 ? '+' : '') + (point.trained - vigie).toFixed(1)})`);
+    }
+  }
+}
+
+function main(): void {
+  const args = parseArgs(process.argv.slice(2));
+  if (args.mode === 'curve') return curveMode(args);
+  const predictors = baselinePredictors();
+  if (args.mode === 'train') return trainMode(args, predictors);
+  if (args.mode === 'cv') return cvMode(args, predictors);
+  if (args.mode === 'airlines') return airlinesMode(args, predictors);
+  for (const file of args.files) {
+    const rows = selectHalf(readRows(file), args.half);
+    report(basename(file), rows, args.half, predictors, {}, args);
   }
 }
 

@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import Sentiment from 'sentiment';
 import type { MentionInput } from '../src/domain/mention.js';
 import { createScorer } from '../src/scoring/scorer.js';
+import type { SentimentModel } from '../src/scoring/learning/sentiment-model.js';
 
 const WARM_UP = 300;
 const MIN_MEASURE_MS = 1000;
@@ -59,8 +60,8 @@ export interface ScoringSpeed {
   sentimentCpuPerSec: number;
 }
 
-export async function benchScoring(texts: string[]): Promise<ScoringSpeed> {
-  const scorer = createScorer({ maskTerms: ['Acme', 'AcmeAir', 'Zéphyr Telecom'], ownHandles: ['acme_support'] });
+export async function benchScoring(texts: string[], sentimentModel?: SentimentModel): Promise<ScoringSpeed> {
+  const scorer = createScorer({ maskTerms: ['Acme', 'AcmeAir', 'Zéphyr Telecom'], ownHandles: ['acme_support'], sentimentModel });
   const mentions = texts.map(asMention);
   const analyser = new Sentiment();
   const vigie = throughput(texts, (_text, i) => scorer.score(mentions[i]));

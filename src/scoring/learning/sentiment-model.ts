@@ -5,8 +5,8 @@ import { tokenizePost } from '../lexicon.js';
 import { scoreTokens } from '../sentiment.js';
 import type { Token } from '../tokenizer.js';
 import { SENTIMENT_LABELS } from './metrics.js';
-import { DEFAULT_REGRESSION_OPTIONS, logits, softmaxInPlace, trainSoftmax, type RegressionOptions, type SoftmaxWeights } from './softmax-regression.js';
-import { DEFAULT_FEATURE_OPTIONS, featureWidth, featuresOfTokens, type FeatureOptions, type FeatureVector } from './text-features.js';
+import { DEFAULT_REGRESSION_OPTIONS, softmaxInPlace, trainSoftmax, type RegressionOptions, type SoftmaxWeights } from './softmax-regression.js';
+import { addLogits, DEFAULT_FEATURE_OPTIONS, featureWidth, featuresOfTokens, LEXICON_LABEL_FEATURE, type FeatureOptions, type FeatureVector } from './text-features.js';
 
 export interface SentimentExample {
   /** The post as the scorer sees it: watched names and handles already masked where the caller knows them. */
@@ -61,6 +61,17 @@ function vectorOf(example: SentimentExample, features: FeatureOptions): FeatureV
   return featuresOfTokens(tokens, example.lang, lexicon, features);
 }
 
+/**
+ * Training starts from the lexicon's verdict (its label's feature votes for that class), so with few labels the model
+ * stays near the rules and the n-grams learn only what the rules get wrong.
+ */
+export const LEXICON_PRIOR = 2;
+
+function lexiconPrior(features: FeatureOptions): [number, number, number][] {
+  const base = 1 << features.hashBits;
+  return SENTIMENT_LABELS.map((_, c) => [base + LEXICON_LABEL_FEATURE + c, c, LEXICON_PRIOR]);
+}
+
 export function trainSentimentModel(examples: readonly SentimentExample[], opts: TrainOptions = {}): SentimentModel {
   const features = { ...DEFAULT_FEATURE_OPTIONS, ...opts.features };
   const regression = { ...DEFAULT_REGRESSION_OPTIONS, ...opts.regression };
@@ -83,7 +94,11 @@ export function trainSentimentModel(examples: readonly SentimentExample[], opts:
     if (list.length < minExamples || classesPresent < 2) continue;
     const xs = list.map((example) => vectorOf(example, features));
     const ys = list.map((example) => SENTIMENT_LABELS.indexOf(example.label));
-    const weights = trainSoftmax(xs, ys, SENTIMENT_LABELS.length, featureWidth(features), regression);
+    const weights = trainSoftmax(xs, ys, SENTIMENT_LABELS.length, featureWidth(features), {
+      penaltyFreeFrom: 1 << features.hashBits,
+      initialWeights: lexiconPrior(features),
+      ...regression,
+    });
     languages[lang] = { examples: list.length, classCounts, weights };
   }
   return { features, labels: SENTIMENT_LABELS, languages };
@@ -100,8 +115,9 @@ export function predictSentimentTokens(model: SentimentModel, tokens: Token[], l
     probabilities[lexiconResult.label] = lexiconResult.confidence;
     return { label: lexiconResult.label, confidence: lexiconResult.confidence, probabilities, source: 'lexicon' };
   }
-  const x = featuresOfTokens(tokens, lang, lexiconResult, model.features);
-  logits(languageModel.weights, x, scratch);
+  const { weights, bias, classes } = languageModel.weights;
+  for (let c = 0; c < classes; c++) scratch[c] = bias[c];
+  addLogits(tokens, lang, lexiconResult, model.features, weights, classes, scratch);
   softmaxInPlace(scratch);
   let best = 0;
   for (let c = 1; c < scratch.length; c++) if (scratch[c] > scratch[best]) best = c;

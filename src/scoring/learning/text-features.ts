@@ -22,7 +22,9 @@ export interface FeatureOptions {
 export const DEFAULT_FEATURE_OPTIONS: FeatureOptions = { hashBits: 18, charMin: 2, charMax: 5, wordWeight: 1, charWeight: 0.6, lexiconWeight: 1 };
 
 /** Dense lexicon features, stored after the hashed buckets. */
-export const LEXICON_FEATURE_COUNT = 8;
+export const LEXICON_FEATURE_COUNT = 12;
+/** Offset of the lexicon's one-hot label (negative, neutral, positive) among the lexicon features. */
+export const LEXICON_LABEL_FEATURE = 3;
 
 export interface FeatureVector {
   indices: Int32Array;
@@ -52,22 +54,93 @@ const SEED_BIGRAM = hashInto(FNV_OFFSET, 'b:');
 const SEED_SYMBOL = hashInto(FNV_OFFSET, 's:');
 const SEED_CHAR = hashInto(FNV_OFFSET, 'c:');
 const SEED_FLAG = hashInto(FNV_OFFSET, 'f:');
+const SEED_DRIVER = hashInto(FNV_OFFSET, 'd:');
 const WORD_SEPARATOR = 0x20;
+
+/**
+ * How the lexicon read one of its drivers, without the word: "good (negated)" -> "negated", "thanks (ignored: …)" ->
+ * "ignored", "great (question: +0.8)" -> "question+", "awful (-3)" -> "plain-". The rules' context (negation,
+ * question, wish, quotation, courtesy in a complaint, irony) becomes something the model can weigh.
+ */
+function driverContext(driver: string): string {
+  const open = driver.lastIndexOf(' (');
+  if (open < 0) return driver;
+  const inside = driver.slice(open + 2, -1);
+  const colon = inside.indexOf(':');
+  const kind = colon >= 0 ? inside.slice(0, colon) : /^[+-]?\d/.test(inside) ? 'plain' : inside;
+  const value = Number.parseFloat(inside.slice(colon + 1).trim());
+  return Number.isFinite(value) ? `${kind}${value > 0 ? '+' : value < 0 ? '-' : '0'}` : kind;
+}
+
+/** The lexicon's positive and negative evidence apart (its compound score nets them out) and how many words gave each. */
+const sumsOut: [number, number, number, number] = [0, 0, 0, 0];
+
+function driverSums(drivers: readonly string[]): readonly [number, number, number, number] {
+  let positive = 0;
+  let negative = 0;
+  let positives = 0;
+  let negatives = 0;
+  for (const driver of drivers) {
+    const match = /\(([a-z]+: )?([+-]?\d+(?:\.\d+)?)\)$/.exec(driver);
+    if (!match) continue;
+    const value = Number(match[2]);
+    if (value > 0) {
+      positive += value;
+      positives++;
+    } else if (value < 0) {
+      negative -= value;
+      negatives++;
+    }
+  }
+  // Squashed to 0..1: five strong words say no more than three.
+  sumsOut[0] = positive / (positive + 3);
+  sumsOut[1] = negative / (negative + 3);
+  sumsOut[2] = Math.min(positives, 4) / 4;
+  sumsOut[3] = Math.min(negatives, 4) / 4;
+  return sumsOut;
+}
 
 /** Growable scratch lists, reused across calls: extraction runs on every scored mention. */
 const wordBuckets: number[] = [];
-const charBuckets: number[] = [];
+let charBuckets = new Int32Array(1024);
+let charCount = 0;
+const dense = new Float64Array(LEXICON_FEATURE_COUNT);
+let classSums = new Float64Array(3);
+
+/** A word's own buckets: its unigram and its character n-grams. */
+interface WordBuckets {
+  word: number;
+  chars: Int32Array;
+}
 
 /**
- * The feature vector of a tokenized post. Words within NEGATION_SCOPE of a negator also yield a negation-marked
- * copy ("not good" -> n:good), the classic way for a linear model to learn negation. Each group is normalised to unit
- * length so a long post does not outweigh a short one.
+ * Words repeat heavily across posts, and their character n-grams are most of the hashing: remembered per word, per
+ * feature layout. Bounded, and simply emptied when full.
  */
-export function featuresOfTokens(tokens: readonly Token[], lang: string, lexicon: SentimentResult | undefined, opts: FeatureOptions): FeatureVector {
+const WORD_CACHE_LIMIT = 100_000;
+const wordCaches = new WeakMap<FeatureOptions, Map<string, WordBuckets>>();
+
+function bucketsOfWord(key: string, opts: FeatureOptions, mask: number): WordBuckets {
+  let cache = wordCaches.get(opts);
+  if (!cache) wordCaches.set(opts, (cache = new Map()));
+  let entry = cache.get(key);
+  if (!entry) {
+    if (cache.size >= WORD_CACHE_LIMIT) cache.clear();
+    entry = { word: hashInto(SEED_WORD, key) & mask, chars: charGrams(key, opts, mask) };
+    cache.set(key, entry);
+  }
+  return entry;
+}
+
+/**
+ * Fills the scratch lists with a tokenized post's features. Words within NEGATION_SCOPE of a negator also yield a
+ * negation-marked copy ("not good" -> n:good), the classic way for a linear model to learn negation.
+ */
+function collect(tokens: readonly Token[], lang: string, lexicon: SentimentResult | undefined, opts: FeatureOptions): void {
   const mask = (1 << opts.hashBits) - 1;
   const negators = MODIFIERS[lang === 'fr' ? 'fr' : 'en'].negatorsBefore;
   wordBuckets.length = 0;
-  charBuckets.length = 0;
+  charCount = 0;
   let negationLeft = 0;
   let previousWord: string | null = null;
   let shouted = false;
@@ -82,7 +155,8 @@ export function featuresOfTokens(tokens: readonly Token[], lang: string, lexicon
       continue;
     }
     const key = token.key;
-    wordBuckets.push(hashInto(SEED_WORD, key) & mask);
+    const own = bucketsOfWord(key, opts, mask);
+    wordBuckets.push(own.word);
     if (negationLeft > 0) {
       wordBuckets.push(hashInto(SEED_NEGATED, key) & mask);
       negationLeft--;
@@ -92,60 +166,102 @@ export function featuresOfTokens(tokens: readonly Token[], lang: string, lexicon
     previousWord = key;
     shouted ||= token.shout;
     stretched ||= token.stretched;
-    addCharGrams(key, opts, mask);
+    if (charCount + own.chars.length > charBuckets.length) {
+      const grown = new Int32Array(Math.max(charBuckets.length * 2, charCount + own.chars.length));
+      grown.set(charBuckets.subarray(0, charCount));
+      charBuckets = grown;
+    }
+    charBuckets.set(own.chars, charCount);
+    charCount += own.chars.length;
   }
+  if (lexicon) for (const driver of lexicon.drivers) wordBuckets.push(hashInto(SEED_DRIVER, driverContext(driver)) & mask);
   if (shouted) wordBuckets.push(hashInto(SEED_FLAG, 'shout') & mask);
   if (stretched) wordBuckets.push(hashInto(SEED_FLAG, 'stretch') & mask);
+  if (lexicon) {
+    const s = lexicon.score;
+    const [positive, negative, positives, negatives] = driverSums(lexicon.drivers);
+    dense[0] = s;
+    dense[1] = Math.max(s, 0);
+    dense[2] = Math.max(-s, 0);
+    dense[LEXICON_LABEL_FEATURE] = lexicon.label === 'negative' ? 1 : 0;
+    dense[LEXICON_LABEL_FEATURE + 1] = lexicon.label === 'neutral' ? 1 : 0;
+    dense[LEXICON_LABEL_FEATURE + 2] = lexicon.label === 'positive' ? 1 : 0;
+    dense[6] = lexicon.drivers.length === 0 ? 1 : 0;
+    dense[7] = Math.min(lexicon.drivers.length, 6) / 6;
+    dense[8] = positive;
+    dense[9] = negative;
+    dense[10] = positives;
+    dense[11] = negatives;
+    for (let k = 0; k < LEXICON_FEATURE_COUNT; k++) dense[k] *= opts.lexiconWeight;
+  }
+}
 
+/** Each group is normalised to unit length, so a long post does not outweigh a short one. */
+const groupValue = (count: number, weight: number): number => (count > 0 ? weight / Math.sqrt(count) : 0);
+
+/** The feature vector of a tokenized post (for training; prediction reads the scratch lists directly, addLogits). */
+export function featuresOfTokens(tokens: readonly Token[], lang: string, lexicon: SentimentResult | undefined, opts: FeatureOptions): FeatureVector {
+  collect(tokens, lang, lexicon, opts);
   const lexiconCount = lexicon ? LEXICON_FEATURE_COUNT : 0;
-  const size = wordBuckets.length + charBuckets.length + lexiconCount;
+  const size = wordBuckets.length + charCount + lexiconCount;
   const indices = new Int32Array(size);
   const values = new Float32Array(size);
   let n = 0;
-  const wordValue = wordBuckets.length > 0 ? opts.wordWeight / Math.sqrt(wordBuckets.length) : 0;
+  const wordValue = groupValue(wordBuckets.length, opts.wordWeight);
   for (const bucket of wordBuckets) {
     indices[n] = bucket;
     values[n++] = wordValue;
   }
-  const charValue = charBuckets.length > 0 ? opts.charWeight / Math.sqrt(charBuckets.length) : 0;
-  for (const bucket of charBuckets) {
-    indices[n] = bucket;
+  const charValue = groupValue(charCount, opts.charWeight);
+  for (let j = 0; j < charCount; j++) {
+    indices[n] = charBuckets[j];
     values[n++] = charValue;
   }
-  if (lexicon) {
-    const base = 1 << opts.hashBits;
-    const s = lexicon.score;
-    const w = opts.lexiconWeight;
-    const dense = [
-      s,
-      Math.max(s, 0),
-      Math.max(-s, 0),
-      lexicon.label === 'negative' ? 1 : 0,
-      lexicon.label === 'neutral' ? 1 : 0,
-      lexicon.label === 'positive' ? 1 : 0,
-      lexicon.drivers.length === 0 ? 1 : 0,
-      Math.min(lexicon.drivers.length, 6) / 6,
-    ];
-    for (let k = 0; k < LEXICON_FEATURE_COUNT; k++) {
-      indices[n] = base + k;
-      values[n++] = dense[k] * w;
-    }
+  const base = 1 << opts.hashBits;
+  for (let k = 0; k < lexiconCount; k++) {
+    indices[n] = base + k;
+    values[n++] = dense[k];
   }
   return { indices, values };
 }
 
-function addCharGrams(key: string, opts: FeatureOptions, mask: number): void {
+/**
+ * Adds a linear model's class scores for a tokenized post to `out` (which holds the biases), without building the
+ * vector: the same sums as featuresOfTokens then a dot product, with each group's constant value factored out.
+ */
+export function addLogits(tokens: readonly Token[], lang: string, lexicon: SentimentResult | undefined, opts: FeatureOptions, weights: Float32Array, classes: number, out: Float64Array): void {
+  collect(tokens, lang, lexicon, opts);
+  const sums = classSums.length >= classes ? classSums : (classSums = new Float64Array(classes));
+  sums.fill(0);
+  for (const bucket of wordBuckets) for (let c = 0; c < classes; c++) sums[c] += weights[bucket * classes + c];
+  const wordValue = groupValue(wordBuckets.length, opts.wordWeight);
+  for (let c = 0; c < classes; c++) out[c] += sums[c] * wordValue;
+  sums.fill(0);
+  for (let j = 0; j < charCount; j++) {
+    const base = charBuckets[j] * classes;
+    for (let c = 0; c < classes; c++) sums[c] += weights[base + c];
+  }
+  const charValue = groupValue(charCount, opts.charWeight);
+  for (let c = 0; c < classes; c++) out[c] += sums[c] * charValue;
+  if (!lexicon) return;
+  const base = (1 << opts.hashBits) * classes;
+  for (let k = 0; k < LEXICON_FEATURE_COUNT; k++) for (let c = 0; c < classes; c++) out[c] += weights[base + k * classes + c] * dense[k];
+}
+
+function charGrams(key: string, opts: FeatureOptions, mask: number): Int32Array {
   // "<" and ">" mark the word's edges: "<bad" (a prefix) is not "bad" inside "badge".
   const padded = `<${key}>`;
   const length = padded.length;
+  const grams: number[] = [];
   for (let start = 0; start < length; start++) {
     let h = SEED_CHAR;
     for (let end = start; end < length && end - start < opts.charMax; end++) {
       h ^= padded.charCodeAt(end);
       h = Math.imul(h, FNV_PRIME);
-      if (end - start + 1 >= opts.charMin) charBuckets.push(h & mask);
+      if (end - start + 1 >= opts.charMin) grams.push(h & mask);
     }
   }
+  return Int32Array.from(grams);
 }
 
 /** The feature vector of a post's text (tokenized as the scorer does). */

@@ -52,16 +52,20 @@ describe('labelling from the dashboard', () => {
     const item = page.locator('li.labellable[data-id="x:1"]');
     await item.waitFor();
     expect(await negativeShare()).toBeCloseTo(2 / 5);
+    await page.fill('.labeller input', 'Ana <b>');
+    await page.locator('.labeller input').dispatchEvent('change');
     await item.focus();
     await page.keyboard.press('3');
     await item.locator('.label-status', { hasText: 'Saved' }).waitFor();
     expect(await item.locator('.meta .badge').textContent()).toBe('positive');
     expect(await item.locator('button.tone-button.positive').getAttribute('aria-pressed')).toBe('true');
-    expect(await item.locator('.certainty').textContent()).toMatch(/labelled by dashboard \(scorer said negative\)/);
+    expect(await item.locator('.certainty').textContent()).toMatch(/labelled by Ana <b> \(scorer said negative\)/);
     // Pressed again: nothing changes twice.
     await page.keyboard.press('p');
     await item.locator('.label-status', { hasText: 'Saved' }).waitFor();
     expect(await negativeShare()).toBeCloseTo(1 / 5);
+    const stored = await db.store.db.selectFrom('mention_labels').select(['labelled_by', 'source']).where('mention_id', '=', 'x:1').executeTakeFirstOrThrow();
+    expect(stored).toEqual({ labelled_by: 'Ana <b>', source: 'dashboard' });
     // K moves to the previous (newer) mention; the hostile text stayed text.
     await page.keyboard.press('k');
     expect(await page.evaluate(() => document.activeElement?.getAttribute('data-id'))).not.toBe('x:1');

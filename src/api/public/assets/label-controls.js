@@ -12,11 +12,22 @@ function certainty(m) {
   return `${Math.round(100 * m.sentiment.confidence)} % ${w('sure')}`;
 }
 
+const NAME_KEY = 'vigie-labeller';
+/** Who labels from this browser (the API token is shared, so the name is asked for, and remembered here). */
+export const labellerName = () => localStorage.getItem(NAME_KEY)?.trim() || undefined;
+
+/** A "Your name" field that remembers who labels from this browser. */
+export function labellerField() {
+  const input = el('input', { type: 'text', maxlength: 200, size: 14, autocomplete: 'name', value: labellerName() ?? '', onchange: (e) => localStorage.setItem(NAME_KEY, e.target.value.trim()) });
+  return el('label', { class: 'labeller' }, w('yourName'), ' ', input);
+}
+
 async function sendLabel(id, label) {
   const url = `/api/mentions/${encodeURIComponent(id)}/label`;
+  const by = labellerName();
   const init = label === null
-    ? { method: 'DELETE', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ source: 'dashboard' }) }
-    : { method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ label, source: 'dashboard' }) };
+    ? { method: 'DELETE', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ source: 'dashboard', by }) }
+    : { method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ label, source: 'dashboard', by }) };
   return (await apiFetch(url, init)).json();
 }
 
@@ -47,7 +58,7 @@ export function withLabelControls(item, mention) {
       const result = await sendLabel(m.id, tone);
       m.sentiment.label = result.effective;
       m.sentiment.confidence = tone === null ? m.sentiment.confidence : 1;
-      m.labelledBy = tone === null ? null : { by: 'dashboard', at: Date.now(), machineLabel: m.labelledBy?.machineLabel ?? mention.sentiment.label };
+      m.labelledBy = tone === null ? null : { by: labellerName() ?? 'dashboard', at: Date.now(), machineLabel: m.labelledBy?.machineLabel ?? mention.sentiment.label };
       status.textContent = w('saved');
       render();
       item.dispatchEvent(new CustomEvent('labelled', { bubbles: true, detail: { id: m.id, label: result.effective } }));

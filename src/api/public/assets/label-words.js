@@ -10,7 +10,7 @@ const WORDS = {
     labelledMentions: 'On {n} mentions your team labelled', lexicon: 'lexicon', trained: 'trained', macroF1: 'macro-F1', noModel: 'no trained model yet (vigie train)',
     notAdopted: 'trained, not adopted: it did not beat the lexicon', scorerNow: 'scorer as it read them', tags: 'Tags', tag: 'Tag', noTags: 'No tag defined.',
     defineTag: 'Define a tag', tagId: 'Id', tagName: 'Name', add: 'Add', tagsOverTime: 'Tags over time', labelledCount: 'tagged by people', taggedCount: 'tagged by the classifier',
-    was: 'scorer said',
+    was: 'scorer said', yourName: 'Your name',
   },
   fr: {
     labels: 'Annotations', correct: 'Corriger le ton', labelledBy: 'annoté par', sure: 'de certitude', saved: 'Enregistré', removeLabel: "retirer l'annotation",
@@ -20,7 +20,7 @@ const WORDS = {
     labelledMentions: 'Sur {n} mentions annotées par votre équipe', lexicon: 'lexique', trained: 'modèle entraîné', macroF1: 'F1 macro', noModel: 'pas encore de modèle entraîné (vigie train)',
     notAdopted: "entraîné, non adopté : il n'a pas battu le lexique", scorerNow: 'score tel qu\u2019il les lisait', tags: 'Étiquettes', tag: 'Étiquette', noTags: 'Aucune étiquette définie.',
     defineTag: 'Définir une étiquette', tagId: 'Id', tagName: 'Nom', add: 'Ajouter', tagsOverTime: 'Étiquettes dans le temps', labelledCount: 'posées par l\u2019équipe', taggedCount: 'posées par le classifieur',
-    was: 'le score disait',
+    was: 'le score disait', yourName: 'Votre nom',
   },
 };
 

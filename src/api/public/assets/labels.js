@@ -1,7 +1,7 @@
 // The Labels page: how the scorer does against the team's labels, the "to review" list, the latest labels, and custom tags.
 import { api, apiFetch, clear, drawChart, el, fmt, setupEntitySelect, setupPage, showError } from './common.js';
 import { t } from './i18n.js';
-import { enableLabelKeys, withLabelControls } from './label-controls.js';
+import { enableLabelKeys, labellerField, withLabelControls } from './label-controls.js';
 import { w } from './label-words.js';
 import { mentionItem } from './mention-item.js';
 
@@ -15,6 +15,7 @@ const reviewList = document.getElementById('review-list');
 const recentList = document.getElementById('recent-list');
 const figures = document.getElementById('model-figures');
 enableLabelKeys(reviewList);
+document.getElementById('keys-help').append(' ', labellerField());
 
 const f1 = (x) => (x === null || x === undefined ? '–' : x.toFixed(0));
 

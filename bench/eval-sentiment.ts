@@ -1,11 +1,12 @@
 // Measures Vigie's sentiment against the `sentiment` package and natural's SentimentAnalyzer on labelled JSONL files.
 // Usage: tsx bench/eval-sentiment.ts [files...] [--half tune|test] [--errors N] [--json]
-//        [--train A.jsonl B.jsonl ...] [--cv [k]] [--airlines] [--curve]
+//        [--train A.jsonl B.jsonl ...] [--cv [k]] [--airlines] [--curve] [--ablation [rule,...]]
 // --half keeps one half of each file after a fixed shuffle (the balanced files are stored in a label cycle): rules
 // and thresholds are tuned on "tune" and checked on "test", so a gain that only fits the tuned rows shows.
 // --train trains a model in memory on A and scores every other file with it ("trained", next to "vigie");
 // --cv gives the trained model's k-fold figure on each file; --airlines trains on two airlines of the airline file and
 // tests on the other two (every split); --curve gives the trained figure after 100, 200, 500, 1,000 and all labels.
+// --ablation switches each rule of the default scorer off in turn and reports the change on each half of each file.
 // Models trained here live in memory only: nothing trained on the eval data is ever written anywhere.
 import { readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -14,6 +15,10 @@ import { fileURLToPath } from 'node:url';
 import Sentiment from 'sentiment';
 import type { SentimentLabel } from '../src/domain/mention.js';
 import { maskerFor } from '../src/scoring/masking.js';
+import { languageOfTokens } from '../src/scoring/language.js';
+import { tokenizePost } from '../src/scoring/lexicon.js';
+import { scoreTokens } from '../src/scoring/sentiment.js';
+import { SENTIMENT_RULES, parseRuleNames, type SentimentRule } from '../src/scoring/sentiment-rules.js';
 import { scoreText, type TextScores } from '../src/scoring/scorer.js';
 import { crossValidate } from '../src/scoring/learning/cross-validation.js';
 import { stratifiedFolds } from '../src/scoring/learning/folds.js';
@@ -109,7 +114,7 @@ function confusionMatrix(rows: Row[], predictions: SentimentLabel[]): string {
 
 type Half = 'tune' | 'test' | 'all';
 
-type Mode = 'score' | 'train' | 'cv' | 'airlines' | 'curve';
+type Mode = 'score' | 'train' | 'cv' | 'airlines' | 'curve' | 'ablation';
 
 interface Args {
   files: string[];
@@ -118,6 +123,8 @@ interface Args {
   half: Half;
   mode: Mode;
   folds: number;
+  /** --ablation: the rules to measure (all by default). */
+  rules: SentimentRule[];
 }
 
 function parseArgs(argv: string[]): Args {
@@ -127,11 +134,16 @@ function parseArgs(argv: string[]): Args {
   let half: Half = 'all';
   let mode: Mode = 'score';
   let folds = 5;
+  let rules: SentimentRule[] = [...SENTIMENT_RULES];
   for (let i = 0; i < argv.length; i++) {
     if (argv[i] === '--json') json = true;
     else if (argv[i] === '--train') mode = 'train';
     else if (argv[i] === '--airlines') mode = 'airlines';
     else if (argv[i] === '--curve') mode = 'curve';
+    else if (argv[i] === '--ablation') {
+      mode = 'ablation';
+      if (argv[i + 1] && !argv[i + 1].startsWith('--') && !argv[i + 1].endsWith('.jsonl')) rules = [...parseRuleNames(argv[++i].split(','))];
+    }
     else if (argv[i] === '--cv') {
       mode = 'cv';
       if (/^\d+$/.test(argv[i + 1] ?? '')) folds = Number(argv[++i]);
@@ -148,7 +160,7 @@ function parseArgs(argv: string[]): Args {
     for (const name of readdirSync(DEFAULT_DATA_DIR).sort()) if (name.endsWith('.jsonl')) files.push(join(DEFAULT_DATA_DIR, name));
   }
   if (mode === 'airlines' && !files.some((file) => basename(file).startsWith('airline'))) files.unshift(join(DEFAULT_DATA_DIR, 'airline_en.dev.jsonl'));
-  return { files, errors, json, half, mode, folds };
+  return { files, errors, json, half, mode, folds, rules };
 }
 
 /** Fixed seeded shuffle (mulberry32 + Fisher-Yates), so every run splits a file the same way. */
@@ -171,7 +183,7 @@ function shuffled<T>(items: T[], seed: number): T[] {
 
 const SPLIT_SEED = 20_170_401;
 
-function selectHalf(rows: Row[], half: Half): Row[] {
+function selectHalf<T>(rows: T[], half: Half): T[] {
   if (half === 'all') return rows;
   const mixed = shuffled(rows, SPLIT_SEED);
   const middle = Math.floor(mixed.length / 2);
@@ -322,9 +334,59 @@ function curveMode(args: Args): void {
   }
 }
 
+/** The default scorer's labels with some rules switched off (same steps as scoreText). */
+function labelsWithout(rows: Row[], off: ReadonlySet<SentimentRule>): SentimentLabel[] {
+  return rows.map((row) => {
+    const masked = maskerFor(row.airline ? [row.airline] : [])(row.text);
+    const tokens = tokenizePost(masked);
+    return scoreTokens(tokens, languageOfTokens(tokens, masked, row.lang).lang, off).label;
+  });
+}
+
+/**
+ * --ablation [rule,...]: for each rule, what switching it off does to macro-F1 on each half of each file. A rule
+ * carries when it helps (full > without) on both halves of every file it touches and hurts none.
+ */
+function ablationMode(args: Args): void {
+  const columns: { name: string; rows: Row[]; index: number[][] }[] = [];
+  for (const file of args.files) {
+    const rows = readRows(file);
+    const byHalf = (half: Half): number[] => {
+      const chosen = new Set(selectHalf(rows.map((_, i) => i), half));
+      return rows.map((_, i) => i).filter((i) => chosen.has(i));
+    };
+    columns.push({ name: basename(file).replace('.dev.jsonl', ''), rows, index: [byHalf('tune'), byHalf('test')] });
+  }
+  const halfF1 = (rows: Row[], labels: SentimentLabel[], index: number[]): number =>
+    classificationScores(index.map((i) => rows[i].label), index.map((i) => labels[i])).macroF1;
+  const full = columns.map((col) => {
+    const labels = labelsWithout(col.rows, new Set());
+    return col.index.map((index) => halfF1(col.rows, labels, index));
+  });
+  const header = `  ${'rule'.padEnd(26)}${columns.map((col) => `${col.name} tune`.padStart(22) + 'test'.padStart(7)).join('')}  verdict`;
+  if (!args.json) {
+    console.log(`\nablation: macro-F1 with every rule minus macro-F1 without the rule (positive = the rule helps)`);
+    console.log(`  ${'all rules'.padEnd(26)}${full.map(([tune, test]) => tune.toFixed(1).padStart(22) + test.toFixed(1).padStart(7)).join('')}`);
+    console.log(header);
+  }
+  for (const rule of args.rules) {
+    const deltas = columns.map((col, c) => {
+      const labels = labelsWithout(col.rows, new Set([rule]));
+      return col.index.map((index, h) => Math.round(10 * (full[c][h] - halfF1(col.rows, labels, index))) / 10);
+    });
+    const all = deltas.flat();
+    const verdict = all.every((d) => d === 0) ? 'no effect' : all.some((d) => d < 0) ? 'hurts somewhere' : 'carries';
+    if (args.json) console.log(JSON.stringify({ mode: 'ablation', rule, deltas: Object.fromEntries(columns.map((col, c) => [col.name, { tune: deltas[c][0], test: deltas[c][1] }])), verdict }));
+    else console.log(`  ${rule.padEnd(26)}${deltas.map(([tune, test]) => fmtDelta(tune).padStart(22) + fmtDelta(test).padStart(7)).join('')}  ${verdict}`);
+  }
+}
+
+const fmtDelta = (d: number): string => (d > 0 ? `+${d.toFixed(1)}` : d.toFixed(1));
+
 function main(): void {
   const args = parseArgs(process.argv.slice(2));
   if (args.mode === 'curve') return curveMode(args);
+  if (args.mode === 'ablation') return ablationMode(args);
   const predictors = baselinePredictors();
   if (args.mode === 'train') return trainMode(args, predictors);
   if (args.mode === 'cv') return cvMode(args, predictors);

@@ -1,5 +1,5 @@
 // Rules that read an opinion word's context: negation before it, wishes, questions, intensifiers.
-import { NEGATION_SCOPE, type LanguageModifiers } from './modifiers.js';
+import { LOSS_SCOPE, NEGATION_SCOPE, type LanguageModifiers } from './modifiers.js';
 import type { Token } from './tokenizer.js';
 
 // "Aren't you sick of it?", "Isn't it great?": a negated auxiliary before a pronoun in a question asks for
@@ -79,4 +79,14 @@ export function modifierBoost(tokens: Token[], start: number, modifiers: Languag
     boost += (modifiers.intensifiers.get(token.key) ?? modifiers.diminishers.get(token.key) ?? 0) * weight;
   }
   return boost;
+}
+
+/** Does a loss marker follow the opinion that ends before `after`, in the same clause ("la confiance est partie")? */
+export function lostAfter(tokens: Token[], after: number, modifiers: LanguageModifiers): boolean {
+  for (let k = after; k < tokens.length && k < after + LOSS_SCOPE; k++) {
+    const token = tokens[k];
+    if (token.kind === 'punct' || modifiers.contrast.has(token.key)) return false;
+    if (modifiers.lossMarkers.has(token.key)) return true;
+  }
+  return false;
 }

@@ -6,6 +6,7 @@ import { NEGATION_FACTOR } from './modifiers.js';
 import { tokenize, type Token } from './tokenizer.js';
 import { stopwordsFor } from './stopwords.js';
 import { foldKey } from './text-normaliser.js';
+import { ALL_RULES_ON, type DisabledRules, type SentimentRule } from './sentiment-rules.js';
 
 const require = createRequire(import.meta.url);
 
@@ -174,17 +175,56 @@ const ENGLISH_ENDINGS: Ending[] = [
   ...[...'bdgklmnprt'].flatMap((consonant): Ending[] => [[`${consonant}${consonant}ed`, consonant], [`${consonant}${consonant}ing`, consonant], [`${consonant}${consonant}est`, consonant]]),
 ];
 const FRENCH_ENDINGS: Ending[] = [['es', ''], ['s', ''], ['x', ''], ['e', ''], ['lles', 'l'], ['lle', 'l'], ['nnes', 'n'], ['nne', 'n'], ['aux', 'al'], ['euse', 'eux'], ['euses', 'eux'], ['ive', 'if'], ['ives', 'if']];
+/** A named list of a language's lexicon, in override order; Vigie's own lists can be switched off (sentiment-rules.ts). */
+interface Layer {
+  rule: SentimentRule | null;
+  list: ValenceList;
+}
+
+const LAYERS: Record<'en' | 'fr', Layer[]> = {
+  en: [
+    { rule: null, list: loadAfinn() },
+    { rule: null, list: loadAfinnBigrams() },
+    { rule: 'list:en-general', list: loadOwnList('en-general.json') },
+    { rule: 'list:en-customer-service', list: loadOwnList('en-customer-service.json') },
+    { rule: 'list:en-defects-protest', list: loadOwnList('en-defects-protest.json') },
+  ],
+  fr: [
+    { rule: null, list: loadPatternFr() },
+    { rule: null, list: loadAfinnFr() },
+    { rule: 'list:fr-general', list: loadOwnList('fr-general.json') },
+    { rule: 'list:fr-customer-service', list: loadOwnList('fr-customer-service.json') },
+    { rule: 'list:fr-defects-protest', list: loadOwnList('fr-defects-protest.json') },
+  ],
+};
+
+function languageLexicon(lang: 'en' | 'fr', disabled: DisabledRules): Lexicon {
+  const lists = LAYERS[lang].filter((layer) => layer.rule === null || !disabled.has(layer.rule)).map((layer) => layer.list);
+  const inflection = !disabled.has('inflection');
+  return lang === 'en'
+    ? buildLexicon(lists, inflection ? ENGLISH_ENDINGS : null, inflection ? ENGLISH_NEGATING_PREFIXES : [])
+    : buildLexicon(lists, inflection ? FRENCH_ENDINGS : null);
+}
+
 export const LEXICONS: Record<'en' | 'fr' | 'none', Lexicon> = {
-  en: buildLexicon([loadAfinn(), loadAfinnBigrams(), loadOwnList('en-general.json'), loadOwnList('en-customer-service.json')], ENGLISH_ENDINGS, ENGLISH_NEGATING_PREFIXES),
-  fr: buildLexicon([loadPatternFr(), loadAfinnFr(), loadOwnList('fr-general.json'), loadOwnList('fr-customer-service.json')], FRENCH_ENDINGS),
+  en: languageLexicon('en', ALL_RULES_ON),
+  fr: languageLexicon('fr', ALL_RULES_ON),
   none: buildLexicon([], null),
 };
 
+/** Lexicons with some of Vigie's own lists or the inflection fallback switched off, built on first use (ablation). */
+const ABLATED = new Map<string, Lexicon>();
+
 /** The lexicon for a detected language: English and French have theirs, other languages get emojis only. */
-export function lexiconFor(lang: string): Lexicon {
-  if (lang === 'fr') return LEXICONS.fr;
-  if (lang === 'en' || lang === 'und') return LEXICONS.en;
-  return LEXICONS.none;
+export function lexiconFor(lang: string, disabled: DisabledRules = ALL_RULES_ON): Lexicon {
+  const key = lang === 'fr' ? 'fr' : lang === 'en' || lang === 'und' ? 'en' : 'none';
+  if (key === 'none' || disabled.size === 0) return LEXICONS[key];
+  const relevant = [...disabled].filter((rule) => rule === 'inflection' || rule.startsWith(`list:${key}-`)).sort();
+  if (relevant.length === 0) return LEXICONS[key];
+  const cacheKey = `${key}:${relevant.join(',')}`;
+  let lexicon = ABLATED.get(cacheKey);
+  if (!lexicon) ABLATED.set(cacheKey, (lexicon = languageLexicon(key, new Set(relevant))));
+  return lexicon;
 }
 
 const isKnownWord = (word: string): boolean =>

@@ -22,6 +22,11 @@ export interface LanguageModifiers {
    * lowered it.
    */
   quotesReport: boolean;
+  /**
+   * Words that say a good thing is gone ("trust is gone", "la confiance est partie"): the praise word before them is a
+   * loss, a complaint.
+   */
+  lossMarkers: ReadonlySet<string>;
 }
 
 /** How many tokens back a negator reaches; a clause boundary stops it earlier (natural's negation never stops). */
@@ -42,6 +47,10 @@ export const AFTER_CONTRAST = 1.5;
 /** Praise under a wish or conditional, or inside a question, is mostly a request: it keeps this share. */
 export const IRREALIS_FACTOR = 0.3;
 export const QUESTION_FACTOR = 0.5;
+/** Praise followed by a loss marker ("trust is gone") counts as a complaint of the same strength. */
+export const LOSS_FACTOR = -1;
+/** How many tokens after the praise word a loss marker may come ("la confiance est partie", "trust is now gone"). */
+export const LOSS_SCOPE = 3;
 
 const EN_NEGATORS = [
   'not', 'no', 'never', 'none', 'nobody', 'nothing', 'neither', 'nor', 'without', 'cannot', 'hardly', 'barely', 'lack', 'lacks', 'lacking',
@@ -82,6 +91,7 @@ export const MODIFIERS: Record<'en' | 'fr', LanguageModifiers> = {
     // Chosen on the tune halves of both English dev files (1.1 to 1.2 raised both; 1.15 also raised both test halves).
     negativeWeight: 1.15,
     quotesReport: true,
+    lossMarkers: new Set(['gone', 'lost', 'vanished', 'disappeared', 'evaporated', 'dead', 'died', 'dying', 'ruined']),
   },
   fr: {
     negatorsBefore: new Set(FR_NEGATORS_BEFORE),
@@ -93,6 +103,7 @@ export const MODIFIERS: Record<'en' | 'fr', LanguageModifiers> = {
     // Measured: any extra weight lowered the French dev file (its French lexicons are already complaint-heavy).
     negativeWeight: 1,
     quotesReport: false,
+    lossMarkers: new Set(['partie', 'parti', 'perdue', 'perdu', 'disparue', 'disparu', 'envolee', 'envole', 'evaporee', 'morte', 'mort', 'ruinee', 'ruine']),
   },
 };
 

@@ -4,12 +4,13 @@ import { emojiValence, emoticonValence } from './emoji-lexicon.js';
 import { lexiconFor, tokenizePost, type Lexicon, type Phrase } from './lexicon.js';
 import { maskerFor } from './masking.js';
 import { inProperName } from './proper-names.js';
-import { hypothetical, modifierBoost, negatedBefore, questionSentences } from './context-rules.js';
+import { hypothetical, lostAfter, modifierBoost, negatedBefore, questionSentences } from './context-rules.js';
 import {
-  AFTER_CONTRAST, BEFORE_CONTRAST, COURTESY, IRONY_MARKERS, IRREALIS_FACTOR, MODIFIERS, NEGATED_COMPLAINT_FACTOR, NEGATION_FACTOR, QUESTION_FACTOR, type LanguageModifiers,
+  AFTER_CONTRAST, BEFORE_CONTRAST, COURTESY, IRONY_MARKERS, IRREALIS_FACTOR, LOSS_FACTOR, MODIFIERS, NEGATED_COMPLAINT_FACTOR, NEGATION_FACTOR, QUESTION_FACTOR, type LanguageModifiers,
 } from './modifiers.js';
 import { unstretch } from './text-normaliser.js';
 import type { Token } from './tokenizer.js';
+import { ALL_RULES_ON, type DisabledRules } from './sentiment-rules.js';
 
 export interface SentimentOptions {
   lang: string;
@@ -34,9 +35,8 @@ const neutralBandFor = (lang: string): number => (lang === 'fr' ? NEUTRAL_BAND_F
 const MILD_WEIGHT = 0.5;
 /** VADER's normalisation constant: compound = sum / sqrt(sum² + ALPHA). */
 const ALPHA = 15;
-/** Extra strength for a word in capitals or stretched ("GREAT", "soooo bad"). */
+/** Extra strength for a word in capitals ("GREAT") inside a post that is not all capitals. */
 const SHOUT_BOOST = 0.7;
-const STRETCH_BOOST = 0.5;
 /** Each "!" (up to four) strengthens the whole post. */
 const EXCLAMATION_BOOST = 0.3;
 /**
@@ -93,13 +93,13 @@ function matchPhrase(tokens: Token[], start: number, lexicon: Lexicon): Phrase |
   return undefined;
 }
 
-function collectContributions(tokens: Token[], lexicon: Lexicon, modifiers: LanguageModifiers): { items: Contribution[]; exclamations: number; irony: boolean } {
+function collectContributions(tokens: Token[], lexicon: Lexicon, modifiers: LanguageModifiers, off: DisabledRules): { items: Contribution[]; exclamations: number; irony: boolean } {
   const items: Contribution[] = [];
   let clause = 0;
   let exclamations = 0;
   let irony = false;
   const inQuestion = questionSentences(tokens);
-  const quoted = quotedSpans(tokens, modifiers.quotesReport);
+  const quoted = quotedSpans(tokens, modifiers.quotesReport && !off.has('quoted'));
   for (let i = 0; i < tokens.length; ) {
     const token = tokens[i];
     if (token.kind === 'punct') {
@@ -113,40 +113,44 @@ function collectContributions(tokens: Token[], lexicon: Lexicon, modifiers: Lang
       i++;
       continue;
     }
-    if (modifiers.contrast.has(token.key)) {
+    if (modifiers.contrast.has(token.key) && !off.has('contrast')) {
       clause++;
       i++;
       continue;
     }
-    if (token.fromHashtag && IRONY_MARKERS.has(token.key) && (i + 1 >= tokens.length || !tokens[i + 1].fromHashtag)) irony = true;
+    if (token.fromHashtag && !off.has('irony-hashtag') && IRONY_MARKERS.has(token.key) && (i + 1 >= tokens.length || !tokens[i + 1].fromHashtag)) irony = true;
     const phrase = matchPhrase(tokens, i, lexicon);
     const span = phrase?.keys.length ?? 1;
 
     const base = phrase?.valence ?? lookupWord(token, lexicon);
     // Names borrow praise words ("Super Eagles", "Love Field", "Best Buy"); a complaint word in a name is rare.
-    if (base === undefined || base === 0 || (base > 0 && phrase === undefined && inProperName(tokens, i))) {
+    if (base === undefined || base === 0 || (base > 0 && phrase === undefined && !off.has('proper-names') && inProperName(tokens, i))) {
       i += span;
       continue;
     }
     const text = phrase?.text ?? token.text.toLowerCase();
     const sign = Math.sign(base);
-    let valence = (Math.abs(base) <= 1 ? base * MILD_WEIGHT : base) * (1 + modifierBoost(tokens, i, modifiers));
-    if (token.shout) valence += sign * SHOUT_BOOST;
-    if (token.stretched) valence += sign * STRETCH_BOOST;
+    let valence = (Math.abs(base) <= 1 && !off.has('mild-words') ? base * MILD_WEIGHT : base) * (off.has('intensifiers') ? 1 : 1 + modifierBoost(tokens, i, modifiers));
+    if (token.shout && !off.has('shout')) valence += sign * SHOUT_BOOST;
     const phraseCarriesNegation =
       phrase !== undefined &&
       phrase.keys.some((key) => modifiers.negatorsBefore.has(key) || modifiers.negatorsAfter.has(key) || key.endsWith("n't"));
     let negated = false;
-    if (!phraseCarriesNegation) {
+    if (!phraseCarriesNegation && !off.has('negation')) {
       const next = tokens[i + span];
       negated = negatedBefore(tokens, i, modifiers, inQuestion[i]) || (next !== undefined && modifiers.negatorsAfter.has(next.key));
     }
-    if (negated) valence *= valence < 0 ? NEGATED_COMPLAINT_FACTOR : NEGATION_FACTOR;
+    if (negated) valence *= valence < 0 && !off.has('negated-complaint') ? NEGATED_COMPLAINT_FACTOR : NEGATION_FACTOR;
     let driver = negated ? `${text} (negated)` : `${text} (${formatValence(valence)})`;
-    if (valence > 0 && hypothetical(tokens, i, modifiers)) {
+    // Laughter and thanks before a loss ("lol $259 gone") are sarcasm, handled with courtesy in a complaint below.
+    if (valence > 0 && !negated && !off.has('loss') && !(span === 1 && COURTESY.has(token.key)) && lostAfter(tokens, i + span, modifiers)) {
+      valence *= LOSS_FACTOR;
+      driver = `${text} (lost: ${formatValence(valence)})`;
+    }
+    if (valence > 0 && !off.has('wish') && hypothetical(tokens, i, modifiers)) {
       valence *= IRREALIS_FACTOR;
       driver = `${text} (wish: ${formatValence(valence)})`;
-    } else if (valence > 0 && inQuestion[i]) {
+    } else if (valence > 0 && !off.has('question') && inQuestion[i]) {
       valence *= QUESTION_FACTOR;
       driver = `${text} (question: ${formatValence(valence)})`;
     }
@@ -207,16 +211,16 @@ function confidenceOf(compound: number, drivers: number, band: number): number {
 }
 
 /** Scores the tokens of a masked post (tokenizePost). */
-export function scoreTokens(tokens: Token[], lang: string): SentimentResult {
-  const lexicon = lexiconFor(lang);
+export function scoreTokens(tokens: Token[], lang: string, off: DisabledRules = ALL_RULES_ON): SentimentResult {
+  const lexicon = lexiconFor(lang, off);
   const modifiers = MODIFIERS[lang === 'fr' ? 'fr' : 'en'];
-  const { items, exclamations, irony } = collectContributions(tokens, lexicon, modifiers);
+  const { items, exclamations, irony } = collectContributions(tokens, lexicon, modifiers, off);
   const lastClause = items.length > 0 ? items[items.length - 1].clause : 0;
   const complaint = items.reduce((sum, item) => (item.valence < 0 ? sum + item.valence : sum), 0) <= COMPLAINT_THRESHOLD;
   const drivers: string[] = [];
   let sum = 0;
   for (const item of items) {
-    if (item.courtesy && item.valence > 0 && complaint) {
+    if (item.courtesy && item.valence > 0 && complaint && !off.has('courtesy-in-complaint')) {
       drivers.push(`${item.driver.replace(/ \(.*\)$/, '')} (ignored: courtesy in a complaint)`);
       continue;
     }
@@ -224,11 +228,11 @@ export function scoreTokens(tokens: Token[], lang: string): SentimentResult {
     // With a contrast word, what comes last is what the author means ("good food but awful service").
     if (lastClause > 0) valence *= item.clause === lastClause ? AFTER_CONTRAST : BEFORE_CONTRAST;
     if (irony && valence > 0) valence = -valence;
-    sum += valence < 0 ? valence * modifiers.negativeWeight : valence;
+    sum += valence < 0 && !off.has('negativity-bias') ? valence * modifiers.negativeWeight : valence;
     drivers.push(item.driver);
   }
   if (irony) drivers.push('irony marker (praise reversed)');
-  if (sum !== 0 && exclamations > 0) sum += Math.sign(sum) * EXCLAMATION_BOOST * Math.min(exclamations, 4);
+  if (sum !== 0 && exclamations > 0 && !off.has('exclamation')) sum += Math.sign(sum) * EXCLAMATION_BOOST * Math.min(exclamations, 4);
   const compound = sum / Math.sqrt(sum * sum + ALPHA);
   const band = neutralBandFor(lang);
   return {

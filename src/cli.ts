@@ -15,7 +15,7 @@ import { runExportAuthor, runForget } from './commands/privacy.js';
 import { runMigrate } from './commands/migrate.js';
 import { runPoll } from './commands/poll.js';
 import { runStart, runWorker } from './commands/start.js';
-import { runModelList, runModelRollback, runTrain } from './commands/train.js';
+import { rollbackUsageProblem, runModelList, runModelRollback, runTrain } from './commands/train.js';
 import { detectSeries } from './detection/detect-series.js';
 import { RedisUnavailableError } from './queue/redis-connection.js';
 import { STAGES, type Stage } from './queue/names.js';
@@ -116,7 +116,11 @@ model
   .option('--lang <code>', 'language of the version')
   .addOption(new Option('--kind <kind>', 'sentiment or tags').choices(['sentiment', 'tags']).default('sentiment'))
   .addOption(configOption())
-  .action(async (version: string, o) => runModelRollback(configPathFrom(o.config), version, { lang: o.lang, kind: o.kind }));
+  .action(async (version: string, o) => {
+    const problem = rollbackUsageProblem(version, o.lang, o.kind);
+    if (problem) throw new UsageError(problem);
+    process.exitCode = (await runModelRollback(configPathFrom(o.config), version, { lang: o.lang, kind: o.kind })) ? 0 : 1;
+  });
 
 program
   .command('forget')

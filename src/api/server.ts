@@ -23,7 +23,8 @@ import { healthRoutes } from './routes/health.js';
 import { inboxRoutes } from './routes/inbox.js';
 import { influencerRoutes } from './routes/influencers.js';
 import { kpiRoutes } from './routes/kpis.js';
-import { labelRoutes } from './routes/labels.js';
+import { labelRoutes, reviewRoutes } from './routes/labels.js';
+import { tagRoutes } from './routes/tags.js';
 import { mentionRoutes } from './routes/mentions.js';
 import { pageRoutes } from './routes/pages.js';
 import { ADMIN_QUEUES_PATH, operationsRoutes } from './routes/operations.js';
@@ -121,6 +122,8 @@ export async function buildApi(deps: ApiDeps): Promise<FastifyInstance> {
       await influencerRoutes(api, ctx);
       await mentionRoutes(api, ctx);
       await labelRoutes(api, ctx);
+      await reviewRoutes(api, ctx);
+      await tagRoutes(api, ctx);
       await alertRoutes(api, ctx);
       await crisisRoutes(api, ctx);
       await inboxRoutes(api, ctx);

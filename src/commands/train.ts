@@ -42,22 +42,30 @@ export async function runModelList(configPath: string): Promise<void> {
  * `vigie model rollback <version>`: `sentiment-en-v2`, or `v2`/`2` with --lang (and --kind), or `lexicon` with --lang
  * to go back to the lexicon for that language.
  */
-export async function runModelRollback(configPath: string, version: string, opts: { lang?: string; kind?: ModelKind }): Promise<void> {
-  await withStore(configPath, async (store) => {
+/** What `model rollback` needs besides the version, or null when the arguments are complete. */
+export function rollbackUsageProblem(version: string, lang: string | undefined, kind = 'sentiment'): string | null {
+  if (version === 'lexicon' && !lang) return 'model rollback lexicon: expected --lang <code> (the language that goes back to the lexicon)';
+  if (/^v?\d+$/.test(version) && !lang) return `model rollback ${version}: expected --lang <code>, or a full id like ${kind}-en-v${version.replace(/^v/, '')}`;
+  return null;
+}
+
+/** false when no stored model has that id (the message says so), for the exit code. */
+export async function runModelRollback(configPath: string, version: string, opts: { lang?: string; kind?: ModelKind }): Promise<boolean> {
+  return withStore(configPath, async (store) => {
     const kind = opts.kind ?? 'sentiment';
-    if (version === 'lexicon') {
-      if (!opts.lang) throw new Error('rollback lexicon: expected --lang <code> (the language that goes back to the lexicon)');
+    if (version === 'lexicon' && opts.lang) {
       await activateModel(store.db, { kind, lang: opts.lang, lexicon: true });
       console.log(`${kind} ${opts.lang}: no active model, the lexicon scores it`);
-      return;
+      return true;
     }
-    const id = /^v?\d+$/.test(version)
-      ? (() => {
-          if (!opts.lang) throw new Error(`rollback ${version}: expected --lang <code>, or a full id like ${kind}-en-${version.replace(/^v?/, 'v')}`);
-          return `${kind}-${opts.lang}-v${version.replace(/^v/, '')}`;
-        })()
-      : version;
-    const m = await activateModel(store.db, { id });
-    console.log(`active now: ${describeModel(m!)}`);
+    const id = /^v?\d+$/.test(version) ? `${kind}-${opts.lang}-v${version.replace(/^v/, '')}` : version;
+    try {
+      const m = await activateModel(store.db, { id });
+      console.log(`active now: ${describeModel(m!)}`);
+      return true;
+    } catch (error) {
+      console.error((error as Error).message);
+      return false;
+    }
   });
 }

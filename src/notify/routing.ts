@@ -7,6 +7,8 @@ export interface Route {
   minSeverity: AlertSeverity;
   /** The competitive-intelligence route: takes competitors' alerts only. */
   competitors?: boolean;
+  /** Only alerts whose evidence carries one of these custom tags. */
+  tags?: string[];
 }
 
 export interface QuietHours {
@@ -31,8 +33,9 @@ function takes(route: Route, entityId: string, competitor: boolean): boolean {
   return competitor === (route.competitors === true);
 }
 
+/** `alert.tags`: the custom tags of the alert's evidence mentions (a route with `tags` needs one of them). */
 export function routeAlert(
-  alert: { entityId: string; severity: AlertSeverity; competitor?: boolean },
+  alert: { entityId: string; severity: AlertSeverity; competitor?: boolean; tags?: readonly string[] },
   routes: readonly Route[],
   allChannels: readonly string[],
   quietHours: QuietHours | undefined,
@@ -47,7 +50,12 @@ export function routeAlert(
       : [
           ...new Set(
             routes
-              .filter((r) => takes(r, alert.entityId, competitor) && SEVERITY_RANK[alert.severity] >= SEVERITY_RANK[r.minSeverity])
+              .filter(
+                (r) =>
+                  takes(r, alert.entityId, competitor) &&
+                  SEVERITY_RANK[alert.severity] >= SEVERITY_RANK[r.minSeverity] &&
+                  (!r.tags || r.tags.some((t) => alert.tags?.includes(t))),
+              )
               .flatMap((r) => r.channels),
           ),
         ];

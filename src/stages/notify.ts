@@ -7,6 +7,7 @@ import { entityTimeZone } from '../config/entity-time-zone.js';
 import { firstActionStep, playbookSteps } from '../notify/playbook.js';
 import { linkSecret } from '../notify/link-secret.js';
 import { routeAlert } from '../notify/routing.js';
+import { evidenceTags } from '../store/tag-repository.js';
 import { signAction } from '../notify/signed-link.js';
 import type { NotifyJob } from '../queue/names.js';
 import { acquireLockWithin, type RedisLock } from '../queue/redis-lock.js';
@@ -46,7 +47,9 @@ export async function runNotify(ctx: AppContext, job: NotifyJob): Promise<Notify
   if (job.event === 'escalated' && SEVERITY_RANK[alert.severity] > SEVERITY_RANK[job.severity]) return { delivered: [], skipped: [], covered: [] };
   const channels = ctx.channels;
   const competitor = ctx.config.entities.find((e) => e.id === alert.entityId)?.kind === 'competitor';
-  const decision = routeAlert({ ...alert, competitor }, ctx.config.alerts.routes, [...channels.keys()], ctx.config.alerts.quietHours, ctx.now());
+  // Tags are read only when a route asks for them: most deployments route by entity and severity alone.
+  const tags = ctx.config.alerts.routes.some((r) => r.tags) ? await evidenceTags(ctx.store.db, alert.evidence) : [];
+  const decision = routeAlert({ ...alert, competitor, tags }, ctx.config.alerts.routes, [...channels.keys()], ctx.config.alerts.quietHours, ctx.now());
   if (decision.deferUntil !== undefined) return { deferUntil: decision.deferUntil };
 
   // Alerts of one family are told one at a time, so that each sees what the others told (crisisCover below).

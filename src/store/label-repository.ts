@@ -2,6 +2,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely, Transaction } from 'kysely';
 import type { SentimentLabel } from '../domain/mention.js';
+import { bulkInserts } from './bulk-insert.js';
 import { chunkRows } from './chunk.js';
 import type { DialectName, Store } from './database.js';
 import { RollupAccumulator } from './rollup-writer.js';
@@ -85,7 +86,7 @@ export async function applyLabels(store: Pick<Store, 'db' | 'dialect'>, inputs: 
       return { mentionId: s.id, status: 'changed', effective: effectiveReading(s.machine, input.label).label };
     });
     const rollups = new RollupAccumulator();
-    for (const s of states.values()) if (s.touched) await writeState(trx, s, rollups);
+    await writeStates(trx, store.dialect, [...states.values()].filter((s) => s.touched), rollups);
     await rollups.apply(trx);
     for (const chunk of chunkRows(events, 7)) await trx.insertInto('label_events').values(chunk).execute();
     return outcomes;
@@ -104,7 +105,10 @@ async function loadStates(trx: Transaction<Database>, dialect: DialectName, ids:
     const rows = await q.execute();
     const labels = await trx.selectFrom('mention_labels').selectAll().where('mention_id', 'in', chunk).execute();
     const labelOf = new Map(labels.map((l) => [l.mention_id, l]));
-    const links = await trx.selectFrom('mention_entities').select(['mention_id', 'entity_id']).where('mention_id', 'in', chunk).execute();
+    const links = new Map<string, string[]>();
+    for (const l of await trx.selectFrom('mention_entities').select(['mention_id', 'entity_id']).where('mention_id', 'in', chunk).execute()) {
+      links.set(l.mention_id, [...(links.get(l.mention_id) ?? []), l.entity_id]);
+    }
     for (const r of rows) {
       const stored: Reading = { label: r.sentiment_label as SentimentLabel, score: r.sentiment_score, confidence: r.sentiment_confidence };
       const l = labelOf.get(r.id);
@@ -116,7 +120,7 @@ async function loadStates(trx: Transaction<Database>, dialect: DialectName, ids:
         engagement: r.likes + r.reshares + r.replies + r.quotes,
         reach: Number(r.reach),
         riskFlagged: r.risk_flags !== '[]',
-        entityIds: links.filter((x) => x.mention_id === r.id).map((x) => x.entity_id),
+        entityIds: links.get(r.id) ?? [],
         stored,
         machine: l ? { label: l.machine_label as SentimentLabel, score: l.machine_score, confidence: l.machine_confidence } : stored,
         human: l ? { label: l.label as SentimentLabel, by: l.labelled_by, at: Number(l.labelled_at), source: l.source as LabelSource } : null,
@@ -127,39 +131,64 @@ async function loadStates(trx: Transaction<Database>, dialect: DialectName, ids:
   return states;
 }
 
-async function writeState(trx: Transaction<Database>, s: MentionState, rollups: RollupAccumulator): Promise<void> {
-  if (s.human === null) {
-    await trx.deleteFrom('mention_labels').where('mention_id', '=', s.id).execute();
-  } else {
-    const row = {
-      mention_id: s.id,
-      label: s.human.label,
-      labelled_by: s.human.by,
-      labelled_at: s.human.at,
-      source: s.human.source,
-      machine_label: s.machine.label,
-      machine_score: s.machine.score,
-      machine_confidence: s.machine.confidence,
-    };
-    await trx
-      .insertInto('mention_labels')
-      .values(row)
-      .onConflict((oc) => oc.column('mention_id').doUpdateSet({ label: row.label, labelled_by: row.labelled_by, labelled_at: row.labelled_at, source: row.source }))
+/**
+ * Writes the touched mentions' new state in few statements: label rows in bulk, and the mentions and entity links
+ * updated per distinct reading (a bulk import of 5,000 labels has a handful of them), so PostgreSQL is not paid one
+ * round trip per mention.
+ */
+async function writeStates(trx: Transaction<Database>, dialect: DialectName, states: readonly MentionState[], rollups: RollupAccumulator): Promise<void> {
+  const removed = states.filter((s) => s.human === null).map((s) => s.id);
+  for (const chunk of chunkRows(removed, 1, 1000)) await trx.deleteFrom('mention_labels').where('mention_id', 'in', chunk).execute();
+  const rows = states.flatMap((s) =>
+    s.human === null
+      ? []
+      : [{
+          mention_id: s.id,
+          label: s.human.label,
+          labelled_by: s.human.by,
+          labelled_at: s.human.at,
+          source: s.human.source,
+          machine_label: s.machine.label,
+          machine_score: s.machine.score,
+          machine_confidence: s.machine.confidence,
+        }],
+  );
+  for (const insert of bulkInserts(trx, dialect, 'mention_labels', rows)) {
+    await insert
+      .onConflict((oc) =>
+        oc.column('mention_id').doUpdateSet((eb) => ({
+          label: eb.ref('excluded.label'),
+          labelled_by: eb.ref('excluded.labelled_by'),
+          labelled_at: eb.ref('excluded.labelled_at'),
+          source: eb.ref('excluded.source'),
+        })),
+      )
       .execute();
   }
-  const next = effectiveReading(s.machine, s.human?.label ?? null);
-  if (next.label === s.stored.label && next.score === s.stored.score && next.confidence === s.stored.confidence) return;
-  await trx
-    .updateTable('mentions')
-    .set({ sentiment_label: next.label, sentiment_score: next.score, sentiment_confidence: next.confidence })
-    .where('id', '=', s.id)
-    .execute();
-  if (next.label !== s.stored.label) await trx.updateTable('mention_entities').set({ sentiment_label: next.label }).where('mention_id', '=', s.id).execute();
-  // The brand's own posts are in no rollup (see storeMentions), so they have nothing to move.
-  if (s.isOwn || (next.label === s.stored.label && next.score === s.stored.score)) return;
-  const contribution = { entityIds: s.entityIds, platform: s.platform, publishedAt: s.publishedAt, engagement: s.engagement, reach: s.reach, riskFlagged: s.riskFlagged };
-  rollups.addMention({ ...contribution, label: s.stored.label, sentimentScore: s.stored.score }, -1);
-  rollups.addMention({ ...contribution, label: next.label, sentimentScore: next.score }, 1);
+
+  const byReading = new Map<string, { reading: Reading; ids: string[]; relabelled: string[] }>();
+  for (const s of states) {
+    const next = effectiveReading(s.machine, s.human?.label ?? null);
+    if (next.label === s.stored.label && next.score === s.stored.score && next.confidence === s.stored.confidence) continue;
+    const key = `${next.label}\u0000${next.score}\u0000${next.confidence}`;
+    const group = byReading.get(key) ?? { reading: next, ids: [], relabelled: [] };
+    group.ids.push(s.id);
+    if (next.label !== s.stored.label) group.relabelled.push(s.id);
+    byReading.set(key, group);
+    // The brand's own posts are in no rollup (see storeMentions), so they have nothing to move.
+    if (s.isOwn || (next.label === s.stored.label && next.score === s.stored.score)) continue;
+    const contribution = { entityIds: s.entityIds, platform: s.platform, publishedAt: s.publishedAt, engagement: s.engagement, reach: s.reach, riskFlagged: s.riskFlagged };
+    rollups.addMention({ ...contribution, label: s.stored.label, sentimentScore: s.stored.score }, -1);
+    rollups.addMention({ ...contribution, label: next.label, sentimentScore: next.score }, 1);
+  }
+  for (const { reading, ids, relabelled } of byReading.values()) {
+    for (const chunk of chunkRows(ids, 1, 1000)) {
+      await trx.updateTable('mentions').set({ sentiment_label: reading.label, sentiment_score: reading.score, sentiment_confidence: reading.confidence }).where('id', 'in', chunk).execute();
+    }
+    for (const chunk of chunkRows(relabelled, 1, 1000)) {
+      await trx.updateTable('mention_entities').set({ sentiment_label: reading.label }).where('mention_id', 'in', chunk).execute();
+    }
+  }
 }
 
 export interface StoredLabel {

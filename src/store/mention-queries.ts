@@ -2,9 +2,14 @@
 import { sql, type Kysely } from 'kysely';
 import type { EvidenceMention } from '../domain/alert.js';
 import type { Database } from './tables.js';
+import { tagsOfMentions } from './tag-repository.js';
 
 export interface MentionFilter {
   entityId?: string;
+  /** Only these mentions (the review list). */
+  ids?: readonly string[];
+  /** Only mentions this custom tag applies to (by a person or the classifier). */
+  tag?: string;
   from?: number;
   to?: number;
   sentiment?: 'negative' | 'neutral' | 'positive';
@@ -36,6 +41,8 @@ export interface MentionView {
   entityIds: string[];
   /** The team's label when someone corrected the sentiment (then `sentiment` is that label, confidence 1). */
   labelledBy: { by: string; at: number; machineLabel: string } | null;
+  /** Custom tags that apply, set by a person ('label') or the classifier ('model'). */
+  tags: { id: string; source: string }[];
 }
 
 export async function listMentions(db: Kysely<Database>, f: MentionFilter): Promise<MentionView[]> {
@@ -55,6 +62,11 @@ export async function listMentions(db: Kysely<Database>, f: MentionFilter): Prom
       eb.exists(eb.selectFrom('mention_entities as me').select('me.mention_id').whereRef('me.mention_id', '=', 'm.id').where('me.entity_id', '=', f.entityId!)),
     );
   }
+  if (f.ids) q = f.ids.length === 0 ? q.where(sql<boolean>`1 = 0`) : q.where('m.id', 'in', [...f.ids]);
+  if (f.tag) {
+    const tag = f.tag;
+    q = q.where((eb) => eb.exists(eb.selectFrom('mention_tags as mt').select('mt.mention_id').whereRef('mt.mention_id', '=', 'm.id').where('mt.tag_id', '=', tag).where('mt.applies', '=', 1)));
+  }
   if (f.from !== undefined) q = q.where('m.published_at', '>=', f.from);
   if (f.to !== undefined) q = q.where('m.published_at', '<', f.to);
   if (f.before !== undefined && f.beforeId !== undefined) {
@@ -69,7 +81,7 @@ export async function listMentions(db: Kysely<Database>, f: MentionFilter): Prom
   // ESCAPE is explicit: SQLite has no default escape character, so a searched % or _ would be a wildcard.
   if (f.text) q = q.where(sql<boolean>`lower(m.text) like ${`%${escapeLike(f.text.toLowerCase())}%`} escape '\\'`);
   const rows = await q.orderBy('m.published_at', 'desc').orderBy('m.id', 'desc').limit(limit).execute();
-  const links = await entityLinks(db, rows.map((r) => r.id));
+  const [links, tags] = await Promise.all([entityLinks(db, rows.map((r) => r.id)), tagsOfMentions(db, rows.map((r) => r.id))]);
   return rows.map((r) => ({
     id: r.id,
     platform: r.platform,
@@ -84,6 +96,7 @@ export async function listMentions(db: Kysely<Database>, f: MentionFilter): Prom
     reach: Number(r.reach),
     riskFlags: JSON.parse(r.risk_flags),
     entityIds: links.get(r.id) ?? [],
+    tags: tags.get(r.id) ?? [],
     labelledBy: r.labelled_by === null ? null : { by: r.labelled_by, at: Number(r.labelled_at), machineLabel: r.machine_label! },
   }));
 }

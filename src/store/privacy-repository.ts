@@ -182,6 +182,8 @@ export async function applyRetention(db: Kysely<Database>, policy: RetentionPoli
     await db.transaction().execute(async (trx) => {
       // The time condition lets PostgreSQL look in the expired weeks' partitions only.
       await trx.deleteFrom('mention_entities').where('mention_id', 'in', ids).where('published_at', '<', mentionCutoff).execute();
+      // Labels and tags name the post and who judged it: they go with its text (trained models keep only weights).
+      for (const table of ['mention_labels', 'label_events', 'mention_tags'] as const) await trx.deleteFrom(table).where('mention_id', 'in', ids).execute();
       await trx.deleteFrom('mentions').where('id', 'in', ids).where('published_at', '<', mentionCutoff).execute();
     });
     result.mentions += ids.length;

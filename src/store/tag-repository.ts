@@ -122,3 +122,10 @@ export async function tagDailyCounts(db: Kysely<Database>, q: { entityId?: strin
   const rows = await query.groupBy(['t.tag_id', sql`t.published_at - (t.published_at % 86400000)`]).orderBy('day').execute();
   return rows.map((r) => ({ tagId: r.tag_id, day: Number(r.day), count: Number(r.n) }));
 }
+
+/** The custom tags of an alert's evidence mentions, for routing (a route on product-defect goes to the quality team). */
+export async function evidenceTags(db: Kysely<Database>, mentionIds: readonly string[]): Promise<string[]> {
+  if (mentionIds.length === 0) return [];
+  const rows = await db.selectFrom('mention_tags').select('tag_id').distinct().where('mention_id', 'in', [...mentionIds]).where('applies', '=', 1).execute();
+  return rows.map((r) => r.tag_id).sort();
+}

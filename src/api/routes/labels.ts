@@ -2,8 +2,14 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { applyLabels, recentLabels, type LabelSource } from '../../store/label-repository.js';
-import { labelsSummary } from '../../store/model-repository.js';
-import { BadRequestError } from '../query-params.js';
+import { loadActiveModels, NO_MODELS, type LoadedModels } from '../../app/active-models.js';
+import { maskTermsOf } from '../../app/context.js';
+import { reviewPriority } from '../../scoring/learning/index.js';
+import { createMasker } from '../../scoring/masking.js';
+import { listMentions } from '../../store/mention-queries.js';
+import { activeModelsStamp, labelsSummary } from '../../store/model-repository.js';
+import { reviewCandidates } from '../../store/review-queries.js';
+import { BadRequestError, entityFromQuery } from '../query-params.js';
 import type { RouteContext } from '../route-context.js';
 
 const idParams = { type: 'object', required: ['id'], properties: { id: { type: 'string', maxLength: 400 } } } as const;
@@ -63,4 +69,35 @@ export async function labelRoutes(app: FastifyInstance, ctx: RouteContext): Prom
   app.get('/labels/summary', {
     schema: { summary: 'How many mentions the team labelled, and the lexicon and the trained model macro-F1 on them, per language', tags: ['labels'] },
   }, async () => labelsSummary(ctx.store.db));
+}
+
+/** Unlabelled mentions the ranking looks at: the newest of the last 30 days, at most this many. */
+const REVIEW_POOL = 2000;
+const REVIEW_WINDOW_MS = 30 * 86_400_000;
+
+/** GET /review: the mentions whose labels would teach the model the most, most useful first. */
+export async function reviewRoutes(app: FastifyInstance, ctx: RouteContext): Promise<void> {
+  // The API process holds no scorer: it reads the active model when the active set changed since the last request.
+  let models: LoadedModels = NO_MODELS;
+  const currentModels = async () => {
+    const stamp = await activeModelsStamp(ctx.store.db);
+    if (stamp !== models.stamp) models = await loadActiveModels(ctx.store, ctx.logger);
+    return models;
+  };
+  const mask = createMasker(maskTermsOf(ctx.config));
+
+  app.get<{ Querystring: { entity?: string; limit?: number } }>('/review', {
+    schema: {
+      summary: 'To review: unlabelled mentions ordered by how much their label would teach the model (uncertain, diverse)',
+      tags: ['labels'],
+      querystring: { type: 'object', properties: { entity: { type: 'string' }, limit: { type: 'integer', minimum: 1, maximum: 200, default: 30 } } },
+    },
+  }, async (request) => {
+    const entityId = request.query.entity ? entityFromQuery(ctx.config, request.query.entity).id : undefined;
+    const limit = request.query.limit ?? 30;
+    const [{ sentiment }, candidates] = await Promise.all([currentModels(), reviewCandidates(ctx.store.db, { entityId, since: ctx.now() - REVIEW_WINDOW_MS, limit: REVIEW_POOL })]);
+    const ranked = reviewPriority(sentiment, candidates.map((c) => ({ id: c.id, text: mask(c.text), lang: c.lang })), { limit });
+    const views = new Map((await listMentions(ctx.store.db, { ids: ranked.map((r) => r.id), limit: 500 })).map((m) => [m.id, m]));
+    return { items: ranked.flatMap((r) => (views.has(r.id) ? [{ ...r, mention: views.get(r.id)! }] : [])), model: sentiment ? models.stamp : null };
+  });
 }

@@ -13,6 +13,7 @@ interface MentionQuery {
   platform?: string;
   sentiment?: 'negative' | 'neutral' | 'positive';
   lang?: string;
+  tag?: string;
   minInfluence?: number;
   from?: string;
   to?: string;
@@ -30,6 +31,7 @@ const filterSchema = {
     platform: { type: 'string' },
     sentiment: { type: 'string', enum: ['negative', 'neutral', 'positive'] },
     lang: { type: 'string', maxLength: 12 },
+    tag: { type: 'string', maxLength: 60, description: 'Custom tag id: only mentions it applies to.' },
     minInfluence: { type: 'number', minimum: 0, maximum: 100 },
     from: { type: 'string', description: 'ISO date/time or epoch ms (inclusive).' },
     to: { type: 'string', description: 'ISO date/time or epoch ms (exclusive).' },
@@ -46,6 +48,7 @@ function toFilter(ctx: RouteContext, q: MentionQuery): MentionFilter {
     platform: q.platform || undefined,
     sentiment: q.sentiment,
     lang: q.lang || undefined,
+    tag: q.tag || undefined,
     minInfluence: q.minInfluence,
     from: parseTime(q.from, 'from'),
     to: parseTime(q.to, 'to'),
@@ -61,12 +64,12 @@ const CSV_MAX_ROWS = 10_000;
 const CSV_PAGE = 500;
 
 /** published_at is the workspace's wall clock (see workspace.timeZone), in a form spreadsheets read as a date. */
-const CSV_HEADER = ['published_at', 'platform', 'author', 'followers', 'sentiment', 'sentiment_score', 'influence', 'reach', 'likes', 'reshares', 'replies', 'lang', 'url', 'text', 'entities', 'labelled_by'];
+const CSV_HEADER = ['published_at', 'platform', 'author', 'followers', 'sentiment', 'sentiment_score', 'influence', 'reach', 'likes', 'reshares', 'replies', 'lang', 'url', 'text', 'entities', 'labelled_by', 'tags'];
 
 const csvRow = (m: MentionView, timeZone: string, separator: CsvSeparator) =>
   csvLine([
     spreadsheetDateTime(m.publishedAt, timeZone), m.platform, m.author.handle, m.author.followers, m.sentiment.label, m.sentiment.score,
-    m.influence, m.reach, m.engagement.likes, m.engagement.reshares, m.engagement.replies, m.lang, m.url, m.text, m.entityIds.join(' '), m.labelledBy?.by ?? '',
+    m.influence, m.reach, m.engagement.likes, m.engagement.reshares, m.engagement.replies, m.lang, m.url, m.text, m.entityIds.join(' '), m.labelledBy?.by ?? '', m.tags.map((t) => t.id).join(' '),
   ], separator);
 
 /** mentions-acme-2026-11-16-2026-11-22.csv: what and when, in the workspace's calendar ("to" is exclusive, the name says the last day). */

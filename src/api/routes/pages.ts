@@ -1,4 +1,4 @@
-// The dashboard: five HTML pages (no data inside; their scripts call the API), the scripts and styles, and ECharts.
+// The dashboard: six HTML pages (no data inside; their scripts call the API), the scripts and styles, and ECharts.
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
@@ -24,6 +24,7 @@ const PAGES: Record<string, string> = {
   '/mentions': 'mentions.html',
   '/influencers': 'influencers.html',
   '/business': 'business.html',
+  '/labels': 'labels.html',
 };
 
 export async function pageRoutes(app: FastifyInstance, ctx: RouteContext): Promise<void> {

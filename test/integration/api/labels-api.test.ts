@@ -59,7 +59,7 @@ describe.each(DIALECTS)('label API on %s', (dialect) => {
     const csv: string = await get(`/api/mentions.csv?entity=acme&${PERIOD}`);
     const row = csv.split('\n').find((l) => l.includes('never answered my refund'))!;
     expect(row).toMatch(/,positive,/);
-    expect(row).toMatch(/,ana\r?$/);
+    expect(row).toMatch(/,ana,\r?$/);
 
     const { evidence } = await get('/api/alerts/alert-1');
     expect(evidence.find((e: { id: string }) => e.id === 'x:1').sentiment).toBe('positive');
@@ -79,5 +79,36 @@ describe.each(DIALECTS)('label API on %s', (dialect) => {
     expect(res.statusCode, res.body).toBe(200);
     expect(res.json()).toMatchObject({ effective: 'negative', changed: true });
     expect((await get(`/api/kpis?entity=acme&${PERIOD}`)).kpis.negativeShare).toBeCloseTo(2 / 5);
+  });
+
+  it('ranks unlabelled mentions to review, with their text and why', async () => {
+    const { items, model } = await get('/api/review?entity=acme&limit=10');
+    expect(model).toBeNull();
+    const ids = items.map((i: { id: string }) => i.id);
+    // Labelled mentions and the brand's own post are not proposed; every other mention of the month is.
+    expect(ids).not.toContain('x:4');
+    expect(ids.length).toBeGreaterThan(3);
+    expect(items[0]).toMatchObject({ priority: expect.any(Number), reason: expect.stringMatching(/lexicon unsure/), mention: { id: ids[0], text: expect.any(String) } });
+    const priorities = items.map((i: { priority: number }) => i.priority);
+    expect([...priorities].sort((a, b) => b - a)).toEqual(priorities);
+  });
+
+  it('defines a tag, tags a mention, filters and charts on it', async () => {
+    const created = await app.inject({ method: 'POST', url: '/api/tags', headers: json, payload: JSON.stringify({ id: 'refund', name: 'Refund' }) });
+    expect(created.statusCode, created.body).toBe(201);
+    expect((await app.inject({ method: 'POST', url: '/api/tags', headers: json, payload: JSON.stringify({ id: 'Bad Id', name: 'x' }) })).statusCode).toBe(400);
+    const tag = (id: string, applies: boolean) => app.inject({ method: 'PUT', url: `/api/mentions/${id}/tags/refund`, headers: json, payload: JSON.stringify({ applies, by: 'ana' }) });
+    expect((await tag('x:1', true)).json()).toMatchObject({ changed: true });
+    expect((await tag('x:1', true)).json()).toMatchObject({ changed: false });
+    expect((await tag('x:2', false)).statusCode).toBe(200);
+    expect((await app.inject({ method: 'PUT', url: '/api/mentions/x:1/tags/nope', headers: json, payload: JSON.stringify({ applies: true }) })).statusCode).toBe(404);
+
+    const { mentions } = await get(`/api/mentions?entity=acme&tag=refund&${PERIOD}`);
+    expect(mentions.map((m: { id: string }) => m.id)).toEqual(['x:1']);
+    expect(mentions[0].tags).toEqual([{ id: 'refund', source: 'label' }]);
+    const { series } = await get(`/api/tags/series?entity=acme&${PERIOD}`);
+    expect(series).toEqual([{ tagId: 'refund', day: END - 6 * DAY, count: 1 }]);
+    const { tags } = await get('/api/tags');
+    expect(tags).toEqual([expect.objectContaining({ id: 'refund', labelled: 1, tagged: 0 })]);
   });
 });

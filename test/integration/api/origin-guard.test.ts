@@ -58,6 +58,10 @@ describe.each(['', 'https://vigie.example'])('state-changing routes with publicU
       { method: 'POST' as const, url: '/ack', headers: form, payload: fields.toString() },
       { method: 'POST' as const, url: '/admin/queues/api/queues/notify/add', headers: { 'content-type': 'application/json' }, payload: JSON.stringify({ name: 'x', data: {} }) },
       { method: 'PUT' as const, url: '/admin/queues/api/queues/pause', headers: { 'content-type': 'application/json' }, payload: JSON.stringify({ queues: ['notify'] }) },
+      { method: 'PUT' as const, url: '/api/mentions/x:1/label', headers: { 'content-type': 'application/json' }, payload: JSON.stringify({ label: 'positive' }) },
+      { method: 'DELETE' as const, url: '/api/mentions/x:1/label', headers: { 'content-type': 'application/json' }, payload: '{}' },
+      { method: 'POST' as const, url: '/api/tags', headers: { 'content-type': 'application/json' }, payload: JSON.stringify({ id: 'evil', name: 'Evil' }) },
+      { method: 'PUT' as const, url: '/api/mentions/x:1/tags/evil', headers: { 'content-type': 'application/json' }, payload: JSON.stringify({ applies: true }) },
     ];
   };
 
@@ -65,6 +69,8 @@ describe.each(['', 'https://vigie.example'])('state-changing routes with publicU
     expect((await getAlert(db.store.db, 'alert-1'))?.status).toBe('open');
     expect(await queues.notify.count()).toBe(0);
     expect(await queues.notify.isPaused()).toBe(false);
+    expect(await db.store.db.selectFrom('mention_labels').selectAll().execute()).toEqual([]);
+    expect(await db.store.db.selectFrom('tags').selectAll().execute()).toEqual([]);
   };
 
   it.each(FOREIGN_ORIGINS)('refuses Origin "%s" on every state-changing route, bull-board included', async (origin) => {

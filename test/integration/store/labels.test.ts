@@ -5,7 +5,8 @@ import { entityTotals } from '../../../src/store/kpi-queries.js';
 import { applyLabels, countLabels, labelledMentions, type LabelInput } from '../../../src/store/label-repository.js';
 import { listMentions } from '../../../src/store/mention-queries.js';
 import { storeMentions, type StoredMention } from '../../../src/store/mention-repository.js';
-import { forgetAuthor } from '../../../src/store/privacy-repository.js';
+import { applyRetention, forgetAuthor } from '../../../src/store/privacy-repository.js';
+import { mostEngagingPositiveMention } from '../../../src/store/digest-queries.js';
 import { createTestDatabase, DIALECTS, type TestDatabase } from '../../helpers/services.js';
 
 const T0 = Date.UTC(2026, 10, 20, 10);
@@ -105,5 +106,20 @@ describe.each(DIALECTS)('labels on %s', (dialect) => {
     await forgetAuthor(t.store.db, { platform: 'x', author: 'author0' }, T0 + 7_200_000);
     expect(await countLabels(t.store.db)).toMatchObject({ total: 2 });
     expect(await totals()).toMatchObject({ total: 3, positive: 1, negative: 2, neutral: 0 });
+  });
+
+  it('the digest\'s best positive moment follows the labels', async () => {
+    const best = async () => (await mostEngagingPositiveMention(t.store.db, ['acme'], PERIOD))?.id;
+    expect(await best()).toBe('x:m3');
+    await applyLabels(t.store, [label(3, 'negative')]);
+    expect(await best()).toBeUndefined();
+    await applyLabels(t.store, [label(2, 'positive')]);
+    expect(await best()).toBe('x:m2');
+  });
+
+  it('retention takes labels and tags away with the posts', async () => {
+    await applyRetention(t.store.db, { mentionsDays: 1, minuteRollupsDays: 3, hourlyRollupsDays: 730, alertsDays: 730, quarantineDays: 30 }, T0 + 3 * 86_400_000);
+    expect(await countLabels(t.store.db)).toMatchObject({ total: 0 });
+    expect(await t.store.db.selectFrom('label_events').selectAll().execute()).toEqual([]);
   });
 });

@@ -96,7 +96,7 @@ export function setParams(values) {
   history.replaceState(null, '', url);
 }
 
-const PAGES = [['/', 'overview'], ['/alerts', 'alerts'], ['/mentions', 'mentions'], ['/influencers', 'influencers'], ['/business', 'business']];
+const PAGES = [['/', 'overview'], ['/alerts', 'alerts'], ['/mentions', 'mentions'], ['/influencers', 'influencers'], ['/business', 'business'], ['/labels', 'labels']];
 
 /** The interface language lives in ?lang= (the mention-language filter of the Mentions page has its own parameter). */
 function languageSwitch() {

@@ -1,7 +1,7 @@
 // The dashboard's words in English and French; the page's <html lang> (set by the server from ?lang= or Accept-Language) picks one.
 const WORDS = {
   en: {
-    overview: 'Overview', alerts: 'Alerts', mentions: 'Mentions', influencers: 'Influencers', business: 'Business',
+    overview: 'Overview', alerts: 'Alerts', mentions: 'Mentions', influencers: 'Influencers', business: 'Business', labels: 'Labels',
     entity: 'Entity', allEntities: 'All entities', period: 'Period', days7: 'Last 7 days', days30: 'Last 30 days', days90: 'Last 90 days',
     volume: 'Volume', positiveShare: 'Positive', neutralShare: 'Neutral', negativeShare: 'Negative', netSentiment: 'Net sentiment',
     averageSentiment: 'Average sentiment', impressions: 'Impressions', reach: 'Reach', engagement: 'Engagement', engagementRate: 'Engagement rate',
@@ -33,7 +33,7 @@ const WORDS = {
     timeZoneHelp: "The workspace's time zone (workspace.timeZone in the configuration): every date, chart axis and export uses it.",
   },
   fr: {
-    overview: "Vue d'ensemble", alerts: 'Alertes', mentions: 'Mentions', influencers: 'Influenceurs', business: 'Business',
+    overview: "Vue d'ensemble", alerts: 'Alertes', mentions: 'Mentions', influencers: 'Influenceurs', business: 'Business', labels: 'Annotations',
     entity: 'Entité', allEntities: 'Toutes les entités', period: 'Période', days7: '7 derniers jours', days30: '30 derniers jours', days90: '90 derniers jours',
     volume: 'Volume', positiveShare: 'Positif', neutralShare: 'Neutre', negativeShare: 'Négatif', netSentiment: 'Sentiment net',
     averageSentiment: 'Sentiment moyen', impressions: 'Impressions', reach: 'Portée', engagement: 'Engagement', engagementRate: "Taux d'engagement",

@@ -3,17 +3,23 @@ import { apiFetch, api, clear, doneLoading, drawChart, el, fmt, param, query, se
 import { lang, t } from './i18n.js';
 import { mentionItem } from './mention-item.js';
 import { zonedMidnight } from './zone.js';
+import { enableLabelKeys, withLabelControls } from './label-controls.js';
+import { setupTagFilter } from './tag-filter.js';
 
 setupPage('mentions');
 const form = document.getElementById('filters');
 const list = document.getElementById('mention-list');
 const more = document.getElementById('more');
-const FIELDS = ['entity', 'platform', 'sentiment', 'postLang', 'minInfluence', 'from', 'to', 'text'];
+const FIELDS = ['entity', 'platform', 'sentiment', 'postLang', 'tag', 'minInfluence', 'from', 'to', 'text'];
+/** A mention with its one-click / one-key tone correction. */
+const item = (m) => withLabelControls(mentionItem(m), m);
 let shown = [];
 /** Where the next page starts: the time and id of the last mention shown, or null when there is none. */
 let nextPage = null;
 
+await setupTagFilter(form.elements.tag, document.getElementById('tag-caption'), document.getElementById('label-keys-help'));
 for (const name of FIELDS) if (!['entity', 'platform', 'postLang'].includes(name) && param(name)) form.elements[name].value = param(name);
+enableLabelKeys(list);
 
 /** The form as it goes in the address bar: postLang, not lang, which is the interface language. */
 const formValues = () => Object.fromEntries(FIELDS.map((name) => [name, form.elements[name].value.trim()]));
@@ -70,8 +76,8 @@ async function load(append = false) {
     const data = await api(`/api/mentions${query({ ...filters(), limit: 50, ...(append ? nextPage : {}) })}`);
     shown = append ? [...shown, ...data.mentions] : data.mentions;
     nextPage = data.nextBefore === null ? null : { before: data.nextBefore, beforeId: data.nextBeforeId };
-    if (append) list.append(...data.mentions.map(mentionItem));
-    else clear(list, shown.length ? shown.map(mentionItem) : el('li', { class: 'meta' }, t('noMentions')));
+    if (append) list.append(...data.mentions.map(item));
+    else clear(list, shown.length ? shown.map(item) : el('li', { class: 'meta' }, t('noMentions')));
     more.hidden = nextPage === null;
     doneLoading(list);
     if (!append) await drawSummaries();
@@ -103,5 +109,10 @@ form.addEventListener('submit', (event) => {
 more.addEventListener('click', () => load(true));
 // French spreadsheets split columns on ';' and read '0,5' as a number.
 if (lang === 'fr') document.getElementById('csv-separator').value = 'semicolon';
+list.addEventListener('labelled', (event) => {
+  const m = shown.find((x) => x.id === event.detail.id);
+  if (m) m.sentiment.label = event.detail.label;
+  drawSummaries();
+});
 document.getElementById('export').addEventListener('click', () => exportCsv().catch((error) => showError(list, error)));
 load();

@@ -13,6 +13,7 @@ import { quarantineOf } from './http/item-validation.js';
 import { platformMessage } from './http/platform-message.js';
 import { retryAfterAt } from './http/rate-limit-headers.js';
 import { withRetries } from './http/retry-policy.js';
+import { stripTrackingParams } from './http/tracking-params.js';
 import { decodeFeed } from './feed-charset.js';
 import { googleNewsHeadline, isGoogleNewsFeed, stripTrailingBoilerplate } from './feed-text.js';
 import { eachStream } from './http/stream-failure.js';
@@ -138,7 +139,7 @@ function toMention(item: Record<string, unknown>, feedUrl: string, feed: ParsedF
     engagement: { likes: 0, reshares: 0, replies: 0, quotes: 0 },
   };
   if (publisher && name !== publisher) mention.author.displayName = `${name} (${publisher})`;
-  if (link) mention.url = link;
+  if (link) mention.url = stripTrackingParams(link);
   const lang = textOf(item['@_xml:lang']) ?? feed.language;
   if (lang) mention.langHint = lang;
   return mention;

@@ -42,6 +42,8 @@ describe('RSS and Atom as the real feeds are', () => {
       text: 'Acme Bank: Kartenzahlungen wieder verfügbar\n\nNach der Störung am Donnerstagmorgen sind die Kartenzahlungen der Acme Bank laut Unternehmen wieder verfügbar. Kunden berichten über Verzögerungen bei Überweisungen.',
       author: { handle: 'Jürgen Weiß' },
       langHint: 'de-DE',
+      // The feed's tracking parameter (wt_mc) is not part of the article's address.
+      url: 'https://wirtschaft.example/banken/acme-kartenzahlungen-wieder-verfuegbar-4711.html',
     });
   });
 

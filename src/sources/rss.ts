@@ -15,6 +15,7 @@ import { retryAfterAt } from './http/rate-limit-headers.js';
 import { withRetries } from './http/retry-policy.js';
 import { stripTrackingParams } from './http/tracking-params.js';
 import { decodeFeed } from './feed-charset.js';
+import { parseWebhookUrl, SsrfBlockedError } from '../notify/ssrf-guard.js';
 import { googleNewsHeadline, isGoogleNewsFeed, stripTrailingBoilerplate } from './feed-text.js';
 import { eachStream } from './http/stream-failure.js';
 
@@ -32,6 +33,17 @@ export const rssConfigSchema = z.object({
    * a redirect names (rel="next", Location) is refused when it leads to one, whatever this says.
    */
   allowPrivateNetwork: z.boolean().default(false),
+}).superRefine((config, ctx) => {
+  // Refused at config check, not at the first poll: a feed on a literal internal address or localhost.
+  config.feeds.forEach((feed, i) => {
+    if (config.allowPrivateNetwork) return;
+    try {
+      const { host, hostname } = parseWebhookUrl(feed, false);
+      if (/(^|\.)localhost\.?$/i.test(hostname)) throw new SsrfBlockedError(host, hostname, 'loopback');
+    } catch (error) {
+      ctx.addIssue({ code: 'custom', path: ['feeds', i], message: (error as Error).message.replace('on the channel', 'on the source').replace(/^webhook URL/, 'feed URL') });
+    }
+  });
 });
 export type RssSourceConfig = z.infer<typeof rssConfigSchema>;
 

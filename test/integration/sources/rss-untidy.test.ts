@@ -98,7 +98,11 @@ describe('RSS and Atom as the real feeds are', () => {
     expect(other.requests).toHaveLength(0);
 
     fake.route('GET', '/plain.rss', () => ({ headers: { 'content-type': 'application/rss+xml' }, body: rssDoc(item(3)) }));
-    await expect(read('/plain.rss', { allowPrivateNetwork: false })).rejects.toThrow(/refused to send to 127\.0\.0\.1/);
+    // A configured feed on an internal address needs allowPrivateNetwork: refused when the config is checked.
+    const refused = rssSourceFactory.configSchema.safeParse({ id: 'rss-acme', type: 'rss', feeds: ['https://example.org/ok.rss', `${fake.url}/plain.rss`] });
+    expect(refused.success).toBe(false);
+    expect(refused.error!.issues[0]).toMatchObject({ path: ['feeds', 1], message: expect.stringMatching(/refused to send to 127\.0\.0\.1.*set allowPrivateNetwork: true on the source/) });
+    expect(rssSourceFactory.configSchema.safeParse({ id: 'rss-acme', type: 'rss', feeds: ['http://localhost:8080/feed'] }).success).toBe(false);
     expect(fake.requests).toHaveLength(2);
     // A redirect within the configured host is followed.
     fake.route('GET', '/moved.rss', () => ({ status: 301, headers: { location: '/plain.rss' }, body: '' }));

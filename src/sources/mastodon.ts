@@ -29,8 +29,11 @@ export const mastodonConfigSchema = z.object({
   query: z.string().min(1).optional(),
   /** Env var name or `${ENV}` string of an access token (optional for hashtags). */
   accessToken: z.string().optional(),
+  /** The instance the access token belongs to (one of `instances`); the first one by default. No other host is sent it. */
+  tokenInstance: z.string().url().transform((url) => url.replace(/\/+$/, '')).optional(),
   pageSize: z.number().int().min(1).max(40).default(40),
-}).refine((c) => c.hashtags.length > 0 || c.query !== undefined, { message: 'give hashtags or a query' });
+}).refine((c) => c.hashtags.length > 0 || c.query !== undefined, { message: 'give hashtags or a query' })
+  .refine((c) => c.tokenInstance === undefined || c.instances.includes(c.tokenInstance), { message: 'tokenInstance must be one of instances', path: ['tokenInstance'] });
 export type MastodonSourceConfig = z.infer<typeof mastodonConfigSchema>;
 
 const accountSchema = z.object({
@@ -61,12 +64,22 @@ const statusSchema = z.object({
   favourites_count: z.number().int().min(0),
   reblog: z.object({ uri: z.string() }).nullish(),
   account: accountSchema,
+  /** Mastodon 4.4+: how often the status was quoted, and the status it quotes (a Quote, or a ShallowQuote with an id only). */
+  quotes_count: z.number().int().min(0).optional(),
+  quote: z.object({
+    state: z.string(),
+    quoted_status: z.object({ uri: z.string() }).passthrough().nullish(),
+    quoted_status_id: z.string().nullish(),
+  }).passthrough().nullish(),
+  card: z.object({ url: z.string() }).passthrough().nullish(),
 });
 
 type Status = z.infer<typeof statusSchema>;
 
 /** What one page tells about its instance, to name the statuses its replies answer. */
 interface ReplyContext {
+  /** The instance the page was read from (its base URL). */
+  instance: string;
   /** URI of each status on the page, by the instance's local id. */
   uriById: Map<string, string>;
   /**
@@ -78,8 +91,8 @@ interface ReplyContext {
 
 const isLocal = (acct: string) => !acct.includes('@');
 
-function replyContextOf(raw: readonly unknown[]): ReplyContext {
-  const context: ReplyContext = { uriById: new Map() };
+function replyContextOf(instance: string, raw: readonly unknown[]): ReplyContext {
+  const context: ReplyContext = { instance, uriById: new Map() };
   for (const entry of raw) {
     const parsed = statusSchema.safeParse(entry);
     if (!parsed.success) continue;
@@ -104,12 +117,28 @@ function parentUri(status: Status, context: ReplyContext): string | undefined {
   if (!parentId) return undefined;
   const onPage = context.uriById.get(parentId);
   if (onPage) return onPage;
-  if (context.localOrigin === undefined) return undefined;
   const parentAuthor = status.in_reply_to_account_id === status.account.id
     ? status.account
     : status.mentions.find((m) => m.id === status.in_reply_to_account_id);
-  if (!parentAuthor || !isLocal(parentAuthor.acct)) return undefined;
-  return `${context.localOrigin}/users/${parentAuthor.username}/statuses/${parentId}`;
+  if (context.localOrigin !== undefined && parentAuthor && isLocal(parentAuthor.acct)) {
+    return `${context.localOrigin}/users/${parentAuthor.username}/statuses/${parentId}`;
+  }
+  // A remote parent's URI holds its home server's id, which only a lookup would reveal. The reply is still a reply:
+  // it is recorded with the address this instance serves the parent at.
+  return `${context.instance}/api/v1/statuses/${parentId}`;
+}
+
+/** Where a status links to: its anchors that are not mentions or hashtags, and its preview card. */
+function linksOf(status: Status): string[] {
+  const links = new Set<string>();
+  for (const anchor of status.content.matchAll(/<a\b([^>]*)>/gi)) {
+    const attributes = anchor[1];
+    if (/class="[^"]*\b(mention|hashtag|u-url)\b/i.test(attributes)) continue;
+    const href = /\bhref="([^"]+)"/i.exec(attributes)?.[1];
+    if (href && /^https?:\/\//i.test(href)) links.add(href.replace(/&amp;/g, '&'));
+  }
+  if (status.card?.url) links.add(status.card.url);
+  return [...links];
 }
 
 function toMention(status: Status, instanceHost: string, context: ReplyContext): MentionInput {
@@ -133,8 +162,12 @@ function toMention(status: Status, instanceHost: string, context: ReplyContext):
       ...(status.account.following_count !== undefined && { following: status.account.following_count }),
       ...(status.account.note && { description: htmlToText(status.account.note) }),
     },
-    engagement: { likes: status.favourites_count, reshares: status.reblogs_count, replies: status.replies_count, quotes: 0 },
+    engagement: { likes: status.favourites_count, reshares: status.reblogs_count, replies: status.replies_count, quotes: status.quotes_count ?? 0 },
   };
+  const quoted = status.quote?.quoted_status?.uri;
+  if (quoted) mention.quoteOf = quoted;
+  const links = linksOf(status);
+  if (links.length > 0) mention.links = links;
   if (status.language) mention.langHint = status.language;
   if (status.reblog) mention.reshareOf = status.reblog.uri;
   const replyTo = parentUri(status, context);
@@ -152,19 +185,21 @@ function nextMaxId(link: string | null): string | undefined {
 function createMastodonSource(config: MastodonSourceConfig, ctx: SourceContext): Source {
   const http = platformHttp(ctx, retryPolicyOf(config), mastodonRateLimit);
   const where = { platform: 'mastodon', sourceId: config.id };
-  const authHeaders = (): Record<string, string> => {
-    const token = resolveSecret(config.accessToken, ctx.env);
+  // The token belongs to one account on one instance: it goes there only, never to another host's public timeline.
+  const homeInstance = config.tokenInstance ?? config.instances[0];
+  const authHeaders = (instance: string): Record<string, string> => {
+    const token = instance === homeInstance ? resolveSecret(config.accessToken, ctx.env) : undefined;
     return token ? { authorization: `Bearer ${token}` } : {};
   };
 
   async function readPage(client: PlatformHttp, url: string, instance: string, pickStatuses: (body: unknown) => unknown[] | null, nextToken: (headers: Headers, raw: unknown[]) => string | undefined, signal?: AbortSignal): Promise<PageOutcome> {
-    const res = await client.request({ url, headers: authHeaders() }, signal);
+    const res = await client.request({ url, headers: authHeaders(instance) }, signal);
     const json = parseJson(res.text);
     if (!json.ok) return malformedPage(where, res.text, json.error, res.rateLimit);
     const raw = pickStatuses(json.value);
     if (raw === null) return malformedPage(where, json.value, 'not a list of statuses', res.rateLimit);
     const host = new URL(instance).host;
-    const context = replyContextOf(raw);
+    const context = replyContextOf(instance, raw);
     const { items, quarantined } = convertItems(raw, statusSchema, (status): Collected => ({ key: numericKey(status.id), id: status.id, mention: toMention(status, host, context) }), where);
     const next = nextToken(res.headers, raw);
     return { kind: 'page', items, quarantined, rawCount: raw.length, rateLimit: res.rateLimit, ...(next !== undefined && { nextPageToken: next }) };
@@ -207,7 +242,8 @@ function createMastodonSource(config: MastodonSourceConfig, ctx: SourceContext):
 
   const streams = config.instances.flatMap((instance) => [
     ...config.hashtags.map((tag) => tagStream(instance, tag)),
-    ...(config.query ? [searchStream(instance, config.query)] : []),
+    // Status search needs the token: with one, it runs on the token's instance only.
+    ...(config.query && (config.accessToken === undefined || instance === homeInstance) ? [searchStream(instance, config.query)] : []),
   ]);
 
   return {
@@ -217,10 +253,10 @@ function createMastodonSource(config: MastodonSourceConfig, ctx: SourceContext):
     async check() {
       const answers: string[] = [];
       for (const instance of config.instances) {
-        const withToken = resolveSecret(config.accessToken, ctx.env) !== undefined;
+        const withToken = instance === homeInstance && resolveSecret(config.accessToken, ctx.env) !== undefined;
         if (config.accessToken && !withToken) throw new Error(`Mastodon: access token ${config.accessToken} is not set in the environment`);
         try {
-          const res = await http.request({ url: `${instance}${withToken ? '/api/v1/apps/verify_credentials' : '/api/v1/instance'}`, headers: authHeaders() });
+          const res = await http.request({ url: `${instance}${withToken ? '/api/v1/apps/verify_credentials' : '/api/v1/instance'}`, headers: authHeaders(instance) });
           const json = parseJson(res.text);
           if (!json.ok) throw new Error('answer is not JSON');
         } catch (error) {

@@ -12,6 +12,7 @@ import { platformHttp } from './http/http-client.js';
 import { convertItems, describeZodError, malformedPage, parseJson, type Collected } from './http/item-validation.js';
 import { redditRateLimit } from './http/rate-limit-headers.js';
 import { timeKey } from './http/stream-cursor.js';
+import { stripTrackingParams } from './http/tracking-params.js';
 import { sweepStreams, type PageOutcome, type PageQuery, type Stream } from './http/sweep.js';
 
 /** Reddit's free API tier: 100 queries per minute per OAuth client; logged-out JSON gets about 10. */
@@ -37,6 +38,11 @@ export const redditConfigSchema = z.object({
   commentSubreddits: z.array(subredditName).default([]),
   /** Words a comment must contain (whole word, any case) to be kept. */
   commentTerms: z.array(z.string().min(1)).default([]),
+  /**
+   * Posts (base-36 ids, as in /comments/<id>/) whose comment threads are watched in full, e.g. a viral complaint:
+   * every new comment is kept, whether it names a term or not.
+   */
+  threads: z.array(z.string().regex(/^[0-9a-z]{3,13}$/, 'a post id like "1jvq0b2"')).default([]),
   /** Env var name or `${ENV}` string of a "script" or "web" app's client id; with the secret, OAuth is used. */
   clientId: z.string().optional(),
   clientSecret: z.string().optional(),
@@ -68,6 +74,9 @@ const postSchema = z.object({
     ...commonThing,
     name: z.string().startsWith('t3_'),
     title: z.string(),
+    /** A link post's destination (a self post's own permalink otherwise). */
+    url: z.string().optional(),
+    is_self: z.boolean().optional(),
     selftext: z.string().default(''),
     num_comments: z.number().int().min(0),
     num_crossposts: z.number().int().min(0).default(0),
@@ -90,8 +99,31 @@ type Thing = z.infer<typeof thingSchema>;
 
 const listingSchema = z.object({
   kind: z.literal('Listing'),
-  data: z.object({ after: z.string().nullable(), children: z.array(z.unknown()) }),
+  data: z.object({ after: z.string().nullish(), children: z.array(z.unknown()) }),
 });
+type Listing = z.infer<typeof listingSchema>;
+
+/** A comment page (`/comments/<post>`) is `[post listing, comment listing]`; search and subreddit listings are one Listing. */
+const answerSchema = z.union([listingSchema, z.array(listingSchema).min(1)]);
+
+/**
+ * Every thing of the listings, comments' nested `replies` listings included, without the `more` stubs (placeholders
+ * for comments not sent: not items, nothing to quarantine).
+ */
+function thingsOf(listings: readonly Listing[]): unknown[] {
+  const out: unknown[] = [];
+  const visit = (children: readonly unknown[]) => {
+    for (const child of children) {
+      const kind = (child as { kind?: unknown } | null)?.kind;
+      if (kind === 'more') continue;
+      out.push(child);
+      const replies = listingSchema.safeParse((child as { data?: { replies?: unknown } } | null)?.data?.replies);
+      if (replies.success) visit(replies.data.data.children);
+    }
+  };
+  for (const listing of listings) visit(listing.data.children);
+  return out;
+}
 
 const tokenSchema = z.object({ access_token: boundedString(1), expires_in: z.number().positive() });
 
@@ -102,7 +134,7 @@ function toMention(thing: Thing): MentionInput {
   const mention: MentionInput = {
     platform: 'reddit',
     externalId: d.name,
-    url: `${WEB_ORIGIN}${d.permalink}`,
+    url: stripTrackingParams(`${WEB_ORIGIN}${d.permalink}`),
     text: thing.kind === 't3' ? [thing.data.title, thing.data.selftext].filter((part) => part.trim() !== '').join('\n\n') : thing.data.body,
     publishedAt: new Date(d.created_utc * 1000).toISOString(),
     // Listings carry no follower counts (a profile lookup per author would cost a request each).
@@ -116,6 +148,7 @@ function toMention(thing: Thing): MentionInput {
   };
   if (thing.kind === 't1') mention.replyTo = thing.data.parent_id;
   if (thing.kind === 't3' && thing.data.crosspost_parent) mention.reshareOf = thing.data.crosspost_parent;
+  if (thing.kind === 't3' && thing.data.is_self === false && thing.data.url && /^https?:\/\//.test(thing.data.url)) mention.links = [stripTrackingParams(thing.data.url)];
   return mention;
 }
 
@@ -159,9 +192,12 @@ function createRedditSource(config: RedditSourceConfig, ctx: SourceContext): Sou
     const res = await get(path, params, signal);
     const json = parseJson(res.text);
     if (!json.ok) return malformedPage(where, res.text, json.error, res.rateLimit);
-    const listing = listingSchema.safeParse(json.value);
-    if (!listing.success) return malformedPage(where, json.value, describeZodError(listing.error), res.rateLimit);
-    const { children, after } = listing.data.data;
+    const answer = answerSchema.safeParse(json.value);
+    if (!answer.success) return malformedPage(where, json.value, describeZodError(answer.error), res.rateLimit);
+    const listings = Array.isArray(answer.data) ? answer.data : [answer.data];
+    // A comment page's `after` belongs to its comment listing, the last one.
+    const after = listings.at(-1)!.data.after ?? null;
+    const children = thingsOf(listings);
     const { items, quarantined } = convertItems(children, thingSchema, (thing): Collected => ({
       key: timeKey(thing.data.created_utc * 1000),
       id: thing.data.name,
@@ -202,6 +238,17 @@ function createRedditSource(config: RedditSourceConfig, ctx: SourceContext): Sou
     streams.push(listingStream(`comments ${subs}`, `/r/${subs}/comments`, {}, (thing) => thing.kind === 't1' && commentFilter !== null && commentFilter.test(thing.data.body)));
   }
 
+  for (const post of config.threads) {
+    // One page, newest first; `more` stubs are not followed (the next poll sees new comments at the top).
+    streams.push({
+      key: `thread ${post}`,
+      fetchPage: async (_page, signal) => {
+        const outcome = await readListing(`/comments/${post}`, new URLSearchParams({ sort: 'new', limit: String(config.pageSize) }), (thing) => thing.kind === 't1', signal);
+        return outcome.kind === 'page' ? { ...outcome, nextPageToken: undefined } : outcome;
+      },
+    });
+  }
+
   return {
     id: config.id,
     platform: 'reddit',
@@ -228,7 +275,7 @@ export const redditSourceFactory: SourceFactory<RedditSourceConfig> = {
   create: createRedditSource,
   pollIntervalMs(config, info) {
     const perMinute = config.clientId !== undefined ? OAUTH_PER_MINUTE : PUBLIC_PER_MINUTE;
-    const requestsPerRun = 1 + (config.commentSubreddits.length > 0 ? 1 : 0);
+    const requestsPerRun = 1 + (config.commentSubreddits.length > 0 ? 1 : 0) + config.threads.length;
     return Math.max(MIN_INTERVAL_MS, intervalForWindow(60_000, perMinute, info.queriesOfThisType, requestsPerRun));
   },
 };

@@ -2,13 +2,21 @@
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { z } from 'zod';
 import type { MentionInput } from '../domain/mention.js';
-import type { FetchResult, QuarantinedItem, Source } from './source.js';
+import { RateLimitedError, type FetchResult, type QuarantinedItem, type Source } from './source.js';
 import type { SourceContext, SourceFactory } from './source-factory.js';
 import { commonSourceFields, retryPolicyOf } from './http/common-config.js';
 import { htmlToText } from './http/html-text.js';
-import { platformHttp } from './http/http-client.js';
+import { safeUrl } from './http/http-client.js';
+import { HttpStatusError, TooManyRequestsError, TransientError } from './http/http-errors.js';
+import { guardedGet } from './http/guarded-get.js';
 import { quarantineOf } from './http/item-validation.js';
-import { retryAfterOnly } from './http/rate-limit-headers.js';
+import { platformMessage } from './http/platform-message.js';
+import { retryAfterAt } from './http/rate-limit-headers.js';
+import { withRetries } from './http/retry-policy.js';
+import { stripTrackingParams } from './http/tracking-params.js';
+import { decodeFeed } from './feed-charset.js';
+import { parseWebhookUrl, SsrfBlockedError } from '../notify/ssrf-guard.js';
+import { googleNewsHeadline, isGoogleNewsFeed, stripTrailingBoilerplate } from './feed-text.js';
 import { eachStream } from './http/stream-failure.js';
 
 /** Feeds rarely change faster than this, and polite readers do not poll them more often. */
@@ -20,6 +28,22 @@ export const rssConfigSchema = z.object({
   feeds: z.array(z.string().url()).min(1),
   /** How many item ids per feed the cursor remembers (a feed shows its latest items only). */
   maxSeenIds: z.number().int().positive().default(2000),
+  /**
+   * Lets a configured feed's own host be a private or loopback address (an intranet feed). Every other URL a feed or
+   * a redirect names (rel="next", Location) is refused when it leads to one, whatever this says.
+   */
+  allowPrivateNetwork: z.boolean().default(false),
+}).superRefine((config, ctx) => {
+  // Refused at config check, not at the first poll: a feed on a literal internal address or localhost.
+  config.feeds.forEach((feed, i) => {
+    if (config.allowPrivateNetwork) return;
+    try {
+      const { host, hostname } = parseWebhookUrl(feed, false);
+      if (/(^|\.)localhost\.?$/i.test(hostname)) throw new SsrfBlockedError(host, hostname, 'loopback');
+    } catch (error) {
+      ctx.addIssue({ code: 'custom', path: ['feeds', i], message: (error as Error).message.replace('on the channel', 'on the source').replace(/^webhook URL/, 'feed URL') });
+    }
+  });
 });
 export type RssSourceConfig = z.infer<typeof rssConfigSchema>;
 
@@ -60,55 +84,103 @@ interface ParsedFeed {
   items: Array<Record<string, unknown>>;
   language?: string;
   next?: string;
+  /** Atom's feed-level <author>: the author of every entry that names none. */
+  author?: string;
+  /** The channel's own <link> (the site, or for Google News its search page). */
+  site?: string;
+}
+
+/** An author element's name: RSS gives text, Atom a <name> (and sometimes several authors). */
+function authorName(value: unknown): string | undefined {
+  if (Array.isArray(value)) return authorName(value[0]);
+  if (value && typeof value === 'object' && 'name' in value) return textOf((value as Record<string, unknown>).name);
+  return textOf(value);
+}
+
+/** A document that is not a feed; it keeps its text, for the quarantine. */
+class XmlError extends Error {
+  constructor(message: string, readonly document: string) {
+    super(message);
+    this.name = 'XmlError';
+  }
 }
 
 function readFeed(xml: string): ParsedFeed {
   const valid = XMLValidator.validate(xml);
-  if (valid !== true) throw new Error(`malformed XML at line ${valid.err.line}: ${valid.err.msg}`);
+  if (valid !== true) throw new XmlError(`malformed XML at line ${valid.err.line}: ${valid.err.msg}`, xml);
   const doc = parser.parse(xml) as Record<string, any>;
   if (doc.rss?.channel) {
     const channel = doc.rss.channel;
-    return { items: channel.item ?? [], language: textOf(channel.language), next: hrefOf(channel['atom:link'], 'next') };
+    return { items: channel.item ?? [], language: textOf(channel.language), next: hrefOf(channel['atom:link'], 'next'), site: hrefOf(channel.link, 'alternate') };
   }
-  if (doc.feed) return { items: doc.feed.entry ?? [], language: doc.feed['@_xml:lang'], next: hrefOf(doc.feed.link, 'next') };
-  throw new Error('neither an RSS channel nor an Atom feed');
+  if (doc.feed) return { items: doc.feed.entry ?? [], language: doc.feed['@_xml:lang'], next: hrefOf(doc.feed.link, 'next'), author: authorName(doc.feed.author) };
+  throw new XmlError('neither an RSS channel nor an Atom feed', xml);
 }
 
-function toMention(item: Record<string, unknown>, feedUrl: string, language: string | undefined, now: number): MentionInput {
+function toMention(item: Record<string, unknown>, feedUrl: string, feed: ParsedFeed, now: number): MentionInput {
   const links = linkSchema.parse(item.link);
   const link = hrefOf(links, 'alternate') ?? textOf(item.link);
   const id = textOf(item.guid) ?? textOf(item.id) ?? link;
   if (!id) throw new Error('item has neither guid, id nor link');
-  const title = textOf(item.title);
-  const body = textOf(item['content:encoded']) ?? textOf(item.content) ?? textOf(item.description) ?? textOf(item.summary);
-  const text = [title && htmlToText(title), body && htmlToText(body)].filter(Boolean).join('\n\n');
+  // RSS <source url="...">Publisher</source>: where the item comes from (Google News names the outlet there).
+  const source = item.source && typeof item.source === 'object' ? (item.source as Record<string, unknown>) : undefined;
+  const publisher = textOf(item.source);
+  const publisherUrl = typeof source?.['@_url'] === 'string' && URL.canParse(source['@_url']) ? new URL(source['@_url']) : undefined;
+  const rawTitle = textOf(item.title);
+  let title = rawTitle && htmlToText(rawTitle);
+  let body = textOf(item['content:encoded']) ?? textOf(item.content) ?? textOf(item.description) ?? textOf(item.summary);
+  if (isGoogleNewsFeed(feedUrl, feed.site)) {
+    // The description lists every outlet's headline and "full coverage": the item's own text is its headline.
+    title = title && googleNewsHeadline(title, publisher);
+    body = undefined;
+  }
+  const bodyText = body && stripTrailingBoilerplate(htmlToText(body));
+  const text = [title, bodyText].filter(Boolean).join('\n\n');
   if (!text) throw new Error('item has neither title nor content');
   const dated = textOf(item.pubDate) ?? textOf(item.published) ?? textOf(item.updated) ?? textOf(item['dc:date']);
   const time = dated ? Date.parse(dated) : now;
   if (Number.isNaN(time)) throw new Error(`unreadable date: ${dated}`);
-  const host = new URL(feedUrl).host;
-  const authorName = textOf(item['dc:creator']) ?? textOf((item.author as Record<string, unknown> | undefined)?.name) ?? textOf(item.author) ?? host;
+  const host = publisherUrl?.host ?? new URL(feedUrl).host;
+  const name = textOf(item['dc:creator']) ?? authorName(item.author) ?? publisher ?? feed.author ?? host;
   const mention: MentionInput = {
     platform: 'rss',
     externalId: id,
     text,
     publishedAt: new Date(time).toISOString(),
-    author: { platform: 'rss', externalId: `${host}/${authorName}`, handle: authorName, followers: 0 },
+    author: { platform: 'rss', externalId: `${host}/${name}`, handle: name, followers: 0 },
     engagement: { likes: 0, reshares: 0, replies: 0, quotes: 0 },
   };
-  if (link) mention.url = link;
-  const lang = textOf(item['@_xml:lang']) ?? language;
+  if (publisher && name !== publisher) mention.author.displayName = `${name} (${publisher})`;
+  if (link) mention.url = stripTrackingParams(link);
+  const lang = textOf(item['@_xml:lang']) ?? feed.language;
   if (lang) mention.langHint = lang;
   return mention;
 }
 
 function createRssSource(config: RssSourceConfig, ctx: SourceContext): Source {
-  const http = platformHttp(ctx, retryPolicyOf(config), retryAfterOnly);
+  const policy = retryPolicyOf(config);
   const where = { platform: 'rss', sourceId: config.id };
   const accept = { accept: 'application/rss+xml, application/atom+xml, application/xml;q=0.9, text/xml;q=0.8' };
 
+  /** One document of a feed, decoded in its charset; every host it or its redirects lead to is vetted. */
+  async function getFeed(url: string, configuredHost: string, signal?: AbortSignal): Promise<string> {
+    const allowPrivate = (target: URL) => config.allowPrivateNetwork && target.host === configuredHost;
+    const answer = await withRetries(ctx, policy, async () => {
+      const a = await guardedGet(url, { allowPrivate, headers: accept, signal });
+      if (a.status === 429) throw new TooManyRequestsError(retryAfterAt(a.headers, ctx.now()));
+      if (a.status >= 500) throw new TransientError(`${safeUrl(url)} answered ${a.status}`, a.status);
+      if (a.status >= 300) {
+        const said = platformMessage(a.body.toString('utf8'));
+        throw new HttpStatusError(a.status, `${safeUrl(url)} answered ${a.status}${said ? `: ${said}` : ''}`, a.body.toString('utf8'));
+      }
+      return a;
+    }, signal);
+    return decodeFeed(answer.body, answer.headers.get('content-type'));
+  }
+
   /** Reads one feed from its top, then from where the last run stopped; returns what it saw. */
   async function readOne(feedUrl: string, start: FeedCursor, result: FetchResult, signal?: AbortSignal): Promise<FeedCursor> {
+    const configuredHost = new URL(feedUrl).host;
     const seen = new Set(start.seen);
     const fresh: string[] = [];
     const quarantined: QuarantinedItem[] = [];
@@ -120,21 +192,32 @@ function createRssSource(config: RssSourceConfig, ctx: SourceContext): Source {
       const url = queue.shift()!;
       if (pages === config.maxPages) { resume = url; break; }
       pages++;
-      const res = await http.request({ url, headers: accept }, signal);
+      const first = url === feedUrl;
       let feed: ParsedFeed;
       try {
-        feed = readFeed(res.text);
+        feed = readFeed(await getFeed(url, configuredHost, signal));
       } catch (error) {
-        // The whole page is unreadable: quarantine it and keep this feed's cursor as it was.
-        result.quarantined.push(quarantineOf('rss', config.id, res.text, (error as Error).message));
-        return start;
+        // The feed itself failing is this stream's failure; the rest of the source goes on.
+        if (first && !(error instanceof XmlError)) throw error;
+        if (first) {
+          // The whole page is unreadable: quarantine it and keep this feed's cursor as it was.
+          result.quarantined.push(quarantineOf('rss', config.id, (error as XmlError).document, (error as Error).message));
+          return start;
+        }
+        // A broken or refused older page costs that page only: what the newer ones gave is kept.
+        if (signal?.aborted) throw error;
+        const retryLater = error instanceof TransientError || error instanceof RateLimitedError;
+        if (retryLater) resume = url;
+        else quarantined.push(quarantineOf('rss', config.id, error instanceof XmlError ? error.document : url, `older page ${safeUrl(url)}: ${(error as Error).message}`));
+        ctx.logger.warn({ sourceId: config.id, page: safeUrl(url), err: (error as Error).message.split('\n')[0] }, 'feed page failed; the newer pages are kept');
+        break;
       }
       let unseenOnPage = false;
       for (const raw of feed.items) {
         const item = itemSchema.safeParse(raw);
         try {
           if (!item.success) throw new Error('item is not an element');
-          const mention = toMention(item.data, feedUrl, feed.language, ctx.now());
+          const mention = toMention(item.data, feedUrl, feed, ctx.now());
           if (seen.has(mention.externalId)) continue;
           seen.add(mention.externalId);
           fresh.push(mention.externalId);
@@ -145,7 +228,7 @@ function createRssSource(config: RssSourceConfig, ctx: SourceContext): Source {
         }
       }
       // Older pages matter only while this one still had news; an unfinished resume is kept.
-      if (feed.next && unseenOnPage && !queue.includes(feed.next)) queue.unshift(feed.next);
+      if (feed.next && unseenOnPage && !queue.includes(feed.next)) queue.unshift(new URL(feed.next, url).href);
     }
     result.mentions.push(...mentions);
     result.quarantined.push(...quarantined);
@@ -175,7 +258,7 @@ function createRssSource(config: RssSourceConfig, ctx: SourceContext): Source {
     async check() {
       for (const feedUrl of config.feeds) {
         try {
-          readFeed((await http.request({ url: feedUrl, headers: accept })).text);
+          readFeed(await getFeed(feedUrl, new URL(feedUrl).host));
         } catch (error) {
           throw new Error(`RSS ${feedUrl}: ${(error as Error).message}`);
         }

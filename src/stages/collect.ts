@@ -6,7 +6,8 @@ import { contentHash, jobId } from '../queue/job-id.js';
 import type { CollectJob, ScoreJob } from '../queue/names.js';
 import { RateLimitedError, type QuarantinedItem, type StreamFailure } from '../sources/source.js';
 import { HttpStatusError } from '../sources/http/http-errors.js';
-import { oneLineError } from '../sources/http/stream-failure.js';
+import { oneLineError, statusOf } from '../sources/http/stream-failure.js';
+import { SsrfBlockedError } from '../notify/ssrf-guard.js';
 import { xPostsRead } from '../sources/x.js';
 import { addXReads } from '../queue/x-read-counter.js';
 import { clearSourceError, loadCursor, recordSourceError, saveCursor } from '../store/cursor-repository.js';
@@ -48,7 +49,7 @@ export async function runCollect(ctx: AppContext, job: CollectJob): Promise<Coll
     if (isRefusal(error)) {
       // Retrying a refused token or a bad request changes nothing: the source is marked failing (doctor,
       // /ready, the dashboard say why) and its scheduler polls it again at the normal interval.
-      ctx.logger.warn({ sourceId: job.sourceId, status: error.status, err: oneLineError(error) }, 'source refused by the platform; marked failing');
+      ctx.logger.warn({ sourceId: job.sourceId, status: statusOf(error), err: oneLineError(error) }, 'source refused by the platform; marked failing');
       return { fetched: 0, matched: 0, quarantined: 0, scoreJobs: 0 };
     }
     throw error;
@@ -102,8 +103,8 @@ async function forward(
 }
 
 /** 4xx answers other than 429: the platform refuses the request as it is, so retrying at once is useless. */
-function isRefusal(error: unknown): error is HttpStatusError {
-  return error instanceof HttpStatusError && error.status >= 400 && error.status < 500 && error.status !== 429;
+function isRefusal(error: unknown): error is HttpStatusError | SsrfBlockedError {
+  return (error instanceof HttpStatusError && error.status >= 400 && error.status < 500 && error.status !== 429) || error instanceof SsrfBlockedError;
 }
 
 /** One line for all the failed streams of a poll. */

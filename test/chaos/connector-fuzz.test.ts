@@ -3,7 +3,7 @@
 // Ten thousand fetches per platform take minutes, so this runs with `npm run test:chaos`, not `npm test`.
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, onTestFinished, vi } from 'vitest';
 import type { MentionInput } from '../../src/domain/mention.js';
 import { blueskySourceFactory } from '../../src/sources/bluesky.js';
 import { hackerNewsSourceFactory } from '../../src/sources/hackernews.js';
@@ -12,7 +12,7 @@ import { redditSourceFactory } from '../../src/sources/reddit.js';
 import { rssSourceFactory } from '../../src/sources/rss.js';
 import type { SourceFactory } from '../../src/sources/source-factory.js';
 import { youtubeSourceFactory } from '../../src/sources/youtube.js';
-import type { FakePlatform } from '../helpers/fake-platform.js';
+import { FakePlatform } from '../helpers/fake-platform.js';
 import { testContext } from '../integration/sources/connector-contract.js';
 import { BLUESKY_HANDLE, installBluesky } from '../integration/sources/emulators/bluesky.js';
 import { installHackerNews } from '../integration/sources/emulators/hackernews.js';
@@ -137,12 +137,13 @@ describe('rss entry parsing (property)', () => {
   const escapeXml = (s: string) => s.replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`).replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udfff]/g, '');
 
   it('keeps every intact entry whatever text one entry carries, and never throws on a broken entry', { timeout: 300_000 }, async () => {
-    const platform = new InMemoryPlatform();
+    // Feeds are read through node:http with the SSRF guard (not global fetch): a real server on 127.0.0.1.
+    const platform = await FakePlatform.start();
+    onTestFinished(() => platform.close());
     const world = newWorld('');
     world.pageSize = 100;
-    installRss(platform as unknown as FakePlatform, world);
-    vi.stubGlobal('fetch', platform.fetch);
-    const config = rssSourceFactory.configSchema.parse({ id: 'rss-acme', type: 'rss', feeds: [`${platform.url}${FEED_PATH}`], backoffMs: 1 });
+    installRss(platform, world);
+    const config = rssSourceFactory.configSchema.parse({ id: 'rss-acme', type: 'rss', feeds: [`${platform.url}${FEED_PATH}`], allowPrivateNetwork: true, backoffMs: 1 });
     const source = rssSourceFactory.create(config, testContext({}));
     const textNodes = (entry: string) => [...entry.matchAll(/<(\w+)(?: [^>]*)?>([^<]+)<\/\1>/g)].map((m) => m[2]);
     const corruption = fc.nat({ max: entries.length - 1 }).chain((index) =>

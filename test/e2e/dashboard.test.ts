@@ -7,6 +7,7 @@ import { Redis } from 'ioredis';
 import { startApi } from '../../src/api/server.js';
 import { publishAlertEvent } from '../../src/queue/alert-events.js';
 import { getAlert, insertAlert } from '../../src/store/alert-repository.js';
+import { recordSourceError } from '../../src/store/cursor-repository.js';
 import { createTestDatabase, REDIS_URL, requireRedis, testRedisPrefix, type TestDatabase } from '../helpers/services.js';
 import { END, HOUR, openAlert, seed, silentLogger, testConfig, XSS_TEXT } from '../integration/api/api-fixtures.js';
 
@@ -72,6 +73,25 @@ describe('dashboard pages', () => {
     expect(await page.textContent('[data-kpi="volume"] .label')).toBe('Volume');
     await page.waitForSelector('#open-alerts li[data-id="alert-1"]');
     await page.close();
+  });
+});
+
+describe('failing sources', () => {
+  it('the overview names a source the platform refuses, with the platform\'s words as text', async () => {
+    const config = { ...testConfig(), sources: [{ id: 'x-acme', type: 'x' }, { id: 'rss-news', type: 'rss' }] };
+    const second = await startApi({ config, store: db.store, logger: silentLogger(), redis, redisPrefix: prefix });
+    try {
+      await recordSourceError(db.store.db, 'x-acme', `X answered 401: Unauthorized ${XSS_TEXT}`, END);
+      const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+      await page.goto(`${second.url}/?entity=acme`);
+      const item = await page.waitForSelector('#failing-sources:not([hidden]) #failing-list li');
+      expect(await item.textContent()).toContain(`x-acme (x): X answered 401: Unauthorized ${XSS_TEXT}`);
+      expect(await page.locator('#failing-list li').count()).toBe(1);
+      expect(await page.locator('#failing-list img').count()).toBe(0);
+      await page.close();
+    } finally {
+      await second.close();
+    }
   });
 });
 

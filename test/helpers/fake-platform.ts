@@ -12,7 +12,7 @@ export interface FakeRequest {
 export interface FakeResponse {
   status?: number;
   headers?: Record<string, string>;
-  /** An object is sent as JSON; a string as is (e.g. a truncated body or XML). */
+  /** An object is sent as JSON; a string as is, in UTF-8 (e.g. a truncated body or XML); a Buffer byte for byte (other charsets). */
   body?: unknown;
 }
 
@@ -53,8 +53,9 @@ export class FakePlatform {
         fake.requests.push(request);
         void fake.respond(request).then(
           (response) => {
-            const body = typeof response.body === 'string' ? response.body : JSON.stringify(response.body ?? {});
-            const type = typeof response.body === 'string' ? 'text/plain; charset=utf-8' : 'application/json; charset=utf-8';
+            const raw = typeof response.body === 'string' || Buffer.isBuffer(response.body);
+            const body = raw ? (response.body as string | Buffer) : JSON.stringify(response.body ?? {});
+            const type = raw ? 'text/plain; charset=utf-8' : 'application/json; charset=utf-8';
             res.writeHead(response.status ?? 200, { 'content-type': type, ...response.headers });
             res.end(body);
           },

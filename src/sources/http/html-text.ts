@@ -4,7 +4,7 @@ const NAMED_ENTITIES: Record<string, string> = {
   amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ', hellip: '…', mdash: '—', ndash: '–',
   lsquo: '‘', rsquo: '’', ldquo: '“', rdquo: '”', laquo: '«', raquo: '»', eacute: 'é', egrave: 'è',
   ecirc: 'ê', agrave: 'à', acirc: 'â', ccedil: 'ç', ocirc: 'ô', ucirc: 'û', ugrave: 'ù', icirc: 'î',
-  iuml: 'ï', euml: 'ë', Eacute: 'É', copy: '©', reg: '®', trade: '™', euro: '€', deg: '°', middot: '·',
+  iuml: 'ï', euml: 'ë', Eacute: 'É', copy: '©', reg: '®', trade: '™', euro: '€', deg: '°', middot: '·', rarr: '→', larr: '←', shy: '',
 };
 
 /** Decodes named, decimal and hex character references; unknown names are left as written. */

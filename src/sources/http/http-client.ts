@@ -55,7 +55,10 @@ async function attempt(req: HttpRequest, readRateLimit: RateLimitReader, now: nu
     text = await res.text();
   } catch (error) {
     if (signal?.aborted) throw error;
-    throw new TransientError(`${safeUrl(req.url)}: ${(error as Error).message}`);
+    // undici says only "fetch failed"; the cause says why (ECONNREFUSED, ENOTFOUND, a certificate...).
+    const cause = (error as { cause?: { code?: string; message?: string } }).cause;
+    const why = cause ? ` (${cause.code ?? cause.message})` : '';
+    throw new TransientError(`${safeUrl(req.url)}: ${(error as Error).message}${why}`);
   }
   const rateLimit = readRateLimit(res.headers, now);
   if (res.status === 429) throw new TooManyRequestsError(rateLimit.resetAt);

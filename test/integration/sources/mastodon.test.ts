@@ -83,13 +83,15 @@ describe('Mastodon replies and search', () => {
     expect(reply.replyTo).toBe('https://fosstodon.example/users/tomas/statuses/113999000000000102');
   });
 
-  it('builds the URI of a local parent off the page, and leaves a remote one unnamed rather than guess', async () => {
-    const { result } = await fetchOnly([statusById('114300000000000003'), statusById('114300000000000006')]);
+  it('builds the URI of a local parent off the page; a remote one off the page is still recorded as a reply', async () => {
+    const { result, requests } = await fetchOnly([statusById('114300000000000003'), statusById('114300000000000006')]);
     const byLocalId = new Map(result.mentions.map((m) => [m.url!.split('/').at(-1), m]));
     // claire answers her own earlier status: a local author, so Mastodon's URI scheme applies.
     expect(byLocalId.get('114300000000000006')!.replyTo).toBe('https://mastodon.example/users/claire/statuses/114300000000000001');
-    // The parent of 3 is tomas's status from fosstodon.example: its URI carries fosstodon's own id.
-    expect(byLocalId.get('114300000000000003')!.replyTo).toBeUndefined();
+    // The parent of 3 is tomas's status from fosstodon.example: its URI carries fosstodon's own id, unknown here;
+    // the reply is recorded with the address the instance serves the parent at.
+    const instance = new URL(requests[0].url.href).origin;
+    expect(byLocalId.get('114300000000000003')!.replyTo).toBe(`${instance}/api/v1/statuses/114300000000000002`);
   });
 
   it('searches statuses with the token and reads the search answer', async () => {
@@ -98,5 +100,55 @@ describe('Mastodon replies and search', () => {
     const search = requests.find((r) => r.url.pathname === '/api/v2/search')!;
     expect(Object.fromEntries(search.url.searchParams)).toMatchObject({ q: 'acme bank', type: 'statuses', resolve: 'false', limit: '40' });
     expect(search.headers.authorization).toBe(`Bearer ${TOKEN}`);
+  });
+});
+
+describe('Mastodon 4.4 and several instances', () => {
+  const quotes = fixture('statuses-4.4-quotes.json');
+
+  it('reads quotes_count and quote, keeps a remote parent as a reply, and the links a status carries', async () => {
+    const fake = await FakePlatform.start();
+    try {
+      const world = newWorld(TOKEN);
+      world.pageSize = 10;
+      world.items = quotes;
+      installMastodon(fake, world);
+      const source = mastodonSourceFactory.create(mastodonSourceFactory.configSchema.parse(config(fake.url, { accessToken: undefined })), testContext({}));
+      const { mentions, quarantined } = await source.fetch(null);
+      expect(quarantined).toEqual([]);
+      const byId = new Map(mentions.map((m) => [m.externalId.split('/').at(-1), m]));
+      expect(byId.get('114310000000000001')).toMatchObject({ quoteOf: 'https://press.example/users/newsroom/statuses/5501', engagement: { quotes: 2, reshares: 3, likes: 9 } });
+      expect(byId.get('114310000000000001')!.links).toEqual(['https://status.acmebank.example/incidents/42?utm_source=mastodon&utm_medium=social', 'https://status.acmebank.example/incidents/42']);
+      // A reply to a status of another server, off the page: still a reply.
+      expect(byId.get('114310000000000002')!.replyTo).toBe(`${fake.url}/api/v1/statuses/114309990000000777`);
+      expect(byId.get('114310000000000002')!.links).toBeUndefined();
+      // A quote not (yet) approved names no status.
+      expect(byId.get('114310000000000003')!.quoteOf).toBeUndefined();
+    } finally {
+      await fake.close();
+    }
+  });
+
+  it('sends the access token to its own instance only, never to another host\'s public timeline', async () => {
+    const home = await FakePlatform.start();
+    const other = await FakePlatform.start();
+    try {
+      for (const fake of [home, other]) {
+        const world = newWorld(TOKEN);
+        world.items = statuses;
+        installMastodon(fake, world);
+      }
+      const parsed = mastodonSourceFactory.configSchema.parse(config(home.url, { instances: [home.url, other.url], query: 'acme' }));
+      const { failures } = await mastodonSourceFactory.create(parsed, testContext({ MASTODON_TOKEN: TOKEN })).fetch(null);
+      expect(failures).toBeUndefined();
+      expect(home.requests.some((r) => r.headers.authorization === `Bearer ${TOKEN}`)).toBe(true);
+      expect(other.requests.length).toBeGreaterThan(0);
+      expect(other.requests.every((r) => r.headers.authorization === undefined)).toBe(true);
+      // Search needs the token: it runs on the token's instance only.
+      expect(other.requestsTo('/api/v2/search')).toEqual([]);
+    } finally {
+      await home.close();
+      await other.close();
+    }
   });
 });

@@ -145,3 +145,45 @@ describe('Reddit specifics', () => {
     expect(redditSourceFactory.pollIntervalMs(anonymous, { queriesOfThisType: 20, crisisOpen: false })).toBe(120_000);
   });
 });
+
+describe('Reddit comment pages', () => {
+  const page = JSON.parse(readFileSync(new URL('../../fixtures/platforms/reddit/comments-page.json', import.meta.url), 'utf8'));
+
+  it('reads [post listing, comment listing] with nested replies; `more` stubs are skipped, not quarantined; tracking parameters dropped', async () => {
+    const fake = await FakePlatform.start();
+    try {
+      fake.route('GET', '/comments/1jvq0b2.json', () => ({ body: page }));
+      fake.route('GET', '/search.json', () => ({ body: { kind: 'Listing', data: { after: null, dist: 0, children: [], before: null } } }));
+      const source = redditSourceFactory.create(redditSourceFactory.configSchema.parse(config(fake.url, { clientId: undefined, clientSecret: undefined, threads: ['1jvq0b2'] })), testContext({}));
+      const result = await source.fetch(null);
+      expect(result.failures).toBeUndefined();
+      expect(result.quarantined).toEqual([]);
+      const byId = new Map(result.mentions.map((m) => [m.externalId, m]));
+      // The thread's comments, nested ones included; the post itself is not one of them.
+      expect([...byId.keys()].sort()).toEqual(['t1_mq2b001', 't1_mq2b002', 't1_mq2b003']);
+      expect(byId.get('t1_mq2b003')).toMatchObject({ replyTo: 't1_mq2b001', text: "Same. Acme's app shows the payment as pending forever." });
+      expect(fake.requestsTo('/comments/1jvq0b2.json')[0].url.searchParams.get('sort')).toBe('new');
+      // The next poll: nothing new, nothing quarantined, one request.
+      fake.reset();
+      const again = await source.fetch(result.nextCursor);
+      expect(again.mentions).toEqual([]);
+      expect(again.quarantined).toEqual([]);
+    } finally {
+      await fake.close();
+    }
+  });
+
+  it('strips tracking parameters from stored URLs and keeps a link post\'s destination', async () => {
+    const fake = await FakePlatform.start();
+    try {
+      const linkPost = { kind: 't3', data: { ...page[0].data.children[0].data, id: '1jvq0z9', name: 't3_1jvq0z9', is_self: false, selftext: '', title: 'Acme outage explained', url: 'https://news.example/acme-outage?utm_source=reddit&utm_medium=social&id=7', permalink: '/r/Banking/comments/1jvq0z9/acme_outage_explained/?ref=search_posts&ref_source=link' } };
+      fake.route('GET', '/search.json', () => ({ body: { kind: 'Listing', data: { after: null, dist: 1, children: [linkPost], before: null } } }));
+      const source = redditSourceFactory.create(redditSourceFactory.configSchema.parse(config(fake.url, { clientId: undefined, clientSecret: undefined })), testContext({}));
+      const [mention] = (await source.fetch(null)).mentions;
+      expect(mention.url).toBe('https://www.reddit.com/r/Banking/comments/1jvq0z9/acme_outage_explained/');
+      expect(mention.links).toEqual(['https://news.example/acme-outage?id=7']);
+    } finally {
+      await fake.close();
+    }
+  });
+});

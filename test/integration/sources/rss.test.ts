@@ -9,7 +9,7 @@ import { newWorld } from './emulators/world.js';
 
 const fixture = (name: string) => readFileSync(new URL(`../../fixtures/platforms/rss/${name}`, import.meta.url), 'utf8');
 const entries = entriesOf(fixture('acme-news.atom'));
-const config = (baseUrl: string, overrides: Record<string, unknown> = {}) => ({ id: 'rss-acme', type: 'rss', feeds: [`${baseUrl}${FEED_PATH}`], ...overrides });
+const config = (baseUrl: string, overrides: Record<string, unknown> = {}) => ({ id: 'rss-acme', type: 'rss', feeds: [`${baseUrl}${FEED_PATH}`], allowPrivateNetwork: true, ...overrides });
 
 runConnectorContract({
   platform: 'rss',
@@ -49,7 +49,7 @@ describe('RSS specifics', () => {
     try {
       let items = `<item><title>Acme &amp; co</title><link>https://blog.example/1</link><guid isPermaLink="false">blog-1</guid><pubDate>Thu, 10 Apr 2025 08:00:00 GMT</pubDate><dc:creator>Ana</dc:creator><description>&lt;b&gt;Good&lt;/b&gt; service</description></item>`;
       fake.route('GET', '/blog.rss', () => ({ body: `<?xml version="1.0"?><rss version="2.0" xmlns:dc="http://purl.org/dc/elements/1.1/"><channel><title>Blog</title><language>fr-FR</language>${items}</channel></rss>` }));
-      const source = rssSourceFactory.create(rssSourceFactory.configSchema.parse({ id: 'rss-blog', type: 'rss', feeds: [`${fake.url}/blog.rss`] }), testContext({}));
+      const source = rssSourceFactory.create(rssSourceFactory.configSchema.parse({ id: 'rss-blog', type: 'rss', feeds: [`${fake.url}/blog.rss`], allowPrivateNetwork: true }), testContext({}));
       const first = await source.fetch(null);
       expect(first.mentions).toHaveLength(1);
       expect(first.mentions[0]).toMatchObject({ externalId: 'blog-1', text: 'Acme & co\n\nGood service', langHint: 'fr-FR', url: 'https://blog.example/1', author: { handle: 'Ana' }, publishedAt: '2025-04-10T08:00:00.000Z' });

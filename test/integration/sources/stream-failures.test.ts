@@ -5,6 +5,7 @@ import { blueskySourceFactory } from '../../../src/sources/bluesky.js';
 import { mastodonSourceFactory } from '../../../src/sources/mastodon.js';
 import { redditSourceFactory } from '../../../src/sources/reddit.js';
 import { rssSourceFactory } from '../../../src/sources/rss.js';
+import { youtubeSourceFactory } from '../../../src/sources/youtube.js';
 import { FakePlatform } from '../../helpers/fake-platform.js';
 import { testContext } from './connector-contract.js';
 import { BLUESKY_HANDLE, installBluesky } from './emulators/bluesky.js';
@@ -12,6 +13,7 @@ import { installMastodon } from './emulators/mastodon.js';
 import { installReddit, REDDIT_CLIENT_ID } from './emulators/reddit.js';
 import { entriesOf, FEED_PATH, installRss } from './emulators/rss.js';
 import { newWorld, type World } from './emulators/world.js';
+import { googleError, installYouTube, YOUTUBE_PATH } from './emulators/youtube.js';
 
 const json = (platform: string, name: string) => JSON.parse(readFileSync(new URL(`../../fixtures/platforms/${platform}/${name}`, import.meta.url), 'utf8'));
 
@@ -81,6 +83,21 @@ describe('a source whose streams fail one by one', () => {
     const result = await rssSourceFactory.create(config, testContext({})).fetch(null);
     expect(result.mentions.length).toBe(world.items.length);
     expect(result.failures).toEqual([{ stream: `${fake.url}/gone.rss`, status: 410, message: expect.stringMatching(/answered 410: Gone$/) }]);
+  });
+
+  it('YouTube: comments are kept when the video search is forbidden, with Google\'s message', async () => {
+    world = newWorld('AIzaSyKey');
+    world.pageSize = 10;
+    world.items = json('youtube', 'comment-threads.json');
+    installYouTube(fake, world, 'UCAcmeBankOfficial_x7Q2w');
+    const config = youtubeSourceFactory.configSchema.parse({
+      id: 'youtube-acme', type: 'youtube', channelId: 'UCAcmeBankOfficial_x7Q2w', query: 'acme bank', baseUrl: `${fake.url}${YOUTUBE_PATH}`, backoffMs: 1,
+    });
+    fake.interrupt(`${YOUTUBE_PATH}/search`, googleError(403, 'forbidden', 'YouTube Data API v3 has not been used in project 123 before or it is disabled.', 'usageLimits'));
+    const result = await youtubeSourceFactory.create(config, testContext({ YOUTUBE_API_KEY: 'AIzaSyKey' })).fetch(null);
+    expect(result.mentions.length).toBeGreaterThan(0);
+    expect(result.failures).toHaveLength(1);
+    expect(result.failures![0]).toMatchObject({ status: 403, message: expect.stringContaining('YouTube Data API v3 has not been used in project 123') });
   });
 
   it('Bluesky: getProfiles answering 5xx costs the follower counts, never the page', async () => {

@@ -1,9 +1,14 @@
 // The period <select> (last 7 / 30 / 90 days of data): the first answer tells where the data ends, later choices count back from there.
-import { param, setParams } from './common.js';
+import { param, setParams, share } from './common.js';
 
 const DAY = 86_400_000;
 
 export function setupPeriodSelect(select, onChange) {
+  if (share) {
+    // A shared view shows the period of its link, no other.
+    select.closest('label').hidden = true;
+    return { current: () => ({ from: share.from, to: share.to }), learn() {} };
+  }
   let dataEnd = param('to') ? Number(param('to')) : undefined;
   select.value = param('days') ?? '7';
   select.addEventListener('change', () => {

@@ -80,6 +80,7 @@ function entityProblems(config: BaseConfig, check: Check): void {
     const at = `entities[${i}]`;
     if (entity.timezone !== undefined) check(`${at}.timezone`, timeZoneProblem(entity.timezone));
     if (entity.digest) check(`${at}.digest.pattern`, cronProblem(entity.digest.pattern));
+    if (entity.report?.pattern !== undefined) check(`${at}.report.pattern`, cronProblem(entity.report.pattern));
     // A blank term would match every post.
     entity.terms.forEach((term, j) => check(`${at}.terms[${j}]`, term.trim() ? undefined : 'expected a term, got blank space'));
     entity.exclude.forEach((term, j) => check(`${at}.exclude[${j}]`, term.trim() ? undefined : 'expected a term, got blank space'));

@@ -40,6 +40,11 @@ export const entitySchema = z
       })
       .strict()
       .optional(),
+    /**
+     * The entities this one is benchmarked against (share of voice, competitor table, digest): a CEO against rival
+     * CEOs, a product against rival products. Default: a brand's competitor entities; none for a product or a person.
+     */
+    peers: z.array(z.string()).optional(),
     /** Industry norms the KPIs are compared with, e.g. { negativeShare: 0.18 }. */
     norms: z.record(z.string(), z.number()).default({}),
   })

@@ -27,6 +27,7 @@ import { pageRoutes } from './routes/pages.js';
 import { ADMIN_QUEUES_PATH, operationsRoutes } from './routes/operations.js';
 import { docsRoutes } from './routes/docs.js';
 import { reportRoutes } from './routes/reports.js';
+import { themeRoutes } from './routes/themes.js';
 import { shareApiRoutes, shareCredential, shareRoutes } from './routes/share.js';
 import type { Queues } from '../queue/queues.js';
 import { ADMIN_CONTENT_SECURITY_POLICY, SECURITY_HEADERS } from './security-headers.js';
@@ -136,6 +137,7 @@ export async function buildApi(deps: ApiDeps): Promise<FastifyInstance> {
       await eventRoutes(api, ctx);
       await businessRoutes(api, ctx);
       await shareApiRoutes(api, ctx);
+      await themeRoutes(api, ctx);
       await reportRoutes(api, ctx);
       api.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
     },

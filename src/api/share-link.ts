@@ -40,7 +40,7 @@ export function verifyShare(secret: string, token: string, now: number): ShareCh
 }
 
 /** The API routes a shared view reads; everything else (alerts, exports, writes) stays behind the token. */
-const SHARED_ROUTES = new Set(['/api/entities', '/api/kpis', '/api/audience', '/api/mentions', '/api/influencers']);
+const SHARED_ROUTES = new Set(['/api/entities', '/api/kpis', '/api/audience', '/api/mentions', '/api/influencers', '/api/themes']);
 
 /**
  * Whether a shared view may make this request: a GET of a read-only route, about the grant's entity, within the

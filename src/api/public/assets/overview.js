@@ -149,7 +149,6 @@ async function loadAudience(p) {
   try {
     const a = await api(`/api/audience${query({ entity: entityId, ...p })}`);
     clear(document.getElementById('languages'), el('p', {}, a.languages.map((l) => `${l.key} ${fmt.percent(l.share)}`).join(' · ') || '–'));
-    clear(document.getElementById('topics'), a.topics.map((topic) => el('li', {}, topic.phrase, ' ', el('span', { class: 'meta' }, `(${topic.count})`))));
     clear(document.getElementById('top-authors'), a.topAuthors.map((author) => el('li', {}, `@${author.handle.replace(/^@/, '')}`, ' ',
       author.own ? [el('span', { class: 'badge' }, t('ownAccount')), ' '] : null,
       el('span', { class: 'meta' }, `${author.platform} · ${fmt.number(author.followers)} ${t('followers').toLowerCase()} · ${author.mentions} ${t('mentions').toLowerCase()}`))));
@@ -159,6 +158,29 @@ async function loadAudience(p) {
       el('p', { class: 'meta' }, `${t('uniqueAudience')}: ${fmt.number(a.uniqueAudience)}`));
   } catch (error) {
     showError(document.getElementById('topics'), error);
+  }
+}
+
+/** Themes with their volume and tone, each a link to its posts; and what grew or shrank against the previous period. */
+async function loadThemes(p) {
+  const list = document.getElementById('topics');
+  const changes = document.getElementById('theme-changes');
+  try {
+    const data = await api(`/api/themes${query({ entity: entityId, ...p })}`);
+    const link = (theme) => el('a', { href: `/mentions${query({ entity: entityId, text: theme.label, from: localDateKey(p.from), to: localDateKey(p.to - 1), lang: param('lang') })}` }, theme.label);
+    const tone = (theme) => (theme.netSentiment === null ? '' : ` · ${t('netSentiment').toLowerCase()} ${fmt.signed(theme.netSentiment)}`);
+    clear(list, data.themes.length ? data.themes.map((theme) => el('li', { class: 'theme', dataset: { theme: theme.label } },
+      link(theme), ' ', el('span', { class: 'meta' }, `${theme.volume} ${t('posts')}${tone(theme)}`),
+      theme.phrases.length > 1 ? el('div', { class: 'meta' }, theme.phrases.slice(1).join(' · ')) : null))
+      : el('li', { class: 'meta' }, t('noThemes')));
+    const moved = data.themes.filter((theme) => data.changes.includes(theme.label));
+    clear(changes, moved.length ? moved.map((theme) => {
+      const delta = theme.volume - theme.previousVolume;
+      return el('li', { dataset: { theme: theme.label } }, link(theme), ' ',
+        el('span', { class: delta > 0 ? 'meta' : 'meta' }, theme.previousVolume === 0 ? t('newTheme') : `${delta > 0 ? '+' : ''}${delta} ${t('posts')} (${theme.previousVolume} → ${theme.volume})`));
+    }) : el('li', { class: 'meta' }, data.previousPosts === 0 ? t('noPrevious') : t('noChange')));
+  } catch (error) {
+    showError(list, error, () => loadThemes(p));
   }
 }
 
@@ -176,7 +198,7 @@ async function load() {
     if (share) showAlertsOf(data);
     const { mentions } = await api(`/api/mentions${query({ entity: entityId, from: data.period.from, to: data.period.to, limit: 10 })}`);
     clear(document.getElementById('latest-mentions'), mentions.length ? mentions.map(mentionItem) : el('li', { class: 'meta' }, t('noMentions')));
-    await loadAudience({ from: data.period.from, to: data.period.to });
+    await Promise.all([loadAudience({ from: data.period.from, to: data.period.to }), loadThemes({ from: data.period.from, to: data.period.to })]);
     document.body.dataset.ready = 'true';
   } catch (error) {
     showError(kpiTarget, error, load);

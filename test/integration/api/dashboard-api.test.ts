@@ -100,7 +100,7 @@ describe.each(DIALECTS)('dashboard API on %s', (dialect) => {
     }
   });
 
-  it('finds themes in the period without the brand's own posts', async () => {
+  it("finds themes in the period without the brand's own posts", async () => {
     const body = (await get(`/api/themes?entity=acme&${PERIOD}`)).json();
     // Six mentions in the week, one of them by @acme itself.
     expect(body.posts).toBe(5);

@@ -119,3 +119,18 @@ describe('period control', () => {
     expect(problems).toEqual([]);
   });
 });
+
+describe('loading and errors', () => {
+  it('shows a readable error with a retry button, and the retry loads the page', async () => {
+    const { page, problems } = pages.get('phone')!;
+    await page.route('**/api/kpis*', (route) => route.fulfill({ status: 500, contentType: 'application/json', body: '{"error":"internal error"}' }));
+    await page.goto(`${api.url}/?entity=acme&lang=fr`);
+    await page.waitForSelector('#kpis .error[role="alert"] button');
+    expect(await page.textContent('#kpis .error p')).toBe('Chargement impossible /api/kpis (500)');
+    await page.unroute('**/api/kpis*');
+    problems.length = 0;
+    await page.click('#kpis .error button');
+    await page.waitForSelector('[data-kpi="volume"] .value');
+    expect(problems).toEqual([]);
+  });
+});

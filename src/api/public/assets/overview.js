@@ -1,5 +1,5 @@
 // Overview of a brand: KPI cards against the previous period, volume and sentiment, share of voice, open alerts, latest mentions.
-import { api, apiFetch, cardTable, clear, drawChart, el, fmt, formatKpi, param, query, RATIO_KPIS, setupEntitySelect, setupPage, share, showError, TONE_COLOURS, watchAlertEvents } from './common.js';
+import { api, apiFetch, cardTable, clear, doneLoading, drawChart, el, fmt, formatKpi, param, query, RATIO_KPIS, setupEntitySelect, setupPage, share, showError, showSkeleton, TONE_COLOURS, watchAlertEvents } from './common.js';
 import { mentionItem } from './mention-item.js';
 import { lang, t } from './i18n.js';
 import { periodQuery, setupPeriodSelect } from './period.js';
@@ -186,6 +186,8 @@ async function loadThemes(p) {
 
 async function load() {
   const kpiTarget = document.getElementById('kpis');
+  const waiting = ['kpis', 'latest-mentions', 'topics', 'top-authors'].map((id) => document.getElementById(id));
+  for (const target of waiting) showSkeleton(target, target.id === 'kpis' ? 1 : 3);
   try {
     const p = await periodQuery(period, () => api(`/api/kpis${query({ entity: entityId })}`));
     const data = await api(`/api/kpis${query({ entity: entityId, ...p })}`);
@@ -200,7 +202,9 @@ async function load() {
     clear(document.getElementById('latest-mentions'), mentions.length ? mentions.map(mentionItem) : el('li', { class: 'meta' }, t('noMentions')));
     await Promise.all([loadAudience({ from: data.period.from, to: data.period.to }), loadThemes({ from: data.period.from, to: data.period.to })]);
     document.body.dataset.ready = 'true';
+    for (const target of waiting) doneLoading(target);
   } catch (error) {
+    for (const target of waiting) doneLoading(target);
     showError(kpiTarget, error, load);
   }
 }

@@ -30,6 +30,9 @@ import { pageRoutes } from './routes/pages.js';
 import { ADMIN_QUEUES_PATH, operationsRoutes } from './routes/operations.js';
 import { docsRoutes } from './routes/docs.js';
 import { sourceRoutes } from './routes/sources.js';
+import { reportRoutes } from './routes/reports.js';
+import { themeRoutes } from './routes/themes.js';
+import { shareApiRoutes, shareCredential, shareRoutes } from './routes/share.js';
 import type { Queues } from '../queue/queues.js';
 import { ADMIN_CONTENT_SECURITY_POLICY, SECURITY_HEADERS } from './security-headers.js';
 
@@ -68,6 +71,8 @@ export async function buildApi(deps: ApiDeps): Promise<FastifyInstance> {
     // request.ip, which the failed-credential lockout counts by, comes from X-Forwarded-For only behind trusted proxies.
     trustProxy: typeof config.api.trustProxy === 'number' ? trustHops(config.api.trustProxy) : config.api.trustProxy,
     bodyLimit: 64 * 1024,
+    // A shared view's signed token (share-link.ts) is a path parameter of about 130 characters; the default is 100.
+    routerOptions: { maxParamLength: 700 },
     ajv: { customOptions: { coerceTypes: true, removeAdditional: true, useDefaults: true } },
   });
   const ctx: RouteContext = {
@@ -113,9 +118,19 @@ export async function buildApi(deps: ApiDeps): Promise<FastifyInstance> {
   await pageRoutes(app, ctx);
   await operationsRoutes(app, ctx, deps.queues);
   await docsRoutes(app, ctx);
+  await shareRoutes(app, ctx);
   await app.register(
     async (api) => {
-      if (config.api.token) api.addHook('onRequest', tokenGuard(config.api.token, ctx.limiter, ctx.now));
+      if (config.api.token) {
+        const guard = tokenGuard(config.api.token, ctx.limiter, ctx.now);
+        const share = shareCredential(ctx);
+        api.addHook('onRequest', async (request, reply) => {
+          const shared = await share(request, reply);
+          if (shared === 'admitted') return;
+          if (shared !== 'none') return shared;
+          return guard(request, reply);
+        });
+      }
       await entityRoutes(api, ctx);
       await kpiRoutes(api, ctx);
       await audienceRoutes(api, ctx);
@@ -130,6 +145,9 @@ export async function buildApi(deps: ApiDeps): Promise<FastifyInstance> {
       await eventRoutes(api, ctx);
       await businessRoutes(api, ctx);
       await sourceRoutes(api, ctx);
+      await shareApiRoutes(api, ctx);
+      await themeRoutes(api, ctx);
+      await reportRoutes(api, ctx);
       api.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
     },
     { prefix: '/api' },

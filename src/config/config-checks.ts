@@ -81,6 +81,11 @@ function entityProblems(config: BaseConfig, check: Check): void {
     const at = `entities[${i}]`;
     if (entity.timezone !== undefined) check(`${at}.timezone`, timeZoneProblem(entity.timezone));
     if (entity.digest) check(`${at}.digest.pattern`, cronProblem(entity.digest.pattern));
+    entity.peers?.forEach((id, j) => {
+      if (id === entity.id) check(`${at}.peers[${j}]`, 'expected another entity, not the entity itself');
+      else if (!parents.has(id)) check(`${at}.peers[${j}]`, `expected the id of a configured entity, got "${id}"`);
+    });
+    if (entity.report?.pattern !== undefined) check(`${at}.report.pattern`, cronProblem(entity.report.pattern));
     // A blank term would match every post.
     entity.terms.forEach((term, j) => check(`${at}.terms[${j}]`, term.trim() ? undefined : 'expected a term, got blank space'));
     entity.exclude.forEach((term, j) => check(`${at}.exclude[${j}]`, term.trim() ? undefined : 'expected a term, got blank space'));

@@ -36,6 +36,21 @@ export const entitySchema = z
         pattern: z.string().default('0 8 * * 1'),
       })
       .optional(),
+    /** A PDF of the overview for the last full week or month, emailed on a schedule (in the entity's time zone). */
+    report: z
+      .object({
+        every: z.enum(['week', 'month']).default('week'),
+        recipients: z.array(z.email()).min(1),
+        /** cron pattern; default Monday 08:00 (week) or the 1st at 08:00 (month). */
+        pattern: z.string().optional(),
+      })
+      .strict()
+      .optional(),
+    /**
+     * The entities this one is benchmarked against (share of voice, competitor table, digest): a CEO against rival
+     * CEOs, a product against rival products. Default: a brand's competitor entities; none for a product or a person.
+     */
+    peers: z.array(z.string()).optional(),
     /** Industry norms the KPIs are compared with, e.g. { negativeShare: 0.18 }. */
     norms: z.record(z.string(), z.number()).default({}),
   })

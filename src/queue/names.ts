@@ -41,6 +41,8 @@ export interface DigestJob {
   entityId: string;
   /** ISO week like '2026-W47'; default: the week before the scheduled time. */
   week?: string;
+  /** The scheduled PDF report (entities[].report) rather than the weekly digest. */
+  report?: boolean;
 }
 
 export interface JobPayloads {

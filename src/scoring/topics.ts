@@ -28,7 +28,7 @@ const MAX_N = 3;
 const LENGTH_BONUS = 0.25;
 
 /** Candidate phrases of one text: n-grams inside a clause, neither starting nor ending with a stopword. */
-function phrasesOf(text: string, stopwords: ReadonlySet<string>): Set<string> {
+export function phrasesOf(text: string, stopwords: ReadonlySet<string>): Set<string> {
   const phrases = new Set<string>();
   let clause: { surface: string; key: string }[] = [];
   const flush = (): void => {

@@ -98,3 +98,39 @@ describe('overview chart', () => {
     expect(problems).toEqual([]);
   });
 });
+
+describe('period control', () => {
+  it('shows an ISO week as the digest does, and custom dates, in the workspace time zone', async () => {
+    const { page, problems } = pages.get('desktop')!;
+    problems.length = 0;
+    await page.goto(`${api.url}/?entity=acme&lang=en`);
+    await page.waitForSelector('[data-kpi="volume"] .value');
+    expect(await page.textContent('[data-kpi="volume"] .value')).toBe('6');
+    // 2026-W12: Monday 16 to Sunday 22 March in Paris holds mentions x:3 to x:6.
+    await page.selectOption('#period', 'week');
+    await page.fill('#period-week', '2026-W12');
+    await page.waitForFunction(() => document.querySelector('[data-kpi="volume"] .value')?.textContent === '4');
+    expect(new URL(page.url()).searchParams.get('week')).toBe('2026-W12');
+    // 14 March in Paris (13 March 23:00 to 14 March 23:00 UTC) holds x:1 only.
+    await page.selectOption('#period', 'custom');
+    await page.fill('#period-from', '2026-03-14');
+    await page.fill('#period-to', '2026-03-14');
+    await page.waitForFunction(() => document.querySelector('[data-kpi="volume"] .value')?.textContent === '1');
+    expect(problems).toEqual([]);
+  });
+});
+
+describe('loading and errors', () => {
+  it('shows a readable error with a retry button, and the retry loads the page', async () => {
+    const { page, problems } = pages.get('phone')!;
+    await page.route('**/api/kpis*', (route) => route.fulfill({ status: 500, contentType: 'application/json', body: '{"error":"internal error"}' }));
+    await page.goto(`${api.url}/?entity=acme&lang=fr`);
+    await page.waitForSelector('#kpis .error[role="alert"] button');
+    expect(await page.textContent('#kpis .error p')).toBe('Chargement impossible /api/kpis (500)');
+    await page.unroute('**/api/kpis*');
+    problems.length = 0;
+    await page.click('#kpis .error button');
+    await page.waitForSelector('[data-kpi="volume"] .value');
+    expect(problems).toEqual([]);
+  });
+});

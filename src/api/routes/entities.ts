@@ -11,7 +11,7 @@ export async function entityRoutes(app: FastifyInstance, ctx: RouteContext): Pro
     kind: e.kind,
     parent: e.parent ?? null,
     locale: entityLocale(ctx.config, e.id),
-    competitors: e.kind === 'brand' ? competitorsOf(ctx.config, e).map((c) => c.id) : [],
+    competitors: competitorsOf(ctx.config, e).map((c) => c.id),
     norms: e.norms,
   }));
   app.get('/entities', {

@@ -5,7 +5,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import fastifyStatic from '@fastify/static';
 import escapeHtml from 'escape-html';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { workspaceTimeZone } from '../../config/workspace-time-zone.js';
 import { chooseLanguage } from '../language.js';
 import type { RouteContext } from '../route-context.js';
@@ -33,17 +33,32 @@ export async function pageRoutes(app: FastifyInstance, ctx: RouteContext): Promi
     reply.header('cache-control', 'public, max-age=86400').sendFile('echarts.min.js', ECHARTS_DIST),
   );
 
-  // Validated as an IANA name by the config checks; escaped all the same, it goes inside an attribute.
-  const timeZone = escapeHtml(workspaceTimeZone(ctx.config));
   for (const [path, file] of Object.entries(PAGES)) {
-    const template = readFileSync(join(PUBLIC_DIR, file), 'utf8');
-    app.get<{ Querystring: { lang?: string } }>(path, { schema: { hide: true } }, async (request, reply) => {
-      const lang = chooseLanguage(request.query.lang, request.headers['accept-language'], ctx.config.locale);
-      return reply
-        .header('content-type', 'text/html; charset=utf-8')
-        .header('cache-control', 'no-cache')
-        .header('vary', 'accept-language')
-        .send(template.replace('<html lang="en">', `<html lang="${lang}" data-time-zone="${timeZone}">`));
-    });
+    app.get<{ Querystring: { lang?: string } }>(path, { schema: { hide: true } }, async (request, reply) => sendPage(ctx, request, reply, file));
   }
+}
+
+const templates = new Map<string, string>();
+
+/**
+ * A dashboard page in the reader's language, with the workspace's time zone (and, for a shared view, its token) on
+ * <html>: the page's scripts read them there, as no inline script is allowed.
+ */
+export function sendPage(
+  ctx: RouteContext,
+  request: FastifyRequest<{ Querystring: { lang?: string } }>,
+  reply: FastifyReply,
+  file: string,
+  extra: Record<string, string> = {},
+): FastifyReply {
+  let template = templates.get(file);
+  if (template === undefined) templates.set(file, (template = readFileSync(join(PUBLIC_DIR, file), 'utf8')));
+  const lang = chooseLanguage(request.query.lang, request.headers['accept-language'], ctx.config.locale);
+  // The time zone is validated as an IANA name by the config checks; every value is escaped all the same.
+  const attributes = Object.entries({ 'data-time-zone': workspaceTimeZone(ctx.config), ...extra }).map(([k, v]) => ` ${k}="${escapeHtml(v)}"`).join('');
+  return reply
+    .header('content-type', 'text/html; charset=utf-8')
+    .header('cache-control', 'no-cache')
+    .header('vary', 'accept-language')
+    .send(template.replace('<html lang="en">', `<html lang="${lang}"${attributes}>`));
 }

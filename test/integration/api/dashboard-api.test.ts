@@ -99,4 +99,12 @@ describe.each(DIALECTS)('dashboard API on %s', (dialect) => {
       expect(item.authorInfluence, item.authorHandle).toBe(author.score);
     }
   });
+
+  it("finds themes in the period without the brand's own posts", async () => {
+    const body = (await get(`/api/themes?entity=acme&${PERIOD}`)).json();
+    // Six mentions in the week, one of them by @acme itself.
+    expect(body.posts).toBe(5);
+    expect(body.previousPosts).toBe(2);
+    for (const theme of body.themes) expect(theme.label).not.toMatch(/acme|globex/i);
+  });
 });

@@ -5,6 +5,21 @@ import { offsetLabel, timeZone } from './zone.js';
 const TOKEN_KEY = 'vigie-token';
 const params = new URLSearchParams(location.search);
 
+/**
+ * A shared, read-only view (/share/<token>): the server puts the token on <html data-share>; its payload (not secret,
+ * signed) names the entity and the period the link shows.
+ */
+export const share = (() => {
+  const token = document.documentElement.dataset.share;
+  if (!token) return null;
+  try {
+    const [entity, from, to, expires] = JSON.parse(atob(token.split('.')[0].replace(/-/g, '+').replace(/_/g, '/')));
+    return { token, entity, from, to, expires };
+  } catch {
+    return null;
+  }
+})();
+
 /** Builds an element; string children become text nodes, so data can never become markup. */
 export function el(tag, attributes = {}, ...children) {
   const node = document.createElement(tag);
@@ -53,6 +68,7 @@ function askForToken() {
 }
 
 function authHeaders() {
+  if (share) return { authorization: `Share ${share.token}` };
   const token = sessionStorage.getItem(TOKEN_KEY);
   return token ? { authorization: `Bearer ${token}` } : {};
 }
@@ -63,7 +79,7 @@ let tokenPrompt = null;
 export async function apiFetch(path, options = {}) {
   for (;;) {
     const response = await fetch(path, { ...options, headers: { ...(options.headers ?? {}), ...authHeaders() } });
-    if (response.status !== 401) {
+    if (response.status !== 401 || share) {
       if (!response.ok) throw new Error(`${t('loadFailed')} ${path.split('?')[0]} (${response.status})`);
       return response;
     }
@@ -117,6 +133,7 @@ export function setupPage(active) {
   const keep = () => query({ lang: param('lang'), entity: new URLSearchParams(location.search).get('entity') });
   const nav = document.getElementById('nav');
   nav.setAttribute('aria-label', t('mainNavigation'));
+  if (share) document.body.classList.add('shared');
   clear(nav, PAGES.map(([path, key]) => el('a', { href: path + keep(), class: key === active ? 'active' : undefined, 'aria-current': key === active ? 'page' : undefined, onclick: (e) => (e.currentTarget.href = path + keep()) }, t(key))));
   const header = document.querySelector('header.top');
   header.append(el('div', { class: 'page-meta' },
@@ -134,7 +151,8 @@ export async function setupEntitySelect(select, { allowAll = false, onChange } =
   const order = { brand: 0, product: 1, person: 2, competitor: 3 };
   entities.sort((a, b) => order[a.kind] - order[b.kind]);
   clear(select, allowAll ? el('option', { value: '' }, t('allEntities')) : null, entities.map((e) => el('option', { value: e.id }, e.name)));
-  const asked = param('entity');
+  const asked = share?.entity ?? param('entity');
+  if (share) select.disabled = true;
   select.value = entities.some((e) => e.id === asked) ? asked : allowAll ? '' : entities[0]?.id ?? '';
   select.addEventListener('change', () => {
     setParams({ entity: select.value });
@@ -217,6 +235,7 @@ export function doneLoading(target) {
  * token travels in a header, never in a URL.
  */
 export function watchAlertEvents(onEvent) {
+  if (share) return; // a shared view is a snapshot of a period, and alert events need the token
   const indicator = document.getElementById('live');
   const connect = async () => {
     try {

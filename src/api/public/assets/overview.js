@@ -1,7 +1,7 @@
 // Overview of a brand: KPI cards against the previous period, volume and sentiment, share of voice, open alerts, latest mentions.
-import { api, cardTable, clear, drawChart, el, fmt, formatKpi, param, query, RATIO_KPIS, setupEntitySelect, setupPage, showError, TONE_COLOURS, watchAlertEvents } from './common.js';
+import { api, apiFetch, cardTable, clear, doneLoading, drawChart, el, fmt, formatKpi, param, query, RATIO_KPIS, setupEntitySelect, setupPage, share, showError, showSkeleton, TONE_COLOURS, watchAlertEvents } from './common.js';
 import { mentionItem } from './mention-item.js';
-import { t } from './i18n.js';
+import { lang, t } from './i18n.js';
 import { periodQuery, setupPeriodSelect } from './period.js';
 import { chartTime, localDateKey } from './zone.js';
 
@@ -19,7 +19,8 @@ function changeText(row) {
   if (row.change === null) return t('noPrevious');
   if (RATIO_KPIS.has(row.name)) return `${fmt.signed(row.change * 100, 1)} ${t('pctPoints')} ${t('vsPrevious')}`;
   if (row.name.endsWith('Sentiment')) return `${fmt.signed(row.change)} ${t('vsPrevious')}`;
-  if (row.changeRatio === null) return t('noPrevious');
+  // From zero there is no percentage: the change is given as a count.
+  if (row.changeRatio === null) return `${row.change > 0 ? '+' : ''}${fmt.number(row.change)} ${t('vsPrevious')}`;
   return `${row.change >= 0 ? '+' : ''}${fmt.percent(row.changeRatio)} ${t('vsPrevious')}`;
 }
 
@@ -158,7 +159,6 @@ async function loadAudience(p) {
   try {
     const a = await api(`/api/audience${query({ entity: entityId, ...p })}`);
     clear(document.getElementById('languages'), el('p', {}, a.languages.map((l) => `${l.key} ${fmt.percent(l.share)}`).join(' · ') || '–'));
-    clear(document.getElementById('topics'), a.topics.map((topic) => el('li', {}, topic.phrase, ' ', el('span', { class: 'meta' }, `(${topic.count})`))));
     clear(document.getElementById('top-authors'), a.topAuthors.map((author) => el('li', {}, `@${author.handle.replace(/^@/, '')}`, ' ',
       author.own ? [el('span', { class: 'badge' }, t('ownAccount')), ' '] : null,
       el('span', { class: 'meta' }, `${author.platform} · ${fmt.number(author.followers)} ${t('followers').toLowerCase()} · ${author.mentions} ${t('mentions').toLowerCase()}`))));
@@ -171,8 +171,33 @@ async function loadAudience(p) {
   }
 }
 
+/** Themes with their volume and tone, each a link to its posts; and what grew or shrank against the previous period. */
+async function loadThemes(p) {
+  const list = document.getElementById('topics');
+  const changes = document.getElementById('theme-changes');
+  try {
+    const data = await api(`/api/themes${query({ entity: entityId, ...p })}`);
+    const link = (theme) => el('a', { href: `/mentions${query({ entity: entityId, text: theme.label, from: localDateKey(p.from), to: localDateKey(p.to - 1), lang: param('lang') })}` }, theme.label);
+    const tone = (theme) => (theme.netSentiment === null ? '' : ` · ${t('netSentiment').toLowerCase()} ${fmt.signed(theme.netSentiment)}`);
+    clear(list, data.themes.length ? data.themes.map((theme) => el('li', { class: 'theme', dataset: { theme: theme.label } },
+      link(theme), ' ', el('span', { class: 'meta' }, `${theme.volume} ${t('posts')}${tone(theme)}`),
+      theme.phrases.length > 1 ? el('div', { class: 'meta' }, theme.phrases.slice(1).join(' · ')) : null))
+      : el('li', { class: 'meta' }, t('noThemes')));
+    const moved = data.themes.filter((theme) => data.changes.includes(theme.label));
+    clear(changes, moved.length ? moved.map((theme) => {
+      const delta = theme.volume - theme.previousVolume;
+      return el('li', { dataset: { theme: theme.label } }, link(theme), ' ',
+        el('span', { class: delta > 0 ? 'meta' : 'meta' }, theme.previousVolume === 0 ? t('newTheme') : `${delta > 0 ? '+' : ''}${delta} ${t('posts')} (${theme.previousVolume} → ${theme.volume})`));
+    }) : el('li', { class: 'meta' }, data.previousPosts === 0 ? t('noPrevious') : t('noChange')));
+  } catch (error) {
+    showError(list, error, () => loadThemes(p));
+  }
+}
+
 async function load() {
   const kpiTarget = document.getElementById('kpis');
+  const waiting = ['kpis', 'latest-mentions', 'topics', 'top-authors'].map((id) => document.getElementById(id));
+  for (const target of waiting) showSkeleton(target, target.id === 'kpis' ? 1 : 3);
   try {
     const p = await periodQuery(period, () => api(`/api/kpis${query({ entity: entityId })}`));
     const data = await api(`/api/kpis${query({ entity: entityId, ...p })}`);
@@ -182,11 +207,15 @@ async function load() {
     shareOfVoiceChart(data);
     platformChart(data);
     competitorTable(data);
-    const { mentions } = await api(`/api/mentions${query({ entity: entityId, limit: 10 })}`);
+    if (share) showAlertsOf(data);
+    const { mentions } = await api(`/api/mentions${query({ entity: entityId, from: data.period.from, to: data.period.to, limit: 10 })}`);
     clear(document.getElementById('latest-mentions'), mentions.length ? mentions.map(mentionItem) : el('li', { class: 'meta' }, t('noMentions')));
-    await loadAudience({ from: data.period.from, to: data.period.to });
+    await Promise.all([loadAudience({ from: data.period.from, to: data.period.to }), loadThemes({ from: data.period.from, to: data.period.to })]);
+    document.body.dataset.ready = 'true';
+    for (const target of waiting) doneLoading(target);
   } catch (error) {
-    showError(kpiTarget, error);
+    for (const target of waiting) doneLoading(target);
+    showError(kpiTarget, error, load);
   }
 }
 
@@ -203,8 +232,66 @@ async function loadSourceHealth() {
   }
 }
 
+/** In a shared view or a report: the alerts detected in the period, from the KPI answer (the alert list needs the token). */
+function showAlertsOf(data) {
+  const list = document.getElementById('open-alerts');
+  document.querySelector('[data-i18n="openAlerts"]').textContent = t('alertsInPeriod');
+  clear(list, data.alerts.length ? data.alerts.map((a) => el('li', { dataset: { id: a.id } },
+    el('span', { class: `badge ${a.severity}` }, t(a.severity)), ' ', a.why, el('div', { class: 'meta' }, `${fmt.date(a.detectedAt)} · ${t(a.status)}`)))
+    : el('li', { class: 'meta' }, t('noAlerts')));
+}
+
 ({ entityId } = await setupEntitySelect(entitySelect, { onChange: (id) => { entityId = id; load(); loadAlerts(); } }));
 load();
-loadAlerts();
-loadSourceHealth();
-watchAlertEvents(() => loadAlerts());
+if (!share) {
+  loadAlerts();
+  loadSourceHealth();
+  watchAlertEvents(() => loadAlerts());
+  setupReportActions();
+}
+
+/** The PDF report and a shareable link of what the page shows (entity and period). */
+function setupReportActions() {
+  const box = document.getElementById('report-actions');
+  const current = async () => {
+    const p = await periodQuery(period, () => api(`/api/kpis${query({ entity: entityId })}`));
+    if (p.from === undefined) {
+      const data = await api(`/api/kpis${query({ entity: entityId })}`);
+      return { from: data.period.from, to: data.period.to };
+    }
+    return p;
+  };
+  const output = el('input', { type: 'url', readonly: true, id: 'share-url', 'aria-label': t('shareLink'), hidden: true });
+  const status = el('span', { class: 'meta', role: 'status' });
+  const pdf = el('button', { type: 'button', class: 'secondary', id: 'download-pdf', onclick: async () => {
+    status.textContent = t('preparingPdf');
+    try {
+      const p = await current();
+      // Fetched with the token in a header, then saved from memory: the token never goes into a URL.
+      const response = await apiFetch(`/api/reports.pdf${query({ entity: entityId, ...p, lang })}`);
+      const name = /filename="([^"]+)"/.exec(response.headers.get('content-disposition') ?? '')?.[1] ?? 'vigie-report.pdf';
+      const href = URL.createObjectURL(await response.blob());
+      const link = el('a', { href, download: name });
+      document.body.append(link);
+      link.click();
+      link.remove();
+      setTimeout(() => URL.revokeObjectURL(href), 10_000);
+      status.textContent = '';
+    } catch (error) {
+      status.textContent = error.message;
+    }
+  } }, t('downloadPdf'));
+  const shareButton = el('button', { type: 'button', class: 'secondary', id: 'make-share', onclick: async () => {
+    try {
+      const p = await current();
+      const { url, expires } = await api('/api/shares', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ entity: entityId, from: String(p.from), to: String(p.to) }) });
+      output.value = url;
+      output.hidden = false;
+      output.select();
+      status.textContent = `${t('shareExpires')} ${fmt.date(expires)}`;
+    } catch (error) {
+      status.textContent = error.message;
+    }
+  } }, t('shareView'));
+  clear(box, pdf, ' ', shareButton, ' ', output, ' ', status);
+}

@@ -15,7 +15,12 @@ export interface ScenarioAuthor {
   style: WritingStyle;
   /** Relative chance of being the one who posts: a few people post a lot. */
   activity: number;
+  /** How strongly the author's posts draw replies and reshares: audience to the power 0.5 (0.55 in a crisis). */
+  pull: number;
+  pullInCrisis: number;
 }
+
+type NewAuthor = Omit<ScenarioAuthor, 'pull' | 'pullInCrisis'>;
 
 interface NamedAccount {
   handle: string;
@@ -80,14 +85,13 @@ export class AuthorPool {
         const person = drawPerson(lang, taken, rng);
         // Pareto audience: median near 100, about 1% above 10k, capped below the named accounts.
         const followers = Math.min(Math.round(rng.pareto(40, 0.9)), 95_000);
-        const author: ScenarioAuthor = {
+        const author = this.add({
           input: this.input(person.handle, person.displayName, followers, followers > 40_000 && rng.chance(0.4), person.description, rng),
           lang,
           role: 'person',
           style: drawWritingStyle(rng),
           activity: Math.min(rng.pareto(1, 1.6), 25),
-        };
-        this.add(author);
+        });
         const group = this.crowd[lang];
         group.authors.push(author);
         group.cumulative.push((group.cumulative.at(-1) ?? 0) + author.activity);
@@ -121,9 +125,12 @@ export class AuthorPool {
     }
   }
 
-  private add(author: ScenarioAuthor): void {
+  private add(fields: NewAuthor): ScenarioAuthor {
+    const audience = fields.input.followers + 20;
+    const author: ScenarioAuthor = { ...fields, pull: Math.pow(audience, 0.5), pullInCrisis: Math.pow(audience, 0.55) };
     this.all.push(author);
     this.byHandle.set(author.input.handle, author);
+    return author;
   }
 
   private input(handle: string, displayName: string, followers: number, verified: boolean, description: string | undefined, rng: Rng): AuthorInput {

@@ -6,11 +6,13 @@ import { crisisRate, type CrisisPlan } from './crisis-plan.js';
 import { ensureNamed, type EntityId } from './entity-terms.js';
 import type { ObservedInteractions } from './engagement.js';
 import type { Rng } from './random.js';
-import type { ScriptedPost } from './scripted-posts.js';
+import { AMPLIFIER_KEY, type ScriptedPost } from './scripted-posts.js';
 import type { SlotLists } from './template.js';
 import type { Phase, Slot, SlotKind } from './timeline-slots.js';
 
 const HOUR = 3_600_000;
+/** Recent posts of the same phase weighed as parents; beyond a few hundred, weights are negligible. */
+const MAX_PARENTS_LOOKED_AT = 250;
 
 export interface WrittenPost {
   id: string;
@@ -57,6 +59,7 @@ export class ScenarioWriter {
   private readonly texts = new Set<string>();
   private readonly scripted = new Map<string, WrittenPost>();
   private readonly pending: PendingAnswer[] = [];
+  private amplifierPost?: WrittenPost;
 
   constructor(
     private readonly rng: Rng,
@@ -134,6 +137,7 @@ export class ScenarioWriter {
     const text = replyTo ? `@${replyTo.author.input.handle} ${script.text}` : script.text;
     const post = this.add({ at, kind, phase: 'crisis', situation: script.situation, author: this.authors.get(script.handle), lang: script.lang, text, quoteOf, replyTo, virality: script.virality });
     this.scripted.set(script.key, post);
+    if (script.key === AMPLIFIER_KEY) this.amplifierPost = post;
   }
 
   /** The brand's care team answers questions within hours on ordinary days, and crisis posts late and only some of them. */
@@ -169,21 +173,23 @@ export class ScenarioWriter {
   private pickParent(at: number, phase: Phase, kind: SlotKind): WrittenPost | undefined {
     const candidates: WrittenPost[] = [];
     const weights: number[] = [];
+    let looked = 0;
     for (let i = this.posts.length - 1; i >= 0; i -= 1) {
       const post = this.posts[i];
       const ageHours = (at - post.at) / HOUR;
-      if (ageHours > 36) break;
+      // Older or further back posts weigh next to nothing: stop there, or five weeks would take minutes to write.
+      if (ageHours > 24 || looked >= MAX_PARENTS_LOOKED_AT) break;
       if (ageHours <= 0 || post.kind === 'reshare' || post.phase !== phase) continue;
+      looked += 1;
       if (post.author.role === 'care' && kind !== 'reply') continue;
-      const followers = post.author.input.followers + 20;
-      const memoryHours = phase === 'crisis' ? (post.author.role === 'amplifier' ? 10 : 4) : 6;
-      let weight = Math.pow(followers, phase === 'crisis' ? 0.55 : 0.5) * Math.exp(-ageHours / memoryHours);
-      if (post.kind === 'reply' && kind !== 'reply') weight *= 0.2;
-      if (post.situation === 'spam') weight *= 0.1;
-      // The journalist's post is what everyone passes around.
-      if (post.author.role === 'amplifier' && post.kind === 'post') weight *= 4;
       candidates.push(post);
-      weights.push(weight);
+      weights.push(this.parentWeight(post, ageHours, phase, kind));
+    }
+    // The journalist's post is passed around for hours, even when the crowd has posted much since.
+    const amplifier = this.amplifierPost;
+    if (phase === 'crisis' && amplifier && at > amplifier.at && at - amplifier.at <= 36 * HOUR && !candidates.includes(amplifier)) {
+      candidates.push(amplifier);
+      weights.push(this.parentWeight(amplifier, (at - amplifier.at) / HOUR, phase, kind));
     }
     if (candidates.length === 0) return undefined;
     let target = this.rng.float() * weights.reduce((sum, w) => sum + w, 0);
@@ -192,6 +198,16 @@ export class ScenarioWriter {
       if (target < 0) return candidates[i];
     }
     return candidates[candidates.length - 1];
+  }
+
+  private parentWeight(post: WrittenPost, ageHours: number, phase: Phase, kind: SlotKind): number {
+    const memoryHours = phase === 'crisis' ? (post.author.role === 'amplifier' ? 10 : 4) : 6;
+    let weight = (phase === 'crisis' ? post.author.pullInCrisis : post.author.pull) * Math.exp(-ageHours / memoryHours);
+    if (post.kind === 'reply' && kind !== 'reply') weight *= 0.2;
+    if (post.situation === 'spam') weight *= 0.1;
+    // The journalist's post is what everyone passes around.
+    if (post.author.role === 'amplifier' && post.kind === 'post') weight *= 4;
+    return weight;
   }
 
   private authorFor(situation: Situation): ScenarioAuthor {

@@ -1,4 +1,4 @@
-// The bundled demo scenario: Kelio, its Aura purifier, its CEO and two competitors over six days, with one reputation crisis. Seeded: same seed, same bytes.
+// The bundled demo scenario: Kelio, its Aura purifier, its CEO and two competitors over five weeks, with one reputation crisis. Seeded: same seed, same bytes.
 import type { MentionInput } from '../domain/mention.js';
 import { AMPLIFIER_HANDLE, AuthorPool } from './author-pool.js';
 import { planCrisis } from './crisis-plan.js';
@@ -9,6 +9,7 @@ import { ScenarioWriter, type WrittenPost } from './scenario-writer.js';
 import { planSlots } from './timeline-slots.js';
 
 const DAY = 24 * 3_600_000;
+export const DEMO_DAYS = 35;
 
 export interface ScenarioCrisis {
   entityId: 'kelio-aura' | 'kelio';
@@ -30,21 +31,24 @@ export interface ScenarioOptions {
   seed: number;
   /** The scenario's last instant: every mention is published before it. */
   end: Date;
-  /** At least 5; the crisis starts on the fourth day. Default 6. */
+  /**
+   * At least 5; the crisis starts three days before the end. Default 35: four weeks and more of ordinary
+   * activity before it, so that comparisons with the past, trends and the business link have something to show.
+   */
   days?: number;
 }
 
 export function generateScenario(opts: ScenarioOptions): Scenario {
-  const days = opts.days ?? 6;
+  const days = opts.days ?? DEMO_DAYS;
   if (!Number.isInteger(opts.seed)) throw new RangeError(`scenario seed must be an integer, got ${opts.seed}`);
-  if (!(days >= 5)) throw new RangeError(`a scenario needs at least 5 days (3 quiet days, the crisis, the calm after), got ${days}`);
+  if (!(days >= 5)) throw new RangeError(`a scenario needs at least 5 days (quiet days, the crisis, the calm after), got ${days}`);
   const end = opts.end.getTime();
   if (!Number.isFinite(end)) throw new RangeError('scenario end is not a valid date');
   const start = end - days * DAY;
 
   const rng = new Rng(opts.seed);
   const authors = new AuthorPool(rng);
-  const plan = planCrisis(start, rng);
+  const plan = planCrisis(start, days, rng);
   const slots = planSlots(start, end, plan, rng);
   const posts = new ScenarioWriter(rng, authors, plan, `demo-${opts.seed}-`, end).writeAll(slots);
 

@@ -5,7 +5,9 @@ import { generateScenario, scenarioToJsonl, type Scenario } from '../../../src/d
 
 const HOUR = 3_600_000;
 const END = new Date('2025-03-20T15:00:00.000Z');
-const START = END.getTime() - 6 * 24 * HOUR;
+// Six days instead of the demo's five weeks: every property below holds for both, and six days generate fast.
+const DAYS = 6;
+const START = END.getTime() - DAYS * 24 * HOUR;
 
 // Words a reader would take as a sign of trouble, in both languages (written for this test).
 const RISK = /overheat|melt|burn|smell|fire|refund|boycott|recall|class action|unplug|danger|scar|rappel|arnaque|surchauff|fond|brûl|brul|cramé|rembours|action de groupe|d[ée]branch|honte|insane|disgrace|shocking|unacceptable|scandal|#KelioGate|peur|safety|sécurité|\bhot\b|chaud|warped|déform/i;
@@ -16,22 +18,22 @@ const at = (m: MentionInput) => Date.parse(m.publishedAt);
 
 let scenario: Scenario;
 beforeAll(() => {
-  scenario = generateScenario({ seed: 42, end: END });
+  scenario = generateScenario({ seed: 42, end: END, days: DAYS });
 });
 
 describe('generateScenario', () => {
   it('gives byte-identical output for the same seed and different output for another seed', () => {
-    const again = generateScenario({ seed: 42, end: END });
+    const again = generateScenario({ seed: 42, end: END, days: DAYS });
     expect(scenarioToJsonl(again)).toBe(scenarioToJsonl(scenario));
     expect(again.crisis).toEqual(scenario.crisis);
-    const other = generateScenario({ seed: 43, end: END });
+    const other = generateScenario({ seed: 43, end: END, days: DAYS });
     expect(other.mentions.slice(0, 50).map((m) => m.text)).not.toEqual(scenario.mentions.slice(0, 50).map((m) => m.text));
   });
 
-  it('holds 2,500 to 4,000 mentions over six days, sorted, unique, all before the end', () => {
+  it('holds 4,000 to 6,500 mentions over six days, sorted, unique, all before the end', () => {
     const { mentions } = scenario;
-    expect(mentions.length).toBeGreaterThanOrEqual(2500);
-    expect(mentions.length).toBeLessThanOrEqual(4000);
+    expect(mentions.length).toBeGreaterThanOrEqual(4000);
+    expect(mentions.length).toBeLessThanOrEqual(6500);
     expect(new Set(mentions.map((m) => m.externalId)).size).toBe(mentions.length);
     for (let i = 1; i < mentions.length; i += 1) expect(at(mentions[i])).toBeGreaterThanOrEqual(at(mentions[i - 1]));
     expect(at(mentions[0])).toBeGreaterThanOrEqual(START);
@@ -43,6 +45,17 @@ describe('generateScenario', () => {
       expect(m.platform).toBe('replay');
       expect(m.url).toBe(`https://demo.vigie.local/p/${m.externalId}`);
     }
+  });
+
+  it('plays five weeks by default: four weeks and more of ordinary days before the crisis, about 300 mentions a day', { timeout: 60_000 }, () => {
+    const demo = generateScenario({ seed: 42, end: END });
+    const startsAt = Date.parse(demo.crisis.startsAt);
+    expect(at(demo.mentions[0])).toBeLessThan(END.getTime() - 34 * 24 * HOUR);
+    expect(startsAt - at(demo.mentions[0])).toBeGreaterThan(28 * 24 * HOUR);
+    const before = demo.mentions.filter((m) => at(m) < startsAt);
+    const perDay = before.length / ((startsAt - at(before[0])) / (24 * HOUR));
+    expect(perDay).toBeGreaterThan(200);
+    expect(perDay).toBeLessThan(450);
   });
 
   it('is about 55% English and 45% French', () => {

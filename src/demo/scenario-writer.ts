@@ -2,6 +2,7 @@
 import type { Lang, Situation } from './bank.js';
 import type { AuthorPool, ScenarioAuthor } from './author-pool.js';
 import { composePost } from './compose-post.js';
+import { handleOn, platformAllows, platformOfOriginal, type DemoPlatform } from './platforms.js';
 import { crisisRate, type CrisisPlan } from './crisis-plan.js';
 import { ensureNamed, type EntityId } from './entity-terms.js';
 import type { ObservedInteractions } from './engagement.js';
@@ -17,6 +18,7 @@ const MAX_PARENTS_LOOKED_AT = 250;
 export interface WrittenPost {
   id: string;
   at: number;
+  platform: DemoPlatform;
   kind: SlotKind;
   phase: Phase;
   situation: Situation;
@@ -96,7 +98,8 @@ export class ScenarioWriter {
     const bindings = author.input.handle === 'homelyhq' ? RIVALS.homely : author.input.handle === 'veltra' ? RIVALS.veltra : rival;
     const subject: EntityId = situation === 'rival' || situation === 'rivalPromo' ? (bindings === RIVALS.veltra ? 'veltra' : 'homely') : (SUBJECT[situation] ?? 'kelio-aura');
     const text = this.freshText(() => ensureNamed(composePost({ lang, situation, style: author.style, bindings: RIVAL_SITUATIONS.has(situation) ? bindings : undefined }, this.rng), subject, this.rng));
-    const post = this.add({ at, kind: 'post', phase, situation, author, lang, text, virality: this.viralityOf(at, phase, situation) });
+    const platform = platformOfOriginal(author, this.rng);
+    const post = this.add({ at, platform, kind: 'post', phase, situation, author, lang, text, virality: this.viralityOf(at, phase, situation) });
     this.maybeScheduleAnswer(post);
   }
 
@@ -105,10 +108,10 @@ export class ScenarioWriter {
     const replier = author ?? this.authors.pickPerson(lang, this.rng, parent.author);
     const situation = replyTo(parent.situation);
     const tagsBrand = parent.author.input.handle !== 'kelio' && (parent.phase === 'crisis' || /@kelio\b/.test(parent.text)) && this.rng.chance(0.35);
-    const prefix = `@${parent.author.input.handle}${tagsBrand ? ' @kelio' : ''}`;
-    const text = this.freshText(() => ensureNamed(`${prefix} ${composePost({ lang, situation, style: replier.style, bindings: RIVALS.veltra }, this.rng)}`, SUBJECT[situation] ?? 'kelio-aura', this.rng));
+    const prefix = replyPrefix(parent, tagsBrand);
+    const text = this.freshText(() => ensureNamed(`${prefix}${composePost({ lang, situation, style: replier.style, bindings: RIVALS.veltra }, this.rng)}`, SUBJECT[situation] ?? 'kelio-aura', this.rng));
     parent.observed.replies += 1;
-    const post = this.add({ at, kind: 'reply', phase: parent.phase, situation, author: replier, lang, text, replyTo: parent, virality: 0.4 });
+    const post = this.add({ at, platform: parent.platform, kind: 'reply', phase: parent.phase, situation, author: replier, lang, text, replyTo: parent, virality: 0.4 });
     this.maybeScheduleAnswer(post);
   }
 
@@ -116,7 +119,9 @@ export class ScenarioWriter {
     const lang = this.rng.chance(0.9) ? parent.lang : other(parent.lang);
     const author = this.authors.pickPerson(lang, this.rng, parent.author);
     parent.observed.reshares += 1;
-    this.add({ at, kind: 'reshare', phase: parent.phase, situation: parent.situation, author, lang: parent.lang, text: `RT @${parent.author.input.handle}: ${parent.text}`, reshareOf: parent, virality: 0 });
+    // Only X writes a repost as "RT @author: text"; a Mastodon boost or a Bluesky repost carries the text as it was.
+    const text = parent.platform === 'x' ? `RT @${parent.author.input.handle}: ${parent.text}` : parent.text;
+    this.add({ at, platform: parent.platform, kind: 'reshare', phase: parent.phase, situation: parent.situation, author, lang: parent.lang, text, reshareOf: parent, virality: 0 });
   }
 
   private writeQuote(at: number, phase: Phase, parent: WrittenPost): void {
@@ -125,7 +130,7 @@ export class ScenarioWriter {
     const situation: Situation = phase === 'crisis' ? 'quoteCrisis' : 'quoteQuiet';
     const text = this.freshText(() => ensureNamed(composePost({ lang, situation, style: author.style }, this.rng), 'kelio-aura', this.rng));
     parent.observed.quotes += 1;
-    this.add({ at, kind: 'quote', phase, situation, author, lang, text, quoteOf: parent, virality: this.viralityOf(at, phase, situation) });
+    this.add({ at, platform: parent.platform, kind: 'quote', phase, situation, author, lang, text, quoteOf: parent, virality: this.viralityOf(at, phase, situation) });
   }
 
   private writeScripted(script: ScriptedPost, at: number): void {
@@ -135,7 +140,8 @@ export class ScenarioWriter {
     if (replyTo) replyTo.observed.replies += 1;
     const kind: SlotKind = quoteOf ? 'quote' : replyTo ? 'reply' : 'post';
     const text = replyTo ? `@${replyTo.author.input.handle} ${script.text}` : script.text;
-    const post = this.add({ at, kind, phase: 'crisis', situation: script.situation, author: this.authors.get(script.handle), lang: script.lang, text, quoteOf, replyTo, virality: script.virality });
+    // The story's turning points happen on X, where the journalist and the brand speak.
+    const post = this.add({ at, platform: 'x', kind, phase: 'crisis', situation: script.situation, author: this.authors.get(script.handle), lang: script.lang, text, quoteOf, replyTo, virality: script.virality });
     this.scripted.set(script.key, post);
     if (script.key === AMPLIFIER_KEY) this.amplifierPost = post;
   }
@@ -160,9 +166,9 @@ export class ScenarioWriter {
       const { at, parent } = this.pending.shift()!;
       const care = this.authors.get('kelio_help');
       const situation: Situation = parent.phase === 'crisis' ? 'helpCrisisReply' : 'helpReply';
-      const text = this.freshText(() => ensureNamed(`@${parent.author.input.handle} ${composePost({ lang: parent.lang, situation, style: care.style }, this.rng)}`, 'kelio', this.rng));
+      const text = this.freshText(() => ensureNamed(`${replyPrefix(parent, false)}${composePost({ lang: parent.lang, situation, style: care.style }, this.rng)}`, 'kelio', this.rng));
       parent.observed.replies += 1;
-      this.add({ at, kind: 'reply', phase: parent.phase, situation, author: care, lang: parent.lang, text, replyTo: parent, virality: 0.5 });
+      this.add({ at, platform: parent.platform, kind: 'reply', phase: parent.phase, situation, author: care, lang: parent.lang, text, replyTo: parent, virality: 0.5 });
     }
   }
 
@@ -181,6 +187,7 @@ export class ScenarioWriter {
       if (ageHours > 24 || looked >= MAX_PARENTS_LOOKED_AT) break;
       if (ageHours <= 0 || post.kind === 'reshare' || post.phase !== phase) continue;
       looked += 1;
+      if (!platformAllows(post.platform, kind)) continue;
       if (post.author.role === 'care' && kind !== 'reply') continue;
       candidates.push(post);
       weights.push(this.parentWeight(post, ageHours, phase, kind));
@@ -253,6 +260,12 @@ export class ScenarioWriter {
     this.posts.push(post);
     return post;
   }
+}
+
+/** How a reply starts: "@author " where replies name whom they answer (not in a Reddit thread). */
+function replyPrefix(parent: WrittenPost, tagsBrand: boolean): string {
+  if (parent.platform === 'reddit') return '';
+  return `@${handleOn(parent.platform, parent.author.input, parent.author.lang)}${tagsBrand ? ' @kelio' : ''} `;
 }
 
 function replyTo(parent: Situation): Situation {

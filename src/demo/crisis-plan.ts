@@ -35,7 +35,7 @@ const RISE_HOURS = 1.5;
  * ordinary activity precede it as a baseline and more than a day of calm follows it.
  */
 export function planCrisis(scenarioStart: number, days: number, rng: Rng): CrisisPlan {
-  const crisisDay = Math.ceil((scenarioStart + (days - 3) * DAY) / DAY) * DAY;
+  const crisisDay = crisisDayOf(scenarioStart, days);
   const startsAt = wholeSecond(crisisDay + rng.between(7, 9) * HOUR);
   const cascadeAt = wholeSecond(startsAt + rng.between(2.5, 4) * MINUTE);
   const amplifiedAt = wholeSecond(startsAt + rng.between(1.3, 1.7) * HOUR);
@@ -44,6 +44,11 @@ export function planCrisis(scenarioStart: number, days: number, rng: Rng): Crisi
   const halfLifeHours = rng.between(2.6, 3.2);
   const hoursToOnePerHour = halfLifeHours * Math.log2(peakRate);
   return { startsAt, cascadeAt, amplifiedAt, peakAt, endsAt: wholeSecond(peakAt + hoursToOnePerHour * HOUR), peakRate, halfLifeHours };
+}
+
+/** Midnight (UTC) of the crisis day: known from the scenario's bounds alone, without drawing the scenario. */
+export function crisisDayOf(scenarioStart: number, days: number): number {
+  return Math.ceil((scenarioStart + (days - 3) * DAY) / DAY) * DAY;
 }
 
 // Posts carry whole-second timestamps; the plan's instants match them.

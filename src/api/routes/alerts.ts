@@ -24,7 +24,8 @@ export function alertTimeline(a: Alert): { event: string; at: number }[] {
 
 export async function alertRoutes(app: FastifyInstance, ctx: RouteContext): Promise<void> {
   const names = new Map(ctx.config.entities.map((e) => [e.id, e.name]));
-  const withName = (a: Alert) => ({ ...a, entityName: names.get(a.entityId) ?? a.entityId });
+  // How early the crisis was caught: from its estimated onset to the alert (the digest states the same delay).
+  const withName = (a: Alert) => ({ ...a, entityName: names.get(a.entityId) ?? a.entityId, detectionDelayMs: Math.max(0, a.detectedAt - a.onsetAt) });
   const found = (a: Alert | undefined, id: string) => {
     if (!a) throw new BadRequestError(`no alert has the id "${id.slice(0, 60)}"`, 404);
     return a;

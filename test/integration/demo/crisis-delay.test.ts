@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildApi } from '../../../src/api/server.js';
 import { createAppContext, type AppContext } from '../../../src/app/context.js';
 import { generateScenario, type Scenario } from '../../../src/demo/scenario.js';
 import { MINUTE_MS } from '../../../src/domain/time-buckets.js';
@@ -68,6 +69,21 @@ describe('the demo crisis', () => {
     const delayMinutes = (detectedAt! - onset) / MINUTE_MS;
     console.log(`demo crisis: onset ${scenario.crisis.startsAt}, detected ${new Date(detectedAt!).toISOString()}, delay ${delayMinutes} min`);
     expect(delayMinutes).toBeLessThanOrEqual(MAX_DELAY_MINUTES);
-    expect(alerts[0].entityId).toMatch(/^kelio(-aura)?$/);
+    const first = alerts.find((a) => a.detectedAt === detectedAt)!;
+    expect(first.entityId).toMatch(/^kelio(-aura)?$/);
+
+    // The API gives the onset, the detection and the delay between them, for the dashboard to show.
+    const api = await buildApi({ config: ctx.config, store: ctx.store, logger: silent, now: () => detectedAt! });
+    try {
+      const res = await api.inject(`/api/alerts/${first.id}`);
+      expect(res.statusCode).toBe(200);
+      const body = res.json() as { alert: { onsetAt: number; detectedAt: number; detectionDelayMs: number }; timeline: { event: string; at: number }[] };
+      expect(body.alert.detectionDelayMs).toBe(body.alert.detectedAt - body.alert.onsetAt);
+      // The detector's own estimate of the onset falls within minutes of the scenario's first post.
+      expect(Math.abs(body.alert.onsetAt - onset)).toBeLessThan(MAX_DELAY_MINUTES * MINUTE_MS);
+      expect(body.timeline.map((t) => t.event).slice(0, 2)).toEqual(['onset', 'detected']);
+    } finally {
+      await api.close();
+    }
   });
 });

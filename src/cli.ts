@@ -5,7 +5,7 @@ import { Command, Option } from 'commander';
 import { ConfigError } from './config/config-error.js';
 import { loadConfigFile } from './config/load-config.js';
 import { configPathFrom } from './commands/config-path.js';
-import { runDemo } from './commands/demo.js';
+import { DEMO_CONFIG, runDemo } from './commands/demo.js';
 import { runDigestPreview } from './commands/digest.js';
 import { runDoctor } from './commands/doctor.js';
 import { runImport } from './commands/import.js';
@@ -34,7 +34,8 @@ program
 program
   .command('demo')
   .description('replay the bundled demo scenario on the embedded defaults and open the dashboard')
-  .action(async () => runDemo());
+  .addOption(new Option('-c, --config <file>', 'config file (default: config/demo.yaml)'))
+  .action(async (o) => runDemo(o.config ?? DEMO_CONFIG));
 
 program
   .command('worker')

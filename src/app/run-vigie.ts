@@ -32,15 +32,16 @@ export interface RunningVigie {
 export async function runVigie(config: VigieConfig, options: RunOptions): Promise<RunningVigie> {
   const ctx = await createAppContext(config, { logger: options.logger });
   await options.prepare?.(ctx);
+  // The API first: the dashboard answers (and /ready tells how things are) while the first jobs run.
+  const api = options.api
+    ? await startApi({ config, store: ctx.store, logger: options.logger, redis: ctx.redis, redisPrefix: config.redis.prefix, queues: ctx.queues, ready: readinessChecks(ctx) })
+    : undefined;
   const workers = startWorkers(ctx, handlers, options.stages, options.concurrency);
   if (options.schedulers) {
     await upsertCollectSchedulers(ctx);
     await upsertMaintenanceSchedulers(ctx);
     await upsertDigestSchedulers(ctx);
   }
-  const api = options.api
-    ? await startApi({ config, store: ctx.store, logger: options.logger, redis: ctx.redis, redisPrefix: config.redis.prefix, queues: ctx.queues, ready: readinessChecks(ctx) })
-    : undefined;
   const stopWatching = reloadOnChange(ctx, config.file, options.schedulers);
   let stopping: Promise<void> | undefined;
   const stop = () =>

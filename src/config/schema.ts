@@ -3,7 +3,8 @@ import { z } from 'zod';
 import { LOCALES } from '../domain/locale.js';
 import { trustProxySchema } from './trust-proxy.js';
 
-const handle = z.string().regex(/^@?[\p{L}\p{N}_.\-]+$/u, 'a handle like "@acme" or "acme"');
+// Mastodon handles name their instance ("acme@mastodon.social"), as the Mastodon connector stores them.
+const handle = z.string().regex(/^@?[\p{L}\p{N}_.\-]+(@[\p{L}\p{N}_.\-]+)?$/u, 'a handle like "@acme", "acme" or "acme@mastodon.social"');
 
 export const entityKindSchema = z.enum(['brand', 'product', 'person', 'competitor']);
 

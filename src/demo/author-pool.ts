@@ -2,6 +2,7 @@
 import type { AuthorInput } from '../domain/mention.js';
 import type { Lang } from './bank.js';
 import { drawPerson } from './people-names.js';
+import { homePlatform, type DemoPlatform } from './platforms.js';
 import type { Rng } from './random.js';
 import { CAREFUL_STYLE, drawWritingStyle, type WritingStyle } from './writing-style.js';
 
@@ -15,7 +16,14 @@ export interface ScenarioAuthor {
   style: WritingStyle;
   /** Relative chance of being the one who posts: a few people post a lot. */
   activity: number;
+  /** Where the author's own posts mostly appear. */
+  home: DemoPlatform;
+  /** How strongly the author's posts draw replies and reshares: audience to the power 0.5 (0.55 in a crisis). */
+  pull: number;
+  pullInCrisis: number;
 }
+
+type NewAuthor = Omit<ScenarioAuthor, 'pull' | 'pullInCrisis'>;
 
 interface NamedAccount {
   handle: string;
@@ -25,6 +33,7 @@ interface NamedAccount {
   lang: Lang | 'both';
   role: AuthorRole;
   description: string;
+  home?: DemoPlatform;
 }
 
 export const AMPLIFIER_HANDLE = 'techwatchdaily';
@@ -41,9 +50,9 @@ const NAMED_ACCOUNTS: readonly NamedAccount[] = [
   { handle: 'la_maison_connectee', displayName: 'La Maison Connectée', followers: 85_100, verified: true, lang: 'fr', role: 'media', description: 'Le média de la maison connectée. Journaliste tech.' },
   { handle: 'lefilconso', displayName: 'Le Fil Conso', followers: 31_200, verified: false, lang: 'fr', role: 'media', description: 'Association de consommateurs. Vos droits, vos alertes.' },
   { handle: 'octets_fr', displayName: 'Octets', followers: 57_600, verified: true, lang: 'fr', role: 'media', description: 'Actu tech en français, tous les jours.' },
-  { handle: 'gadgetgrrl', displayName: 'Gadget Grrl', followers: 152_000, verified: true, lang: 'en', role: 'influencer', description: "I review gadgets so you don't have to." },
-  { handle: 'the_home_nerd', displayName: 'The Home Nerd', followers: 38_400, verified: false, lang: 'en', role: 'influencer', description: 'Home automation tinkerer. YouTube: The Home Nerd.' },
-  { handle: 'clara_teste', displayName: 'Clara teste tout', followers: 64_300, verified: true, lang: 'fr', role: 'influencer', description: 'Je teste tout, même ce qui ne sert à rien.' },
+  { handle: 'gadgetgrrl', displayName: 'Gadget Grrl', followers: 152_000, verified: true, lang: 'en', role: 'influencer', description: "I review gadgets so you don't have to.", home: 'youtube' },
+  { handle: 'the_home_nerd', displayName: 'The Home Nerd', followers: 38_400, verified: false, lang: 'en', role: 'influencer', description: 'Home automation tinkerer. YouTube: The Home Nerd.', home: 'youtube' },
+  { handle: 'clara_teste', displayName: 'Clara teste tout', followers: 64_300, verified: true, lang: 'fr', role: 'influencer', description: 'Je teste tout, même ce qui ne sert à rien.', home: 'youtube' },
   { handle: 'papa_geek', displayName: 'Papa Geek', followers: 22_100, verified: false, lang: 'fr', role: 'influencer', description: 'Papa, geek, domotique et mauvaise foi.' },
   { handle: 'deals4u_hub', displayName: 'Deals 4 U 🔥', followers: 2_100, verified: false, lang: 'en', role: 'spam', description: 'Best deals daily. #ad' },
   { handle: 'gizmo_deals247', displayName: 'Gizmo Deals', followers: 640, verified: false, lang: 'en', role: 'spam', description: 'Deals deals deals' },
@@ -73,6 +82,8 @@ export class AuthorPool {
         role: account.role,
         style: careful ? CAREFUL_STYLE : { ...drawWritingStyle(rng), typoRate: 0.05 },
         activity: account.role === 'influencer' ? 2 : 1,
+        // Media publish on their sites (read through RSS); everyone else named lives on X unless said otherwise.
+        home: account.home ?? (account.role === 'media' ? 'rss' : 'x'),
       });
     }
     for (const lang of ['en', 'fr'] as const) {
@@ -80,14 +91,14 @@ export class AuthorPool {
         const person = drawPerson(lang, taken, rng);
         // Pareto audience: median near 100, about 1% above 10k, capped below the named accounts.
         const followers = Math.min(Math.round(rng.pareto(40, 0.9)), 95_000);
-        const author: ScenarioAuthor = {
+        const author = this.add({
           input: this.input(person.handle, person.displayName, followers, followers > 40_000 && rng.chance(0.4), person.description, rng),
           lang,
           role: 'person',
           style: drawWritingStyle(rng),
           activity: Math.min(rng.pareto(1, 1.6), 25),
-        };
-        this.add(author);
+          home: homePlatform(person.handle, lang),
+        });
         const group = this.crowd[lang];
         group.authors.push(author);
         group.cumulative.push((group.cumulative.at(-1) ?? 0) + author.activity);
@@ -121,9 +132,12 @@ export class AuthorPool {
     }
   }
 
-  private add(author: ScenarioAuthor): void {
+  private add(fields: NewAuthor): ScenarioAuthor {
+    const audience = fields.input.followers + 20;
+    const author: ScenarioAuthor = { ...fields, pull: Math.pow(audience, 0.5), pullInCrisis: Math.pow(audience, 0.55) };
     this.all.push(author);
     this.byHandle.set(author.input.handle, author);
+    return author;
   }
 
   private input(handle: string, displayName: string, followers: number, verified: boolean, description: string | undefined, rng: Rng): AuthorInput {

@@ -2,19 +2,23 @@
 import type { Lang, Situation } from './bank.js';
 import type { AuthorPool, ScenarioAuthor } from './author-pool.js';
 import { composePost } from './compose-post.js';
+import { handleOn, platformAllows, platformOfOriginal, type DemoPlatform } from './platforms.js';
 import { crisisRate, type CrisisPlan } from './crisis-plan.js';
 import { ensureNamed, type EntityId } from './entity-terms.js';
 import type { ObservedInteractions } from './engagement.js';
 import type { Rng } from './random.js';
-import type { ScriptedPost } from './scripted-posts.js';
+import { AMPLIFIER_KEY, type ScriptedPost } from './scripted-posts.js';
 import type { SlotLists } from './template.js';
 import type { Phase, Slot, SlotKind } from './timeline-slots.js';
 
 const HOUR = 3_600_000;
+/** Recent posts of the same phase weighed as parents; beyond a few hundred, weights are negligible. */
+const MAX_PARENTS_LOOKED_AT = 250;
 
 export interface WrittenPost {
   id: string;
   at: number;
+  platform: DemoPlatform;
   kind: SlotKind;
   phase: Phase;
   situation: Situation;
@@ -57,6 +61,7 @@ export class ScenarioWriter {
   private readonly texts = new Set<string>();
   private readonly scripted = new Map<string, WrittenPost>();
   private readonly pending: PendingAnswer[] = [];
+  private amplifierPost?: WrittenPost;
 
   constructor(
     private readonly rng: Rng,
@@ -93,7 +98,8 @@ export class ScenarioWriter {
     const bindings = author.input.handle === 'homelyhq' ? RIVALS.homely : author.input.handle === 'veltra' ? RIVALS.veltra : rival;
     const subject: EntityId = situation === 'rival' || situation === 'rivalPromo' ? (bindings === RIVALS.veltra ? 'veltra' : 'homely') : (SUBJECT[situation] ?? 'kelio-aura');
     const text = this.freshText(() => ensureNamed(composePost({ lang, situation, style: author.style, bindings: RIVAL_SITUATIONS.has(situation) ? bindings : undefined }, this.rng), subject, this.rng));
-    const post = this.add({ at, kind: 'post', phase, situation, author, lang, text, virality: this.viralityOf(at, phase, situation) });
+    const platform = platformOfOriginal(author, this.rng);
+    const post = this.add({ at, platform, kind: 'post', phase, situation, author, lang, text, virality: this.viralityOf(at, phase, situation) });
     this.maybeScheduleAnswer(post);
   }
 
@@ -102,10 +108,10 @@ export class ScenarioWriter {
     const replier = author ?? this.authors.pickPerson(lang, this.rng, parent.author);
     const situation = replyTo(parent.situation);
     const tagsBrand = parent.author.input.handle !== 'kelio' && (parent.phase === 'crisis' || /@kelio\b/.test(parent.text)) && this.rng.chance(0.35);
-    const prefix = `@${parent.author.input.handle}${tagsBrand ? ' @kelio' : ''}`;
-    const text = this.freshText(() => ensureNamed(`${prefix} ${composePost({ lang, situation, style: replier.style, bindings: RIVALS.veltra }, this.rng)}`, SUBJECT[situation] ?? 'kelio-aura', this.rng));
+    const prefix = replyPrefix(parent, tagsBrand);
+    const text = this.freshText(() => ensureNamed(`${prefix}${composePost({ lang, situation, style: replier.style, bindings: RIVALS.veltra }, this.rng)}`, SUBJECT[situation] ?? 'kelio-aura', this.rng));
     parent.observed.replies += 1;
-    const post = this.add({ at, kind: 'reply', phase: parent.phase, situation, author: replier, lang, text, replyTo: parent, virality: 0.4 });
+    const post = this.add({ at, platform: parent.platform, kind: 'reply', phase: parent.phase, situation, author: replier, lang, text, replyTo: parent, virality: 0.4 });
     this.maybeScheduleAnswer(post);
   }
 
@@ -113,7 +119,9 @@ export class ScenarioWriter {
     const lang = this.rng.chance(0.9) ? parent.lang : other(parent.lang);
     const author = this.authors.pickPerson(lang, this.rng, parent.author);
     parent.observed.reshares += 1;
-    this.add({ at, kind: 'reshare', phase: parent.phase, situation: parent.situation, author, lang: parent.lang, text: `RT @${parent.author.input.handle}: ${parent.text}`, reshareOf: parent, virality: 0 });
+    // Only X writes a repost as "RT @author: text"; a Mastodon boost or a Bluesky repost carries the text as it was.
+    const text = parent.platform === 'x' ? `RT @${parent.author.input.handle}: ${parent.text}` : parent.text;
+    this.add({ at, platform: parent.platform, kind: 'reshare', phase: parent.phase, situation: parent.situation, author, lang: parent.lang, text, reshareOf: parent, virality: 0 });
   }
 
   private writeQuote(at: number, phase: Phase, parent: WrittenPost): void {
@@ -122,7 +130,7 @@ export class ScenarioWriter {
     const situation: Situation = phase === 'crisis' ? 'quoteCrisis' : 'quoteQuiet';
     const text = this.freshText(() => ensureNamed(composePost({ lang, situation, style: author.style }, this.rng), 'kelio-aura', this.rng));
     parent.observed.quotes += 1;
-    this.add({ at, kind: 'quote', phase, situation, author, lang, text, quoteOf: parent, virality: this.viralityOf(at, phase, situation) });
+    this.add({ at, platform: parent.platform, kind: 'quote', phase, situation, author, lang, text, quoteOf: parent, virality: this.viralityOf(at, phase, situation) });
   }
 
   private writeScripted(script: ScriptedPost, at: number): void {
@@ -132,8 +140,10 @@ export class ScenarioWriter {
     if (replyTo) replyTo.observed.replies += 1;
     const kind: SlotKind = quoteOf ? 'quote' : replyTo ? 'reply' : 'post';
     const text = replyTo ? `@${replyTo.author.input.handle} ${script.text}` : script.text;
-    const post = this.add({ at, kind, phase: 'crisis', situation: script.situation, author: this.authors.get(script.handle), lang: script.lang, text, quoteOf, replyTo, virality: script.virality });
+    // The story's turning points happen on X, where the journalist and the brand speak.
+    const post = this.add({ at, platform: 'x', kind, phase: 'crisis', situation: script.situation, author: this.authors.get(script.handle), lang: script.lang, text, quoteOf, replyTo, virality: script.virality });
     this.scripted.set(script.key, post);
+    if (script.key === AMPLIFIER_KEY) this.amplifierPost = post;
   }
 
   /** The brand's care team answers questions within hours on ordinary days, and crisis posts late and only some of them. */
@@ -156,9 +166,9 @@ export class ScenarioWriter {
       const { at, parent } = this.pending.shift()!;
       const care = this.authors.get('kelio_help');
       const situation: Situation = parent.phase === 'crisis' ? 'helpCrisisReply' : 'helpReply';
-      const text = this.freshText(() => ensureNamed(`@${parent.author.input.handle} ${composePost({ lang: parent.lang, situation, style: care.style }, this.rng)}`, 'kelio', this.rng));
+      const text = this.freshText(() => ensureNamed(`${replyPrefix(parent, false)}${composePost({ lang: parent.lang, situation, style: care.style }, this.rng)}`, 'kelio', this.rng));
       parent.observed.replies += 1;
-      this.add({ at, kind: 'reply', phase: parent.phase, situation, author: care, lang: parent.lang, text, replyTo: parent, virality: 0.5 });
+      this.add({ at, platform: parent.platform, kind: 'reply', phase: parent.phase, situation, author: care, lang: parent.lang, text, replyTo: parent, virality: 0.5 });
     }
   }
 
@@ -169,21 +179,24 @@ export class ScenarioWriter {
   private pickParent(at: number, phase: Phase, kind: SlotKind): WrittenPost | undefined {
     const candidates: WrittenPost[] = [];
     const weights: number[] = [];
+    let looked = 0;
     for (let i = this.posts.length - 1; i >= 0; i -= 1) {
       const post = this.posts[i];
       const ageHours = (at - post.at) / HOUR;
-      if (ageHours > 36) break;
+      // Older or further back posts weigh next to nothing: stop there, or five weeks would take minutes to write.
+      if (ageHours > 24 || looked >= MAX_PARENTS_LOOKED_AT) break;
       if (ageHours <= 0 || post.kind === 'reshare' || post.phase !== phase) continue;
+      looked += 1;
+      if (!platformAllows(post.platform, kind)) continue;
       if (post.author.role === 'care' && kind !== 'reply') continue;
-      const followers = post.author.input.followers + 20;
-      const memoryHours = phase === 'crisis' ? (post.author.role === 'amplifier' ? 10 : 4) : 6;
-      let weight = Math.pow(followers, phase === 'crisis' ? 0.55 : 0.5) * Math.exp(-ageHours / memoryHours);
-      if (post.kind === 'reply' && kind !== 'reply') weight *= 0.2;
-      if (post.situation === 'spam') weight *= 0.1;
-      // The journalist's post is what everyone passes around.
-      if (post.author.role === 'amplifier' && post.kind === 'post') weight *= 4;
       candidates.push(post);
-      weights.push(weight);
+      weights.push(this.parentWeight(post, ageHours, phase, kind));
+    }
+    // The journalist's post is passed around for hours, even when the crowd has posted much since.
+    const amplifier = this.amplifierPost;
+    if (phase === 'crisis' && amplifier && at > amplifier.at && at - amplifier.at <= 36 * HOUR && !candidates.includes(amplifier)) {
+      candidates.push(amplifier);
+      weights.push(this.parentWeight(amplifier, (at - amplifier.at) / HOUR, phase, kind));
     }
     if (candidates.length === 0) return undefined;
     let target = this.rng.float() * weights.reduce((sum, w) => sum + w, 0);
@@ -192,6 +205,16 @@ export class ScenarioWriter {
       if (target < 0) return candidates[i];
     }
     return candidates[candidates.length - 1];
+  }
+
+  private parentWeight(post: WrittenPost, ageHours: number, phase: Phase, kind: SlotKind): number {
+    const memoryHours = phase === 'crisis' ? (post.author.role === 'amplifier' ? 10 : 4) : 6;
+    let weight = (phase === 'crisis' ? post.author.pullInCrisis : post.author.pull) * Math.exp(-ageHours / memoryHours);
+    if (post.kind === 'reply' && kind !== 'reply') weight *= 0.2;
+    if (post.situation === 'spam') weight *= 0.1;
+    // The journalist's post is what everyone passes around.
+    if (post.author.role === 'amplifier' && post.kind === 'post') weight *= 4;
+    return weight;
   }
 
   private authorFor(situation: Situation): ScenarioAuthor {
@@ -237,6 +260,12 @@ export class ScenarioWriter {
     this.posts.push(post);
     return post;
   }
+}
+
+/** How a reply starts: "@author " where replies name whom they answer (not in a Reddit thread). */
+function replyPrefix(parent: WrittenPost, tagsBrand: boolean): string {
+  if (parent.platform === 'reddit') return '';
+  return `@${handleOn(parent.platform, parent.author.input, parent.author.lang)}${tagsBrand ? ' @kelio' : ''} `;
 }
 
 function replyTo(parent: Situation): Situation {

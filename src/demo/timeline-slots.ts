@@ -6,8 +6,8 @@ import { activityAt } from './rhythm.js';
 import { SCRIPTED_POSTS, type ScriptedPost } from './scripted-posts.js';
 
 const HOUR = 3_600_000;
-// The crisis moves fast: its volume is drawn in five-minute steps so the amplifier's effect starts when it posts.
-const CRISIS_STEP = 5 * 60_000;
+// The crisis moves fast: its volume is drawn minute by minute so the cascade and the amplifier's effect start when they do.
+const CRISIS_STEP = 60_000;
 
 /** Ordinary posts per hour at average activity, all entities together. */
 const QUIET_RATE = 12.5;
@@ -25,7 +25,8 @@ export interface Slot {
 }
 
 const QUIET_KINDS: Readonly<Record<SlotKind, number>> = { post: 68, reply: 15, reshare: 13, quote: 4 };
-const SMOULDER_KINDS: Readonly<Record<SlotKind, number>> = { post: 70, reply: 20, reshare: 10, quote: 0 };
+// Before any big account: owners posting their own story, and friends replying to and resharing it.
+const SMOULDER_KINDS: Readonly<Record<SlotKind, number>> = { post: 55, reply: 20, reshare: 22, quote: 3 };
 const VIRAL_KINDS: Readonly<Record<SlotKind, number>> = { post: 40, reply: 20, reshare: 32, quote: 8 };
 
 type Topics = Readonly<Partial<Record<Situation, number>>>;
@@ -46,7 +47,8 @@ const QUIET_TOPICS: Topics = {
 };
 const AFTER_CRISIS_TOPICS: Topics = { ...QUIET_TOPICS, aftermath: 14, brandPromo: 0 };
 
-const SMOULDER_TOPICS: Topics = { testimony: 50, refund: 35, worry: 15 };
+// At first owners tell what their unit did and worry; refunds and outrage come once the story has spread.
+const SMOULDER_TOPICS: Topics = { testimony: 60, worry: 25, refund: 15 };
 const HOT_TOPICS: Topics = { testimony: 14, refund: 10, outrage: 22, boycott: 10, recall: 9, worry: 12, crisisIrony: 7, defense: 4, crisisNews: 5, switching: 4, ceoCallout: 3 };
 const COOLING_TOPICS: Topics = { testimony: 8, refund: 12, outrage: 12, boycott: 7, recall: 10, worry: 12, crisisIrony: 12, defense: 9, crisisNews: 5, switching: 8, ceoCallout: 5 };
 

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { MentionInput } from '../domain/mention.js';
 import type { SourceFactory } from './source-factory.js';
 import type { FetchResult, Source } from './source.js';
+import { ENGAGEMENT_SETTLES_MS, engagementAt } from '../demo/engagement-growth.js';
 import { generateScenario, type Scenario } from '../demo/scenario.js';
 
 const HOUR = 3_600_000;
@@ -35,6 +36,8 @@ export interface ReplaySourceOptions {
    * very same scenario. A fixed value must stay the same across restarts.
    */
   end?: Date;
+  /** Scenario length in days (default: the demo's five weeks); tests play shorter ones. */
+  days?: number;
 }
 
 interface ReplayCursor {
@@ -43,18 +46,24 @@ interface ReplayCursor {
   startedAt: number;
   /** Index in the scenario of the last mention returned; -1 before any. */
   lastIndex: number;
+  /** Scenario time (epoch ms) of the last fetch: the engagement then shown. */
+  lastVirtual: number;
 }
 
-const CURSOR = /^replay:v1:(-?\d+):(\d+):(-1|\d+)$/;
+// v2: the scenario of five weeks on real platforms, with engagement that grows (v1 was six days on "replay").
+const CURSOR = /^replay:v2:(-?\d+):(\d+):(-1|\d+):(-?\d+)$/;
+const OLDER_CURSOR = /^replay:v1:/;
 
 export function encodeReplayCursor(cursor: ReplayCursor): string {
-  return `replay:v1:${cursor.seed}:${cursor.startedAt}:${cursor.lastIndex}`;
+  return `replay:v2:${cursor.seed}:${cursor.startedAt}:${cursor.lastIndex}:${cursor.lastVirtual}`;
 }
 
-export function decodeReplayCursor(text: string): ReplayCursor {
+/** Undefined for a cursor of an older scenario version, which the replay starts afresh. */
+export function decodeReplayCursor(text: string): ReplayCursor | undefined {
+  if (OLDER_CURSOR.test(text)) return undefined;
   const match = CURSOR.exec(text);
-  if (!match) throw new Error(`replay cursor "${text}" is not of the form replay:v1:<seed>:<startedAtMs>:<lastIndex>`);
-  return { seed: Number(match[1]), startedAt: Number(match[2]), lastIndex: Number(match[3]) };
+  if (!match) throw new Error(`replay cursor "${text}" is not of the form replay:v2:<seed>:<startedAtMs>:<lastIndex>:<lastScenarioMs>`);
+  return { seed: Number(match[1]), startedAt: Number(match[2]), lastIndex: Number(match[3]), lastVirtual: Number(match[4]) };
 }
 
 export class ReplaySource implements Source {
@@ -79,17 +88,27 @@ export class ReplaySource implements Source {
     signal?.throwIfAborted();
     const previous = cursor === null ? undefined : decodeReplayCursor(cursor);
     // A cursor written for another seed belongs to another scenario: start that replay afresh.
-    const state = previous && previous.seed === this.options.seed ? previous : { seed: this.options.seed, startedAt: this.now(), lastIndex: -1 };
+    const state = previous && previous.seed === this.options.seed ? previous : { seed: this.options.seed, startedAt: this.now(), lastIndex: -1, lastVirtual: 0 };
     const scenario = this.scenarioFor(state.startedAt);
     const virtualNow = this.replayStart(scenario) + (this.now() - state.startedAt) * this.options.speed;
+    const published = (index: number) => Date.parse(scenario.mentions[index].publishedAt);
 
+    // Posts of the last hours already delivered are read again when their engagement grew, as a connector
+    // refreshing recent posts' metrics would: the store keeps one copy and updates its counts.
     const mentions: MentionInput[] = [];
+    for (let index = firstPublishedAfter(scenario, state.lastVirtual - ENGAGEMENT_SETTLES_MS); index <= state.lastIndex; index += 1) {
+      const mention = scenario.mentions[index];
+      const now = engagementAt(mention.engagement, virtualNow - published(index));
+      const before = engagementAt(mention.engagement, state.lastVirtual - published(index));
+      if (engagementTotal(now) > engagementTotal(before)) mentions.push({ ...structuredClone(mention), engagement: now });
+    }
     let index = state.lastIndex + 1;
-    while (index < scenario.mentions.length && Date.parse(scenario.mentions[index].publishedAt) <= virtualNow) {
-      mentions.push(structuredClone(scenario.mentions[index]));
+    while (index < scenario.mentions.length && published(index) <= virtualNow) {
+      const mention = scenario.mentions[index];
+      mentions.push({ ...structuredClone(mention), engagement: engagementAt(mention.engagement, virtualNow - published(index)) });
       index += 1;
     }
-    const next = encodeReplayCursor({ ...state, lastIndex: index - 1 });
+    const next = encodeReplayCursor({ ...state, lastIndex: index - 1, lastVirtual: Math.max(state.lastVirtual, Math.floor(virtualNow)) });
     // Detection runs in scenario time: the data is complete up to the virtual clock (never past the scenario's end).
     const asOf = Math.min(virtualNow, this.cached?.end ?? virtualNow);
     return { mentions, quarantined: [], nextCursor: next === cursor ? null : next, asOf };
@@ -108,10 +127,23 @@ export class ReplaySource implements Source {
 
   private scenarioFor(startedAt: number): Scenario {
     const end = this.options.end?.getTime() ?? startedAt;
-    if (this.cached?.end !== end) this.cached = { end, scenario: generateScenario({ seed: this.options.seed, end: new Date(end) }) };
+    if (this.cached?.end !== end) this.cached = { end, scenario: generateScenario({ seed: this.options.seed, end: new Date(end), ...(this.options.days ? { days: this.options.days } : {}) }) };
     return this.cached.scenario;
   }
 }
+
+function firstPublishedAfter(scenario: Scenario, ms: number): number {
+  let lo = 0;
+  let hi = scenario.mentions.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (Date.parse(scenario.mentions[mid].publishedAt) < ms) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+const engagementTotal = (e: MentionInput['engagement']) => e.likes + e.reshares + e.replies + e.quotes;
 
 /** Registers the demo replay as a source type: `type: replay` in config. */
 export const replaySourceFactory: SourceFactory<ReplaySourceConfig> = {

@@ -29,10 +29,11 @@ export function alertTimeline(a: Alert): { event: string; at: number }[] {
 
 export async function alertRoutes(app: FastifyInstance, ctx: RouteContext): Promise<void> {
   const names = new Map(ctx.config.entities.map((e) => [e.id, e.name]));
-  // The headline is the one every message of the alert carries, in its entity's language.
+  // The headline is the one every message of the alert carries, in its entity's language; the delay says how early the
+  // crisis was caught, from its estimated onset to the alert (the digest states the same delay).
   const withName = (a: Alert) => {
     const entityName = names.get(a.entityId) ?? a.entityId;
-    return { ...a, entityName, headline: alertHeadline(a, entityName, entityLocale(ctx.config, a.entityId)) };
+    return { ...a, entityName, headline: alertHeadline(a, entityName, entityLocale(ctx.config, a.entityId)), detectionDelayMs: Math.max(0, a.detectedAt - a.onsetAt) };
   };
   const found = (a: Alert | undefined, id: string) => {
     if (!a) throw new BadRequestError(`no alert has the id "${id.slice(0, 60)}"`, 404);

@@ -6,7 +6,7 @@ type CrisisSituation = 'testimony' | 'refund' | 'outrage' | 'boycott' | 'recall'
 export const EN_CRISIS: Record<CrisisSituation, SituationBank> = {
   testimony: {
     mood: 'worry',
-    openers: ['ok this is scary.', 'uh', 'wtf', 'um hello??', 'not ok:', 'so this happened', 'PSA', 'hi', 'guys'],
+    openers: ['ok this is scary.', 'uh', 'wtf', 'um hello??', 'not ok:', 'so this happened', 'PSA', 'hi', 'guys', 'honestly terrified.', 'so angry right now.', 'absolutely unacceptable:'],
     cores: [
       'my <product> {overheated|got scorching hot|started overheating} <ago> in the <room>',
       'woke up to a smell of <smell> and it was the <product>',
@@ -25,8 +25,12 @@ export const EN_CRISIS: Record<CrisisSituation, SituationBank> = {
       '<someone> thought something was on fire.',
       'the fire alarm went off at 4am.',
       'is this a known issue??',
+      'this is dangerous.',
+      'terrifying.',
+      'what a horrible product.',
+      'I am furious.',
     ],
-    closers: ['<brand> what is going on?', '<help> ???', '<brand> explain please', 'never again', 'stay safe people'],
+    closers: ['<brand> what is going on?', '<help> ???', '<brand> explain please', 'never again', 'stay safe people', 'unacceptable.', 'this is a disgrace', 'awful.'],
     tags: ['#KelioAura', '#kelio', '#overheating', '#safety'],
   },
   refund: {
@@ -100,7 +104,7 @@ export const EN_CRISIS: Record<CrisisSituation, SituationBank> = {
       '<brand> {please|pls} tell us if the <product> is safe to use',
       'just unplugged the <product> {to be safe|just in case|out of paranoia}. anyone know more?',
     ],
-    extras: ['it feels {a bit|kinda} warm now that i think about it.', 'not sleeping next to it tonight.', '<someone> is freaking out.'],
+    extras: ['it feels {a bit|kinda} warm now that i think about it.', 'not sleeping next to it tonight.', '<someone> is freaking out.', 'this is scary.', 'honestly scared.'],
     closers: ['🙏', '<help>', 'anyone?'],
     tags: ['#KelioAura', '#kelio'],
   },

@@ -6,7 +6,7 @@ type CrisisSituation = 'testimony' | 'refund' | 'outrage' | 'boycott' | 'recall'
 export const FR_CRISIS: Record<CrisisSituation, SituationBank> = {
   testimony: {
     mood: 'worry',
-    openers: ['bon là ça fait peur.', 'euh', 'sérieux ??', 'allô ??', 'pas normal :', 'voilà ce qui vient de se passer', 'ATTENTION', 'coucou', 'les gens'],
+    openers: ['bon là ça fait peur.', 'euh', 'sérieux ??', 'allô ??', 'pas normal :', 'voilà ce qui vient de se passer', 'ATTENTION', 'coucou', 'les gens', 'je suis furieuse.', 'totalement inadmissible :', 'franchement terrifiant.'],
     cores: [
       'mon <product> a {surchauffé|chauffé comme un fou|commencé à surchauffer} <ago> dans <room>',
       'réveillée par une odeur de <smell> et c\'était le <product>',
@@ -25,8 +25,12 @@ export const FR_CRISIS: Record<CrisisSituation, SituationBank> = {
       '<someone> a cru que quelque chose brûlait.',
       "le détecteur de fumée s'est déclenché à 4h.",
       "c'est un problème connu ??",
+      "c'est dangereux.",
+      'terrifiant.',
+      'produit horrible.',
+      'je suis furieux.',
     ],
-    closers: ["<brand> c'est quoi ce délire ?", '<help> ???', '<brand> des explications svp', 'plus jamais', 'faites attention'],
+    closers: ["<brand> c'est quoi ce délire ?", '<help> ???', '<brand> des explications svp', 'plus jamais', 'faites attention', 'inadmissible.', 'quelle honte', 'lamentable.'],
     tags: ['#KelioAura', '#kelio', '#surchauffe', '#sécurité'],
   },
   refund: {
@@ -101,7 +105,7 @@ export const FR_CRISIS: Record<CrisisSituation, SituationBank> = {
       '<brand> {svp|stp} dites-nous si le <product> est sans danger',
       "je viens de débrancher le <product> {par sécurité|au cas où|par parano}. quelqu'un en sait plus ?",
     ],
-    extras: ['maintenant que j\'y pense il est un peu chaud.', 'je dors pas à côté ce soir.', '<someone> panique.'],
+    extras: ['maintenant que j\'y pense il est un peu chaud.', 'je dors pas à côté ce soir.', '<someone> panique.', 'ça fait vraiment peur.', "j'ai peur pour mes enfants."],
     closers: ['🙏', '<help>', "quelqu'un ?"],
     tags: ['#KelioAura', '#kelio'],
   },

@@ -15,6 +15,8 @@ export const CRISIS_WEEK = '2026-W47';
 /** Sunday 22 November 2026, 21:00 in Paris: the crisis week's scenario ends here. */
 export const SCENARIO_END = Date.UTC(2026, 10, 22, 20);
 export const SIGNUPS = 'sign-ups';
+// Six-day scenarios, a few quiet days a week: days without mentions make the sign-ups' link to negative days plain.
+const SCENARIO_DAYS = 6;
 
 /** config/demo.yaml itself, pointed at the test's database, SMTP server and a Redis prefix of its own. */
 export function demoConfig(databaseUrl: string, smtpUrl: string): VigieConfig {
@@ -27,7 +29,8 @@ export function demoConfig(databaseUrl: string, smtpUrl: string): VigieConfig {
   return { ...config, redis: { ...config.redis, prefix: testRedisPrefix() } };
 }
 
-function score(ctx: AppContext, mentions: ReturnType<typeof generateScenario>['mentions']): StoredMention[] {
+/** The demo's mentions as the score stage stores them: matched, scored, with the brand's own posts recognised. */
+export function scoreDemoMentions(ctx: AppContext, mentions: ReturnType<typeof generateScenario>['mentions']): StoredMention[] {
   return mentions.flatMap((m) => {
     const entityIds = ctx.matcher.match(m.text);
     if (entityIds.length === 0) return [];
@@ -51,12 +54,12 @@ export async function seedDemoWeeks(ctx: AppContext): Promise<SeededDemo> {
   const db = ctx.store.db;
   // The weeks before: the quiet first days of other seeds' scenarios (each stops where its own crisis would begin).
   for (let k = 1; k <= 4; k++) {
-    const quiet = generateScenario({ seed: 42 + k, end: new Date(SCENARIO_END - k * 7 * DAY_MS) });
+    const quiet = generateScenario({ seed: 42 + k, end: new Date(SCENARIO_END - k * 7 * DAY_MS), days: SCENARIO_DAYS });
     const before = quiet.mentions.filter((m) => m.publishedAt < quiet.crisis.startsAt);
-    await storeMentions(ctx.store, score(ctx, before));
+    await storeMentions(ctx.store, scoreDemoMentions(ctx, before));
   }
-  const scenario = generateScenario({ seed: 42, end: new Date(SCENARIO_END) });
-  await storeMentions(ctx.store, score(ctx, scenario.mentions));
+  const scenario = generateScenario({ seed: 42, end: new Date(SCENARIO_END), days: SCENARIO_DAYS });
+  await storeMentions(ctx.store, scoreDemoMentions(ctx, scenario.mentions));
 
   const onset = Date.parse(scenario.crisis.startsAt);
   const evidence = await db

@@ -5,7 +5,9 @@ import { generateScenario, scenarioToJsonl, type Scenario } from '../../../src/d
 
 const HOUR = 3_600_000;
 const END = new Date('2025-03-20T15:00:00.000Z');
-const START = END.getTime() - 6 * 24 * HOUR;
+// Six days instead of the demo's five weeks: every property below holds for both, and six days generate fast.
+const DAYS = 6;
+const START = END.getTime() - DAYS * 24 * HOUR;
 
 // Words a reader would take as a sign of trouble, in both languages (written for this test).
 const RISK = /overheat|melt|burn|smell|fire|refund|boycott|recall|class action|unplug|danger|scar|rappel|arnaque|surchauff|fond|brûl|brul|cramé|rembours|action de groupe|d[ée]branch|honte|insane|disgrace|shocking|unacceptable|scandal|#KelioGate|peur|safety|sécurité|\bhot\b|chaud|warped|déform/i;
@@ -16,22 +18,22 @@ const at = (m: MentionInput) => Date.parse(m.publishedAt);
 
 let scenario: Scenario;
 beforeAll(() => {
-  scenario = generateScenario({ seed: 42, end: END });
+  scenario = generateScenario({ seed: 42, end: END, days: DAYS });
 });
 
 describe('generateScenario', () => {
   it('gives byte-identical output for the same seed and different output for another seed', () => {
-    const again = generateScenario({ seed: 42, end: END });
+    const again = generateScenario({ seed: 42, end: END, days: DAYS });
     expect(scenarioToJsonl(again)).toBe(scenarioToJsonl(scenario));
     expect(again.crisis).toEqual(scenario.crisis);
-    const other = generateScenario({ seed: 43, end: END });
+    const other = generateScenario({ seed: 43, end: END, days: DAYS });
     expect(other.mentions.slice(0, 50).map((m) => m.text)).not.toEqual(scenario.mentions.slice(0, 50).map((m) => m.text));
   });
 
-  it('holds 2,500 to 4,000 mentions over six days, sorted, unique, all before the end', () => {
+  it('holds 4,000 to 6,500 mentions over six days, sorted, unique, all before the end', () => {
     const { mentions } = scenario;
-    expect(mentions.length).toBeGreaterThanOrEqual(2500);
-    expect(mentions.length).toBeLessThanOrEqual(4000);
+    expect(mentions.length).toBeGreaterThanOrEqual(4000);
+    expect(mentions.length).toBeLessThanOrEqual(6500);
     expect(new Set(mentions.map((m) => m.externalId)).size).toBe(mentions.length);
     for (let i = 1; i < mentions.length; i += 1) expect(at(mentions[i])).toBeGreaterThanOrEqual(at(mentions[i - 1]));
     expect(at(mentions[0])).toBeGreaterThanOrEqual(START);
@@ -39,10 +41,46 @@ describe('generateScenario', () => {
     expect(at(mentions.at(-1)!)).toBeLessThan(END.getTime());
     const days = new Set(mentions.map((m) => Math.floor((at(m) - START) / (24 * HOUR))));
     expect([...days].sort()).toEqual([0, 1, 2, 3, 4, 5]);
-    for (const m of mentions) {
-      expect(m.platform).toBe('replay');
-      expect(m.url).toBe(`https://demo.vigie.local/p/${m.externalId}`);
+  });
+
+  it('appears on X, Reddit, Mastodon, Bluesky, YouTube and news sites, with each platform\'s ids, links and handles', () => {
+    const shapes: Record<string, { id: RegExp; url: RegExp; author: RegExp }> = {
+      x: { id: /^\d{18,19}$/, url: /^https:\/\/x\.com\/\w+\/status\/\d+$/, author: /^\d+$/ },
+      reddit: { id: /^t[13]_[0-9a-z]+$/, url: /^https:\/\/www\.reddit\.com\/r\/\w+\/comments\/[0-9a-z]+\/(comment\/[0-9a-z]+\/)?$/, author: /^t2_[0-9a-z]{8}$/ },
+      mastodon: { id: /^https:\/\/[\w.]+\/users\/\w+\/statuses\/\d+$/, url: /^https:\/\/[\w.]+\/@\w+\/\d+$/, author: /^https:\/\/[\w.]+\/@\w+$/ },
+      bluesky: { id: /^at:\/\/did:plc:[a-z2-7]{24}\/app\.bsky\.feed\.post\/3l[a-z2-7]{11}$/, url: /^https:\/\/bsky\.app\/profile\/[\w.-]+\.bsky\.social\/post\/3l[a-z2-7]{11}$/, author: /^did:plc:/ },
+      youtube: { id: /^(Ugz\w+|[\w-]{11})/, url: /^https:\/\/www\.youtube\.com\/watch\?v=[\w-]{11}(&lc=[\w.]+)?$/, author: /^UC[\w-]{22}$/ },
+      rss: { id: /^https:\/\/[\w.]+\/\d{4}\/\d{2}\/\d{2}\/\w+$/, url: /^https:\/\//, author: /\// },
+    };
+    const count = new Map<string, number>();
+    for (const m of scenario.mentions) {
+      count.set(m.platform, (count.get(m.platform) ?? 0) + 1);
+      const shape = shapes[m.platform];
+      expect(shape, m.platform).toBeDefined();
+      expect(m.externalId).toMatch(shape.id);
+      expect(m.url).toMatch(shape.url);
+      expect(m.author.platform).toBe(m.platform);
+      expect(m.author.externalId).toMatch(shape.author);
+      if (m.platform === 'mastodon') expect(m.author.handle).toMatch(/^\w+@[\w.]+$/);
+      if (m.platform === 'bluesky') expect(m.author.handle).toMatch(/\.bsky\.social$/);
+      // Reddit and news feeds report no audience, as their connectors store it.
+      if (m.platform === 'reddit' || m.platform === 'rss') expect(m.author.followers).toBe(0);
     }
+    expect([...count.keys()].sort()).toEqual(['bluesky', 'mastodon', 'reddit', 'rss', 'x', 'youtube']);
+    // X carries the most, every other platform a real share.
+    for (const platform of ['reddit', 'mastodon', 'bluesky', 'youtube']) expect(count.get(platform)! / scenario.mentions.length, platform).toBeGreaterThan(0.04);
+    expect(count.get('rss')).toBeGreaterThan(20);
+  });
+
+  it('plays five weeks by default: four weeks and more of ordinary days before the crisis, about 300 mentions a day', { timeout: 60_000 }, () => {
+    const demo = generateScenario({ seed: 42, end: END });
+    const startsAt = Date.parse(demo.crisis.startsAt);
+    expect(at(demo.mentions[0])).toBeLessThan(END.getTime() - 34 * 24 * HOUR);
+    expect(startsAt - at(demo.mentions[0])).toBeGreaterThan(28 * 24 * HOUR);
+    const before = demo.mentions.filter((m) => at(m) < startsAt);
+    const perDay = before.length / ((startsAt - at(before[0])) / (24 * HOUR));
+    expect(perDay).toBeGreaterThan(200);
+    expect(perDay).toBeLessThan(450);
   });
 
   it('is about 55% English and 45% French', () => {
@@ -107,7 +145,7 @@ describe('generateScenario', () => {
     expect(mentions.some((m) => m.quoteOf === post.externalId && m.langHint === 'fr')).toBe(true);
   });
 
-  it('points every reply, quote and reshare at an earlier mention, and reshares copy it as "RT @handle: text"', () => {
+  it('points every reply, quote and reshare at an earlier mention of the same platform, in that platform\'s form', () => {
     const byId = new Map(scenario.mentions.map((m, index) => [m.externalId, { m, index }]));
     let links = 0;
     scenario.mentions.forEach((m, index) => {
@@ -118,9 +156,18 @@ describe('generateScenario', () => {
         expect(parent, `${m.externalId} -> ${ref}`).toBeDefined();
         expect(parent!.index).toBeLessThan(index);
         expect(at(parent!.m)).toBeLessThan(at(m));
+        expect(parent!.m.platform).toBe(m.platform);
       }
-      if (m.reshareOf) expect(m.text).toBe(`RT @${byId.get(m.reshareOf)!.m.author.handle}: ${byId.get(m.reshareOf)!.m.text}`);
-      if (m.replyTo) expect(m.text.startsWith(`@${byId.get(m.replyTo)!.m.author.handle} `)).toBe(true);
+      // X writes "RT @author: text"; a Mastodon boost or a Bluesky repost keeps the text; Reddit and YouTube have no reshares.
+      if (m.reshareOf) {
+        const parent = byId.get(m.reshareOf)!.m;
+        expect(['x', 'mastodon', 'bluesky']).toContain(m.platform);
+        expect(m.text).toBe(m.platform === 'x' ? `RT @${parent.author.handle}: ${parent.text}` : parent.text);
+      }
+      if (m.quoteOf) expect(['x', 'bluesky']).toContain(m.platform);
+      // A reply names whom it answers, except in a Reddit thread; nobody replies to a news article in its feed.
+      if (m.replyTo && m.platform !== 'reddit') expect(m.text.startsWith(`@${byId.get(m.replyTo)!.m.author.handle} `)).toBe(true);
+      if (m.replyTo) expect(byId.get(m.replyTo)!.m.platform).not.toBe('rss');
     });
     expect(links).toBeGreaterThan(scenario.mentions.length / 4);
   });
@@ -144,16 +191,17 @@ describe('generateScenario', () => {
   it('has many authors, mostly small, a few big, each the same on every post', () => {
     const authors = new Map<string, MentionInput['author']>();
     for (const m of scenario.mentions) {
-      const known = authors.get(m.author.externalId);
+      const key = `${m.platform}/${m.author.externalId}`;
+      const known = authors.get(key);
       if (known) expect(m.author).toEqual(known);
-      else authors.set(m.author.externalId, m.author);
+      else authors.set(key, m.author);
     }
     const followers = [...authors.values()].map((a) => a.followers);
     expect(authors.size).toBeGreaterThan(800);
     expect(followers.filter((f) => f < 500).length / followers.length).toBeGreaterThan(0.7);
     expect(followers.filter((f) => f >= 10_000 && f < 100_000).length).toBeGreaterThanOrEqual(5);
     expect(followers.filter((f) => f >= 100_000).length).toBeGreaterThanOrEqual(2);
-    expect(new Set([...authors.values()].map((a) => a.handle)).size).toBe(authors.size);
+    expect(new Set([...authors.values()].map((a) => `${a.platform}/${a.handle}`)).size).toBe(authors.size);
   });
 
   it('reads like people wrote it: few identical texts, a large vocabulary, long phrases rarely shared', () => {

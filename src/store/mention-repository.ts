@@ -3,6 +3,7 @@ import { sql, type Transaction } from 'kysely';
 import type { ScoredMention } from '../domain/mention.js';
 import { bulkInserts } from './bulk-insert.js';
 import { chunkRows } from './chunk.js';
+import { DAY_MS } from '../domain/time-buckets.js';
 import { ensureWeekPartitions, forgetKnownWeeks } from './mention-partitions.js';
 import type { DialectName, Store } from './database.js';
 import { RollupAccumulator } from './rollup-writer.js';
@@ -285,7 +286,11 @@ async function recordResponses(trx: Transaction<Database>, fresh: readonly Store
       .where((eb) => eb.or([eb('first_response_at', 'is', null), eb('first_response_at', '>', at)]))
       .execute();
   }
-  const parents = fresh.filter((m) => !m.authorIsOwn).map((m) => mentionId(m.platform, m.externalId));
+  const parentMentions = fresh.filter((m) => !m.authorIsOwn);
+  const parents = parentMentions.map((m) => mentionId(m.platform, m.externalId));
+  // A reply is published after its parent: on PostgreSQL this bound, a literal known when planning, keeps the
+  // lookup to the weekly partitions from the batch's oldest parent on (a day of slack for clocks that disagree).
+  const repliesFrom = Math.min(...parentMentions.map((m) => Date.parse(m.publishedAt))) - DAY_MS;
   for (const chunk of chunkRows(parents, 1, 5000)) {
     const earlyReplies = await trx
       .selectFrom('mentions')
@@ -293,6 +298,7 @@ async function recordResponses(trx: Transaction<Database>, fresh: readonly Store
       .where('reply_to', 'in', chunk)
       // A literal, so that the planner matches the partial index mentions_own_reply_to (migration 0003).
       .where('is_own', '=', sql.lit(1))
+      .where('published_at', '>=', sql.lit(repliesFrom))
       .groupBy('reply_to')
       .execute();
     for (const r of earlyReplies) {

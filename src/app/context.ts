@@ -22,6 +22,8 @@ export interface AppContext {
   config: VigieConfig;
   logger: Logger;
   store: Store;
+  /** Where the dashboard's and the digest's reads go: the read replica (database.readUrl), else `store` itself. */
+  readStore: Store;
   redis: RedisClient;
   redisTarget: RedisTarget;
   queues: Queues;
@@ -40,6 +42,8 @@ export interface ContextOptions {
   logger: Logger;
   /** PostgreSQL schema (tests isolate themselves with it). */
   dbSchema?: string;
+  /** PostgreSQL schema of the read replica, when not dbSchema (tests). */
+  readDbSchema?: string;
   /** Use this Redis instead of resolving one (tests). */
   redisTarget?: RedisTarget;
   now?: () => number;
@@ -53,11 +57,15 @@ export async function createAppContext(config: VigieConfig, options: ContextOpti
   const databaseUrl = config.database.url;
   const store = await openDatabase(databaseUrl, config.dataDir, { schema: options.dbSchema });
   let resolved: ResolvedRedis | undefined;
+  let readStore = store;
   try {
     await migrateToLatest(store);
+    // The replica follows the primary's schema: it is never migrated itself.
+    if (config.database.readUrl) readStore = await openDatabase(config.database.readUrl, config.dataDir, { schema: options.readDbSchema ?? options.dbSchema, createSchema: false });
     await syncEntities(store.db, config.entities, now());
     resolved = options.redisTarget ? { target: options.redisTarget } : await resolveRedis(config.redis, config.dataDir, logger);
   } catch (error) {
+    if (readStore !== store) await readStore.close();
     await store.close();
     throw error;
   }
@@ -72,6 +80,7 @@ export async function createAppContext(config: VigieConfig, options: ContextOpti
     config,
     logger,
     store,
+    readStore,
     redis,
     redisTarget: resolved.target,
     queues,
@@ -86,6 +95,7 @@ export async function createAppContext(config: VigieConfig, options: ContextOpti
       await closeQueues(queues);
       redis.disconnect();
       mailer.close();
+      if (readStore !== store) await readStore.close();
       await store.close();
       await resolved?.embedded?.stop();
     },

@@ -39,7 +39,7 @@ export async function runVigie(config: VigieConfig, options: RunOptions): Promis
     await upsertDigestSchedulers(ctx);
   }
   const api = options.api
-    ? await startApi({ config, store: ctx.store, logger: options.logger, redis: ctx.redis, redisPrefix: config.redis.prefix, queues: ctx.queues, ready: readinessChecks(ctx) })
+    ? await startApi({ config, store: ctx.store, readStore: ctx.readStore, logger: options.logger, redis: ctx.redis, redisPrefix: config.redis.prefix, queues: ctx.queues, ready: readinessChecks(ctx) })
     : undefined;
   const stopWatching = reloadOnChange(ctx, config.file, options.schedulers);
   let stopping: Promise<void> | undefined;

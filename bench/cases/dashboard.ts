@@ -55,7 +55,7 @@ const CHECKED_PERIODS = [[FILL_END - 7 * DAY, FILL_END], [FILL_END - 40 * DAY, F
 const PARTITION_NAME = /^(mentions|mention_entities)_(p\d{8}|legacy)$/;
 
 /** For every request of PERIOD_CHECKS and period: the partitions its statements read outside that period. */
-async function partitionPruning(capture: ReturnType<typeof capturingStore>, probe: FastifyInstance, partitions: PartitionInfo[]): Promise<{ statements: number; strays: string[] }> {
+export async function partitionPruning(capture: ReturnType<typeof capturingStore>, probe: FastifyInstance, partitions: PartitionInfo[]): Promise<{ statements: number; strays: string[] }> {
   const bounds = new Map(partitions.map((p) => [p.name, p]));
   const strays: string[] = [];
   let statements = 0;

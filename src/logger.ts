@@ -5,7 +5,7 @@ import { pino, type Logger } from 'pino';
 export const REDACTED_PATHS = [
   'token', '*.token', 'password', '*.password', 'secret', '*.secret', 'apiKey', '*.apiKey', 'bearerToken', '*.bearerToken',
   'authorization', '*.authorization', 'headers.authorization', 'req.headers.authorization', 'req.headers["x-api-key"]',
-  'url', '*.url', 'smtp.url', 'redis.url', 'redis.cluster', 'database.url', 'clientSecret', '*.clientSecret',
+  'url', '*.url', 'smtp.url', 'redis.url', 'redis.cluster', 'database.url', 'database.readUrl', 'clientSecret', '*.clientSecret',
 ];
 
 export interface LoggerOptions {

@@ -4,7 +4,8 @@ import type { TestRedisCluster } from '../../test/helpers/redis-cluster.js';
 import { createScorer } from '../../src/scoring/scorer.js';
 import { runIngest, type IngestOutcome } from '../lib/ingest-run.js';
 import { WORKER_NODE_FLAGS } from '../lib/worker-process.js';
-import { plainInsertRate, scoredRows, scoredStream, storageCeilingRate } from '../lib/plain-insert-baseline.js';
+import { plainInsertRate, scoredRows, scoredStream, storageCeilingRate, type BaselineOutcome } from '../lib/plain-insert-baseline.js';
+import type { StoredMention } from '../../src/store/mention-repository.js';
 import { createEntityMatcher } from '../../src/domain/entity-matcher.js';
 import { fmtMb, fmtRate, type BenchRow } from '../lib/result-table.js';
 import { dropPostgresDatabase, freshPostgresDatabase, freshSqliteUrl } from '../lib/services.js';
@@ -40,16 +41,29 @@ async function baselineRate(dialect: 'postgres' | 'sqlite'): Promise<{ rows: num
   }
 }
 
-async function storageCeiling(): Promise<{ rows: number; perSecond: number }> {
+/** Scored once: the ceiling is measured before and after the pipeline run, with the same rows each time. */
+let ceilingRows: StoredMention[] | undefined;
+
+async function storageCeiling(): Promise<BaselineOutcome> {
   const url = await freshPostgresDatabase('vigie_bench_ceiling');
   try {
     const entities = demoEntities();
     const scorer = createScorer({ maskTerms: entities.flatMap((e) => [e.name, ...e.terms]) });
-    return await storageCeilingRate(url, scoredStream(scorer, createEntityMatcher(entities), CEILING_MENTIONS), CEILING_BUDGET_MS);
+    ceilingRows ??= scoredStream(scorer, createEntityMatcher(entities), CEILING_MENTIONS);
+    return await storageCeilingRate(url, ceilingRows, CEILING_BUDGET_MS);
   } finally {
     await dropPostgresDatabase('vigie_bench_ceiling');
   }
 }
+
+/** Before and after the pipeline run, so that a machine whose load drifts during the run biases neither side. */
+function meanCeiling(before: BaselineOutcome, after: BaselineOutcome): BaselineOutcome & { before: number; after: number } {
+  const rows = before.rows + after.rows;
+  const cpu = (k: 'writerCpuSeconds' | 'databaseCpuSeconds') => (before[k] ?? 0) + (after[k] ?? 0);
+  return { rows, perSecond: (before.perSecond + after.perSecond) / 2, writerCpuSeconds: cpu('writerCpuSeconds'), databaseCpuSeconds: cpu('databaseCpuSeconds'), before: before.perSecond, after: after.perSecond };
+}
+
+const msPer1000 = (seconds: number | null | undefined, mentions: number) => (seconds == null ? Number.NaN : (seconds * 1e6) / mentions);
 
 export function exactlyOnceRow(caseName: string, run: IngestOutcome): BenchRow {
   const c = run.check;
@@ -78,9 +92,14 @@ export async function ingestCase(o: IngestCaseOptions): Promise<BenchRow[]> {
   const caseName = (o.dialect === 'postgres' ? '2 ingest (PostgreSQL)' : '6 ingest (SQLite WAL)') + (o.redisCluster ? ' on Redis Cluster' : '');
   const baseline = await baselineRate(o.dialect);
   console.log(`  plain INSERT ... ON CONFLICT loop: ${fmtRate(baseline.perSecond)} over ${baseline.rows.toLocaleString('en')} rows`);
-  const ceiling = o.dialect === 'postgres' ? await storageCeiling() : undefined;
-  if (ceiling) console.log(`  storage ceiling (1,000-mention INSERT ... ON CONFLICT transactions, no queue, no scoring): ${fmtRate(ceiling.perSecond)} over ${ceiling.rows.toLocaleString('en')} mentions`);
+  const ceilingBefore = o.dialect === 'postgres' ? await storageCeiling() : undefined;
+  if (ceilingBefore) console.log(`  storage ceiling (1,000-mention INSERT ... ON CONFLICT transactions, no queue, no scoring): ${fmtRate(ceilingBefore.perSecond)} over ${ceilingBefore.rows.toLocaleString('en')} mentions`);
   const run = await runIngest({ label: o.dialect === 'postgres' ? 'ingest' : 'sqlite', dialect: o.dialect, mentions: o.mentions, workerProcesses: 1, cpuProf: o.cpuProf, redisCluster: o.redisCluster });
+  const ceilingAfter = ceilingBefore ? await storageCeiling() : undefined;
+  if (ceilingAfter) console.log(`  storage ceiling again after the pipeline run: ${fmtRate(ceilingAfter.perSecond)}`);
+  const ceiling = ceilingBefore && ceilingAfter ? meanCeiling(ceilingBefore, ceilingAfter) : undefined;
+  const workerMs = msPer1000(run.workerCpuSeconds, run.mentions);
+  const databaseMs = msPer1000(run.databaseCpuSeconds, run.mentions);
   const target = TARGETS[o.dialect];
   const peak = Math.max(...run.peakRssMb);
   return [
@@ -99,13 +118,29 @@ export async function ingestCase(o: IngestCaseOptions): Promise<BenchRow[]> {
           case: caseName,
           figure: 'the same mentions/s against the storage ceiling (mentions, links, authors, rollups in 1,000-row batches)',
           value: fmtRate(run.perSecond),
-          baseline: `${fmtRate(ceiling.perSecond)} (storage ceiling)`,
+          baseline: `${fmtRate(ceiling.perSecond)} (storage ceiling, mean of ${fmtRate(ceiling.before)} before and ${fmtRate(ceiling.after)} after)`,
           ratio: run.perSecond / ceiling.perSecond,
           target: `ratio >= ${TARGET_CEILING_SHARE}`,
           pass: run.perSecond / ceiling.perSecond >= TARGET_CEILING_SHARE,
           raw: { perSecond: run.perSecond, ceilingPerSecond: ceiling.perSecond, ceilingRows: ceiling.rows, cpuBusy: run.cpuBusy ?? Number.NaN },
         }]
       : []),
+    {
+      case: caseName,
+      figure: 'CPU per 1,000 mentions: the worker process / the PostgreSQL backends (load-independent; the basis of README "Sizing")',
+      value: `${workerMs.toFixed(0)} ms / ${Number.isNaN(databaseMs) ? '-' : `${databaseMs.toFixed(0)} ms`}`,
+      baseline: ceiling ? `storage ceiling: writer ${msPer1000(ceiling.writerCpuSeconds, ceiling.rows).toFixed(0)} ms / database ${msPer1000(ceiling.databaseCpuSeconds, ceiling.rows).toFixed(0)} ms` : '',
+      ratio: null,
+      target: 'none (measured)',
+      pass: null,
+      raw: {
+        workerCpuMsPer1000: workerMs,
+        databaseCpuMsPer1000: databaseMs,
+        ceilingWriterCpuMsPer1000: ceiling ? msPer1000(ceiling.writerCpuSeconds, ceiling.rows) : Number.NaN,
+        ceilingDatabaseCpuMsPer1000: ceiling ? msPer1000(ceiling.databaseCpuSeconds, ceiling.rows) : Number.NaN,
+        cpuBusy: run.cpuBusy ?? Number.NaN,
+      },
+    },
     {
       case: caseName,
       figure: `peak resident memory of the worker process (VmHWM; compiled, ${WORKER_NODE_FLAGS.join(' ')})`,

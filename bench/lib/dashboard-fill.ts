@@ -8,11 +8,13 @@ import { syncEntities } from '../../src/store/entity-repository.js';
 import type { Store } from '../../src/store/database.js';
 import type { Database } from '../../src/store/tables.js';
 import { demoMentions } from './demo-texts.js';
+import { ensureWeekPartitions, forgetKnownWeeks, listPartitions } from '../../src/store/mention-partitions.js';
 
 export const FILL_DAYS = 90;
 /** The data ends here; the dashboard's default period is the last 7 days of it. */
 export const FILL_END = Date.UTC(2026, 0, 12);
-const FILL_VERSION = 1;
+/** 2: mentions in weekly partitions (migration 0009). */
+const FILL_VERSION = 2;
 const SEED = 20260112;
 /** Share of the volume each demo entity gets (the brand and its rivals talk most). */
 const VOLUME_SHARE: Record<string, number> = { kelio: 0.38, 'kelio-aura': 0.2, 'margaux-delorme': 0.05, veltra: 0.22, homely: 0.15 };
@@ -81,6 +83,10 @@ export async function ensureDashboardData(store: Store, entities: readonly Entit
   }
   log(`  generating ${mentions.toLocaleString('en')} mentions over ${FILL_DAYS} days in vigie_bench (first run only; several minutes)`);
   await sql`TRUNCATE bench_fill, mentions, mention_entities, rollups_hourly, rollups_minute, authors, alerts, alert_deliveries, business_metrics`.execute(db);
+  // Weekly partitions over the filled period (an older fill's legacy partition would hold it all in one).
+  for (const part of await listPartitions(db)) await sql`DROP TABLE IF EXISTS ${sql.id(part.name)}`.execute(db);
+  forgetKnownWeeks(db);
+  await ensureWeekPartitions(db, Array.from({ length: FILL_DAYS + 8 }, (_, d) => FILL_END - (FILL_DAYS + 1) * DAY_MS + d * DAY_MS));
   await syncEntities(db, entities, FILL_END);
   await fillAuthors(db);
   const timelines = simulateAll(entities, mentions);

@@ -11,7 +11,7 @@ import { streamSlice, type StreamOptions } from './mention-stream.js';
 import { failedJobs, waitForDrain } from './queue-drain.js';
 import { benchRedisPrefix, dropPostgresDatabase, freshPostgresDatabase, freshSqliteUrl, REDIS_URL } from './services.js';
 import { startWorkerProcess, type WorkerProcess } from './worker-process.js';
-import { busyShare, readCpuTimes } from './machine-cpu.js';
+import { busyShare, processCpuSeconds, readCpuTimes, watchBackendCpu } from './machine-cpu.js';
 import type { TestRedisCluster } from '../../test/helpers/redis-cluster.js';
 
 export interface IngestOptions {
@@ -44,6 +44,9 @@ export interface IngestOutcome {
   peakRssMb: number[];
   /** Share of the machine's cores busy (all processes) from the first push to empty queues; null off Linux. */
   cpuBusy: number | null;
+  /** CPU seconds of the worker processes, and of the PostgreSQL backends of the bench database (null for SQLite). */
+  workerCpuSeconds: number;
+  databaseCpuSeconds: number | null;
   check: IngestCheck;
   /** Exactly once: every check holds and no job failed for good. */
   exact: boolean;
@@ -73,16 +76,21 @@ export async function runIngest(o: IngestOptions): Promise<IngestOutcome> {
     }
     const runTag = randomBytes(4).toString('hex');
     const stream: StreamOptions = { runTag, start: Date.now() - Math.ceil((o.mentions * 1000) / STREAM_RATE), perSecond: STREAM_RATE };
+    const backends = sqlite ? null : watchBackendCpu(() => backendPids(ctx, name));
+    const workerCpu = () => workers.reduce((sum, w) => sum + (processCpuSeconds(w.pid) ?? 0), 0);
+    const workerCpuAtStart = workerCpu();
     const started = performance.now();
     const cpuAtStart = readCpuTimes();
     await produce(ctx, stream, o.mentions, o.label);
     const drained = await waitForDrain([ctx.queues.collect, ctx.queues.score], 30 * 60_000);
     const cpuBusy = busyShare(cpuAtStart, readCpuTimes());
+    const workerCpuSeconds = workerCpu() - workerCpuAtStart;
+    const databaseCpuSeconds = backends ? await backends.stop() : null;
     const seconds = (drained - started) / 1000;
     const peakRssMb = await Promise.all(workers.splice(0).map(async (w) => (await w.stop(), w.peakRssMb())));
     const check = await verify(ctx, stream, o.mentions);
     const exact = check.storedMentions === check.expectedMentions && check.idChecksumOk && check.likesChecksumOk && check.linksOk && check.rollupsOk && check.failedJobs === 0;
-    return { mentions: o.mentions, seconds, perSecond: o.mentions / seconds, peakRssMb, cpuBusy, check, exact };
+    return { mentions: o.mentions, seconds, perSecond: o.mentions / seconds, peakRssMb, cpuBusy, workerCpuSeconds, databaseCpuSeconds, check, exact };
   } finally {
     await Promise.all(workers.map((w) => w.stop()));
     await Promise.all(Object.values(ctx.queues).map((q) => q.obliterate({ force: true }).catch(() => {})));
@@ -90,6 +98,12 @@ export async function runIngest(o: IngestOptions): Promise<IngestOutcome> {
     if (sqlite) sqlite.remove();
     else await dropPostgresDatabase(name);
   }
+}
+
+/** The backends serving the bench database, but the bench's own connections (its checks are not ingest). */
+export async function backendPids(ctx: AppContext, database: string): Promise<number[]> {
+  const r = await sql<{ pid: number }>`SELECT pid FROM pg_stat_activity WHERE datname = ${database} AND pid <> pg_backend_pid()`.execute(ctx.store.db);
+  return r.rows.map((row) => Number(row.pid));
 }
 
 async function produce(ctx: AppContext, stream: StreamOptions, total: number, label: string): Promise<void> {

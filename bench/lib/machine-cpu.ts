@@ -29,3 +29,47 @@ export function busyShare(from: CpuTimes | null, to: CpuTimes | null): number | 
   if (!from || !to || to.total <= from.total) return null;
   return (to.busy - from.busy) / (to.total - from.total);
 }
+
+/** CPU seconds (user + system) a process has used so far, from /proc/<pid>/stat; null once it is gone or off Linux. */
+export function processCpuSeconds(pid: number): number | null {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // Fields after the command name (which may hold spaces, hence the last ')'): utime and stime are the 12th and 13th.
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS;
+  } catch {
+    return null;
+  }
+}
+/** USER_HZ: 100 on every Linux we run on. */
+const CLOCK_TICKS = 100;
+
+/**
+ * CPU seconds the PostgreSQL backends of one database use over a run. Backends come and go with the pools, so they
+ * are looked up every second and each one's use counted from its first sighting to its last. Unlike a rate, this
+ * figure hardly moves when other programs share the machine: it is what the sizing of the database is based on.
+ */
+export function watchBackendCpu(listPids: () => Promise<number[]>): { stop(): Promise<number> } {
+  const first = new Map<number, number>();
+  const last = new Map<number, number>();
+  const look = async () => {
+    for (const pid of await listPids().catch(() => [])) {
+      const cpu = processCpuSeconds(pid);
+      if (cpu === null) continue;
+      if (!first.has(pid)) first.set(pid, cpu);
+      last.set(pid, cpu);
+    }
+  };
+  let running = look();
+  const timer = setInterval(() => void (running = running.then(look)), 1000);
+  return {
+    async stop() {
+      clearInterval(timer);
+      await running;
+      await look();
+      let total = 0;
+      for (const [pid, end] of last) total += end - (first.get(pid) ?? end);
+      return total;
+    },
+  };
+}

@@ -3,7 +3,9 @@
 import type { AppContext } from '../../src/app/context.js';
 import { openDatabase } from '../../src/store/database.js';
 import { migrateToLatest } from '../../src/store/migrate.js';
+import { sql } from 'kysely';
 import type { EntityMatcher } from '../../src/domain/entity-matcher.js';
+import { processCpuSeconds } from './machine-cpu.js';
 import { bulkInserts } from '../../src/store/bulk-insert.js';
 import { ensureWeekPartitions } from '../../src/store/mention-partitions.js';
 import { conflictKeys, linkRows, rollupChanges, toRow, upsertAuthors, type StoredMention } from '../../src/store/mention-repository.js';
@@ -13,6 +15,9 @@ import { streamSlice } from './mention-stream.js';
 export interface BaselineOutcome {
   rows: number;
   perSecond: number;
+  /** CPU seconds of the writing (bench) process and of its database backend over the timed part. */
+  writerCpuSeconds?: number;
+  databaseCpuSeconds?: number;
 }
 
 /** Scored like the score stage does, so both sides write identical rows. */
@@ -64,6 +69,10 @@ export async function storageCeilingRate(databaseUrl: string, mentions: readonly
     const { db, dialect } = store;
     const keys = conflictKeys(dialect);
     if (dialect === 'postgres') await ensureWeekPartitions(db, mentions.map((m) => Date.parse(m.publishedAt)));
+    // One connection (poolSize 1): its backend is the database's whole share of the work.
+    const backend = dialect === 'postgres' ? Number((await sql<{ pid: number }>`SELECT pg_backend_pid() AS pid`.execute(db)).rows[0].pid) : null;
+    const backendCpu = () => (backend === null ? 0 : (processCpuSeconds(backend) ?? 0));
+    const cpuAtStart = { writer: process.cpuUsage(), database: backendCpu() };
     const started = performance.now();
     let done = 0;
     for (let i = 0; i < mentions.length; i += 1000) {
@@ -77,7 +86,13 @@ export async function storageCeilingRate(databaseUrl: string, mentions: readonly
       done += batch.length;
       if (performance.now() - started > budgetMs) break;
     }
-    return { rows: done, perSecond: (done * 1000) / (performance.now() - started) };
+    const writer = process.cpuUsage(cpuAtStart.writer);
+    return {
+      rows: done,
+      perSecond: (done * 1000) / (performance.now() - started),
+      writerCpuSeconds: (writer.user + writer.system) / 1e6,
+      databaseCpuSeconds: backendCpu() - cpuAtStart.database,
+    };
   } finally {
     await store.close();
   }

@@ -18,7 +18,13 @@ const numberTypes = {
   },
 };
 
-export function capturingStore(url: string): { store: Store; queries: CapturedQuery[]; explain(q: CapturedQuery, analyze: boolean): Promise<string> } {
+export function capturingStore(url: string): {
+  store: Store;
+  queries: CapturedQuery[];
+  explain(q: CapturedQuery, analyze: boolean): Promise<string>;
+  /** Every table the plan reads (partitions by their own names). */
+  relationsOf(q: CapturedQuery): Promise<string[]>;
+} {
   const queries: CapturedQuery[] = [];
   // With the app's session settings, so the plans printed are the ones the app's queries get.
   const pool = new pg.Pool({ connectionString: url, max: 4, types: numberTypes, options: SESSION_SETTINGS.join(' ') });
@@ -34,6 +40,16 @@ export function capturingStore(url: string): { store: Store; queries: CapturedQu
     async explain(q, analyze) {
       const result = await pool.query(`EXPLAIN (${analyze ? 'ANALYZE, BUFFERS, ' : ''}COSTS) ${q.sql}`, [...q.parameters]);
       return result.rows.map((r: Record<string, string>) => r['QUERY PLAN']).join('\n');
+    },
+    async relationsOf(q) {
+      const result = await pool.query(`EXPLAIN (FORMAT JSON) ${q.sql}`, [...q.parameters]);
+      const names = new Set<string>();
+      const walk = (node: Record<string, unknown>) => {
+        if (typeof node['Relation Name'] === 'string') names.add(node['Relation Name']);
+        for (const child of (node.Plans as Record<string, unknown>[] | undefined) ?? []) walk(child);
+      };
+      for (const plan of result.rows[0]['QUERY PLAN'] as { Plan: Record<string, unknown> }[]) walk(plan.Plan);
+      return [...names];
     },
   };
 }

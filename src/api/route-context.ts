@@ -9,6 +9,8 @@ import type { FailedAuthLimiter } from './failed-auth-limiter.js';
 export interface RouteContext {
   config: VigieConfig;
   store: Store;
+  /** For routes that only read (KPIs, mentions, audience, influencers): the read replica when one is configured. */
+  readStore: Store;
   logger: Logger;
   now: () => number;
   hub: AlertEventHub;

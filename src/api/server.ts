@@ -39,6 +39,8 @@ import { ADMIN_CONTENT_SECURITY_POLICY, SECURITY_HEADERS } from './security-head
 export interface ApiDeps {
   config: VigieConfig;
   store: Store;
+  /** Where read-only dashboard routes read (a replica). @defaultValue store */
+  readStore?: Store;
   logger: Logger;
   /** For live alert events (a duplicate() connection subscribes) and /health/ready. */
   redis?: RedisClient;
@@ -78,6 +80,7 @@ export async function buildApi(deps: ApiDeps): Promise<FastifyInstance> {
   const ctx: RouteContext = {
     config,
     store: deps.store,
+    readStore: deps.readStore ?? deps.store,
     logger: deps.logger,
     now: deps.now ?? Date.now,
     hub: createAlertEventHub(deps.redis, deps.redisPrefix ?? config.redis.prefix, deps.logger),

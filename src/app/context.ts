@@ -24,6 +24,8 @@ export interface AppContext {
   config: VigieConfig;
   logger: Logger;
   store: Store;
+  /** Where the dashboard's and the digest's reads go: the read replica (database.readUrl), else `store` itself. */
+  readStore: Store;
   redis: RedisClient;
   redisTarget: RedisTarget;
   queues: Queues;
@@ -48,6 +50,8 @@ export interface ContextOptions {
   logger: Logger;
   /** PostgreSQL schema (tests isolate themselves with it). */
   dbSchema?: string;
+  /** PostgreSQL schema of the read replica, when not dbSchema (tests). */
+  readDbSchema?: string;
   /** Use this Redis instead of resolving one (tests). */
   redisTarget?: RedisTarget;
   now?: () => number;
@@ -62,13 +66,17 @@ export async function createAppContext(config: VigieConfig, options: ContextOpti
   const store = await openDatabase(databaseUrl, config.dataDir, { schema: options.dbSchema });
   let resolved: ResolvedRedis | undefined;
   let models: LoadedModels;
+  let readStore = store;
   try {
     await migrateToLatest(store);
+    // The replica follows the primary's schema: it is never migrated itself.
+    if (config.database.readUrl) readStore = await openDatabase(config.database.readUrl, config.dataDir, { schema: options.readDbSchema ?? options.dbSchema, createSchema: false });
     await syncEntities(store.db, config.entities, now());
     await syncConfigTags(store.db, config.tags, now());
     models = await loadActiveModels(store, logger);
     resolved = options.redisTarget ? { target: options.redisTarget } : await resolveRedis(config.redis, config.dataDir, logger);
   } catch (error) {
+    if (readStore !== store) await readStore.close();
     await store.close();
     throw error;
   }
@@ -83,6 +91,7 @@ export async function createAppContext(config: VigieConfig, options: ContextOpti
     config,
     logger,
     store,
+    readStore,
     redis,
     redisTarget: resolved.target,
     queues,
@@ -100,6 +109,7 @@ export async function createAppContext(config: VigieConfig, options: ContextOpti
       await closeQueues(queues);
       redis.disconnect();
       mailer.close();
+      if (readStore !== store) await readStore.close();
       await store.close();
       await resolved?.embedded?.stop();
     },

@@ -34,7 +34,7 @@ export async function runVigie(config: VigieConfig, options: RunOptions): Promis
   await options.prepare?.(ctx);
   // The API first: the dashboard answers (and /ready tells how things are) while the first jobs run.
   const api = options.api
-    ? await startApi({ config, store: ctx.store, logger: options.logger, redis: ctx.redis, redisPrefix: config.redis.prefix, queues: ctx.queues, ready: readinessChecks(ctx) })
+    ? await startApi({ config, store: ctx.store, readStore: ctx.readStore, logger: options.logger, redis: ctx.redis, redisPrefix: config.redis.prefix, queues: ctx.queues, ready: readinessChecks(ctx) })
     : undefined;
   const workers = startWorkers(ctx, handlers, options.stages, options.concurrency);
   if (options.schedulers) {

@@ -119,6 +119,7 @@ export function valueProblems(config: BaseConfig): ConfigProblem[] {
   check('timezone', timeZoneProblem(config.timezone));
   if (config.workspace.timeZone !== undefined) check('workspace.timeZone', timeZoneProblem(config.workspace.timeZone));
   check('database.url', databaseUrlProblem(config.database.url));
+  check('database.readUrl', readReplicaProblem(config.database));
   check('redis.url', urlProblem(config.redis.url, ['redis:', 'rediss:'], 'expected redis:// or rediss:// (or nothing: 127.0.0.1:6379)'));
   check('redis.cluster', clusterProblem(config.redis));
   check('redis.prefix', hashTagProblem(config.redis));
@@ -160,4 +161,12 @@ function clusterProblem(redis: BaseConfig['redis']): string | undefined {
 function hashTagProblem(redis: BaseConfig['redis']): string | undefined {
   if (redis.cluster === undefined || /^[^{]*\{[^}]+\}/.test(redis.prefix)) return undefined;
   return `expected a hash-tagged prefix such as "{vigie}" on a Redis Cluster, got "${redis.prefix}"`;
+}
+
+/** A read replica only makes sense beside a PostgreSQL primary (SQLite has one file, read by every process). */
+function readReplicaProblem(database: BaseConfig['database']): string | undefined {
+  if (!database.readUrl) return undefined;
+  if (!/^postgres(ql)?:\/\//i.test(database.readUrl)) return 'expected a postgres:// URL of a read replica (or nothing)';
+  if (!/^postgres(ql)?:\/\//i.test(database.url)) return 'a read replica needs database.url to be PostgreSQL too';
+  return undefined;
 }

@@ -148,7 +148,14 @@ export const configSchema = z
       .strict()
       .default({}),
     dataDir: z.string().default('data'),
-    database: z.object({ url: z.string().default('') }).strict().default({ url: '' }),
+    database: z
+      .object({
+        url: z.string().default(''),
+        /** A PostgreSQL read replica for the dashboard's and the digest's reads; empty: everything on `url`. */
+        readUrl: z.string().default(''),
+      })
+      .strict()
+      .default({ url: '', readUrl: '' }),
     redis: z
       .object({
         url: z.string().default(''),

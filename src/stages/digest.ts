@@ -58,7 +58,8 @@ export async function runDigest(ctx: AppContext, job: DigestRequest): Promise<Di
     const recorded = await findSentDigest(db, entity.id, week);
     if (recorded) return { sent: false, week, reason: `already sent at ${new Date(recorded.sentAt).toISOString()}` };
 
-    const content = await buildDigest(db, ctx.config, entity.id, week);
+    // The digest's reads (a week of rollups, top mentions) may go to the read replica; its record stays on the primary.
+    const content = await buildDigest(ctx.readStore.db, ctx.config, entity.id, week);
     // Loaded on first use: ECharts and resvg weigh about 60 MB, which a process that never sends a digest (a score
     // worker) should not carry.
     const { renderDigest } = await import('../digest/render-digest.js');

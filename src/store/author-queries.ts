@@ -75,8 +75,11 @@ export async function authorSample(db: Kysely<Database>, entityId: string, q: Sa
   // One row more than the sample tells whether it covers the whole period; that row is then left out.
   const rows = await db
     .selectFrom(newestMentions(db, entityId, { ...q, sample: limit + 1 }).select('published_at').as('me'))
-    .innerJoin('mentions as m', 'm.id', 'me.mention_id')
+    // The period on mentions too: PostgreSQL then plans over that period's weekly partitions only.
+    .innerJoin('mentions as m', (join) => join.onRef('m.id', '=', 'me.mention_id').onRef('m.published_at', '=', 'me.published_at'))
     .innerJoin('authors as a', 'a.id', 'm.author_id')
+    .where('m.published_at', '>=', q.from)
+    .where('m.published_at', '<', q.to)
     .select([
       'a.id', 'a.platform', 'a.handle', 'a.display_name', 'a.description', 'a.followers', 'a.verified', 'a.is_own',
       'a.influence', 'a.graph_rank', 'a.posts', 'a.engagement_earned', 'a.amplified_count',
@@ -137,8 +140,10 @@ export async function topAuthors(db: Kysely<Database>, entityId: string, q: Samp
 export async function recentTexts(db: Kysely<Database>, entityId: string, q: PeriodQuery, limit = 500): Promise<string[]> {
   const rows = await db
     .selectFrom('mention_entities as me')
-    .innerJoin('mentions as m', 'm.id', 'me.mention_id')
+    .innerJoin('mentions as m', (join) => join.onRef('m.id', '=', 'me.mention_id').onRef('m.published_at', '=', 'me.published_at'))
     .select('m.text')
+    .where('m.published_at', '>=', q.from)
+    .where('m.published_at', '<', q.to)
     .where('me.entity_id', '=', entityId)
     .where('me.published_at', '>=', q.from)
     .where('me.published_at', '<', q.to)

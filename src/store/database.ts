@@ -23,6 +23,8 @@ export interface OpenOptions {
   /** PostgreSQL schema to use (tests isolate themselves this way); created if missing. */
   schema?: string;
   poolSize?: number;
+  /** Create the schema when missing (default); a read replica cannot, and must not try. */
+  createSchema?: boolean;
 }
 
 // PostgreSQL returns bigint (int8) and numeric as strings; every number we store fits a double.
@@ -88,7 +90,7 @@ export const SESSION_SETTINGS = ['-c max_parallel_workers_per_gather=0', '-c jit
 async function openPostgres(url: string, options: OpenOptions): Promise<Store> {
   const parsed = new URL(url);
   const description = `PostgreSQL ${parsed.hostname}:${parsed.port || 5432}${parsed.pathname}${options.schema ? ` (schema ${options.schema})` : ''}`;
-  if (options.schema) {
+  if (options.schema && options.createSchema !== false) {
     const admin = new pg.Client({ connectionString: url });
     await admin.connect();
     try {

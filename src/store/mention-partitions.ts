@@ -88,7 +88,9 @@ const quoteIdent = (name: string) => `"${name.replace(/"/g, '""')}"`;
 export interface PartitionInfo {
   table: PartitionedTable;
   name: string;
-  /** Exclusive upper bound of published_at, in ms. */
+  /** Inclusive lower bound of published_at, in ms (-Infinity for MINVALUE). */
+  lowerBound: number;
+  /** Exclusive upper bound of published_at, in ms (Infinity for MAXVALUE). */
   upperBound: number;
 }
 
@@ -102,7 +104,8 @@ export async function listPartitions(db: Kysely<Database>): Promise<PartitionInf
   return r.rows.map((row) => ({
     table: row.parent as PartitionedTable,
     name: row.name,
-    // "FOR VALUES FROM ('1763337600000') TO ('1763942400000')", or MAXVALUE (never expires)
+    // "FOR VALUES FROM ('1763337600000') TO ('1763942400000')"; MINVALUE and MAXVALUE are open ends
+    lowerBound: Number(/FROM \('?(-?\d+)'?\)/.exec(row.bound)?.[1] ?? Number.NEGATIVE_INFINITY),
     upperBound: Number(/TO \('?(-?\d+)'?\)/.exec(row.bound)?.[1] ?? Number.POSITIVE_INFINITY),
   }));
 }

@@ -58,9 +58,14 @@ export async function listMentions(db: Kysely<Database>, f: MentionFilter): Prom
       'a.handle', 'a.followers', 'a.verified', 'a.influence as author_influence',
     ]);
   if (f.entityId) {
-    q = q.where((eb) =>
-      eb.exists(eb.selectFrom('mention_entities as me').select('me.mention_id').whereRef('me.mention_id', '=', 'm.id').where('me.entity_id', '=', f.entityId!)),
-    );
+    q = q.where((eb) => {
+      // The links carry the mention's time: the same bounds on them keep PostgreSQL to the period's weekly partitions.
+      let links = eb.selectFrom('mention_entities as me').select('me.mention_id').whereRef('me.mention_id', '=', 'm.id').whereRef('me.published_at', '=', 'm.published_at').where('me.entity_id', '=', f.entityId!);
+      if (f.from !== undefined) links = links.where('me.published_at', '>=', f.from);
+      if (f.to !== undefined) links = links.where('me.published_at', '<', f.to);
+      if (f.before !== undefined) links = links.where('me.published_at', '<=', f.before);
+      return eb.exists(links);
+    });
   }
   if (f.ids) q = f.ids.length === 0 ? q.where(sql<boolean>`1 = 0`) : q.where('m.id', 'in', [...f.ids]);
   if (f.tag) {
@@ -81,7 +86,7 @@ export async function listMentions(db: Kysely<Database>, f: MentionFilter): Prom
   // ESCAPE is explicit: SQLite has no default escape character, so a searched % or _ would be a wildcard.
   if (f.text) q = q.where(sql<boolean>`lower(m.text) like ${`%${escapeLike(f.text.toLowerCase())}%`} escape '\\'`);
   const rows = await q.orderBy('m.published_at', 'desc').orderBy('m.id', 'desc').limit(limit).execute();
-  const [links, tags] = await Promise.all([entityLinks(db, rows.map((r) => r.id)), tagsOfMentions(db, rows.map((r) => r.id))]);
+  const [links, tags] = await Promise.all([entityLinks(db, rows), tagsOfMentions(db, rows.map((r) => r.id))]);
   return rows.map((r) => ({
     id: r.id,
     platform: r.platform,
@@ -105,10 +110,18 @@ function escapeLike(s: string): string {
   return s.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
 
-async function entityLinks(db: Kysely<Database>, ids: string[]): Promise<Map<string, string[]>> {
+async function entityLinks(db: Kysely<Database>, mentions: readonly { id: string; published_at: number }[]): Promise<Map<string, string[]>> {
   const out = new Map<string, string[]>();
-  if (ids.length === 0) return out;
-  const rows = await db.selectFrom('mention_entities').select(['mention_id', 'entity_id']).where('mention_id', 'in', ids).execute();
+  if (mentions.length === 0) return out;
+  const times = mentions.map((m) => Number(m.published_at));
+  const rows = await db
+    .selectFrom('mention_entities')
+    .select(['mention_id', 'entity_id'])
+    .where('mention_id', 'in', mentions.map((m) => m.id))
+    // The page's time span: on PostgreSQL only the weeks it covers are read.
+    .where('published_at', '>=', Math.min(...times))
+    .where('published_at', '<=', Math.max(...times))
+    .execute();
   for (const r of rows) out.set(r.mention_id, [...(out.get(r.mention_id) ?? []), r.entity_id]);
   return out;
 }

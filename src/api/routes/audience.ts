@@ -31,9 +31,9 @@ export async function audienceRoutes(app: FastifyInstance, ctx: RouteContext): P
       querystring: { type: 'object', properties: { ...entityQuerySchema, ...periodQuerySchema } },
     },
   }, async (request) => {
-    const { db } = ctx.store;
+    const { db } = ctx.readStore;
     const entity = entityFromQuery(ctx.config, request.query.entity);
-    const period = await periodFromQuery(ctx.store, request.query, ctx.now());
+    const period = await periodFromQuery(ctx.readStore, request.query, ctx.now());
     const [sample, texts, activity] = await Promise.all([
       authorSample(db, entity.id, period),
       recentTexts(db, entity.id, period, TOPIC_SAMPLE),

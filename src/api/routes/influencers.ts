@@ -18,8 +18,8 @@ export async function influencerRoutes(app: FastifyInstance, ctx: RouteContext):
     },
   }, async (request) => {
     const entity = entityFromQuery(ctx.config, request.query.entity);
-    const period = await periodFromQuery(ctx.store, request.query, ctx.now());
-    const { coverage, authors } = await authorSample(ctx.store.db, entity.id, period);
+    const period = await periodFromQuery(ctx.readStore, request.query, ctx.now());
+    const { coverage, authors } = await authorSample(ctx.readStore.db, entity.id, period);
     const ranked = rankAuthors(authors.slice(0, request.query.limit ?? 50)).map(({ author: a, journalist, explanation }) => ({
       id: a.id,
       platform: a.platform,

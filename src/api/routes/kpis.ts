@@ -46,9 +46,9 @@ export async function kpiRoutes(app: FastifyInstance, ctx: RouteContext): Promis
       },
     },
   }, async (request) => {
-    const { db } = ctx.store;
+    const { db } = ctx.readStore;
     const entity = entityFromQuery(ctx.config, request.query.entity);
-    const period = await periodFromQuery(ctx.store, request.query, ctx.now());
+    const period = await periodFromQuery(ctx.readStore, request.query, ctx.now());
     if (period.to - period.from > MAX_PERIOD) throw new BadRequestError('period: at most 3 years');
     const previous = previousPeriod(period);
     const competitors = competitorsOf(ctx.config, entity);

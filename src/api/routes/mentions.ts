@@ -84,7 +84,7 @@ export async function mentionRoutes(app: FastifyInstance, ctx: RouteContext): Pr
     schema: { summary: 'Mentions matching a filter, newest first', tags: ['mentions'], querystring: filterSchema },
   }, async (request) => {
     const filter = toFilter(ctx, request.query);
-    const mentions = await listMentions(ctx.store.db, filter);
+    const mentions = await listMentions(ctx.readStore.db, filter);
     const limit = Math.min(filter.limit ?? 50, 500);
     const last = mentions.length === limit ? mentions[mentions.length - 1] : undefined;
     return { mentions, nextBefore: last?.publishedAt ?? null, nextBeforeId: last?.id ?? null };
@@ -96,7 +96,7 @@ export async function mentionRoutes(app: FastifyInstance, ctx: RouteContext): Pr
       tags: ['mentions'],
       querystring: filterSchema,
     },
-  }, async (request) => summariseMentions(ctx.store.db, toFilter(ctx, request.query)));
+  }, async (request) => summariseMentions(ctx.readStore.db, toFilter(ctx, request.query)));
 
   app.get<{ Querystring: MentionQuery }>('/mentions.csv', {
     schema: {
@@ -117,7 +117,7 @@ export async function mentionRoutes(app: FastifyInstance, ctx: RouteContext): Pr
     let out = csvLine(CSV_HEADER, separator);
     let { before, beforeId } = filter;
     for (let rows = 0; rows < CSV_MAX_ROWS; ) {
-      const page = await listMentions(ctx.store.db, { ...filter, before, beforeId, limit: Math.min(CSV_PAGE, CSV_MAX_ROWS - rows) });
+      const page = await listMentions(ctx.readStore.db, { ...filter, before, beforeId, limit: Math.min(CSV_PAGE, CSV_MAX_ROWS - rows) });
       for (const m of page) out += csvRow(m, timeZone, separator);
       rows += page.length;
       if (page.length < CSV_PAGE) break;

@@ -166,7 +166,11 @@ function createRssSource(config: RssSourceConfig, ctx: SourceContext): Source {
   async function getFeed(url: string, configuredHost: string, signal?: AbortSignal): Promise<string> {
     const allowPrivate = (target: URL) => config.allowPrivateNetwork && target.host === configuredHost;
     const answer = await withRetries(ctx, policy, async () => {
-      const a = await guardedGet(url, { allowPrivate, headers: accept, signal });
+      const a = await guardedGet(url, { allowPrivate, headers: accept, signal }).catch((error: unknown) => {
+        // The guard speaks of channels (webhooks); here the setting is the source's, and only for its own host.
+        if (error instanceof SsrfBlockedError) error.message = error.message.replace(/; set allowPrivateNetwork.*$/, [configuredHost, new URL(`http://${configuredHost}`).hostname].includes(error.host) ? '; set allowPrivateNetwork: true on the source if this feed is intended' : `; only ${configuredHost}, the configured feed's host, may be internal`);
+        throw error;
+      });
       if (a.status === 429) throw new TooManyRequestsError(retryAfterAt(a.headers, ctx.now()));
       if (a.status >= 500) throw new TransientError(`${safeUrl(url)} answered ${a.status}`, a.status);
       if (a.status >= 300) {

@@ -90,11 +90,11 @@ describe('RSS and Atom as the real feeds are', () => {
     fake.route('GET', '/next-elsewhere.rss', () => ({ headers: { 'content-type': 'application/rss+xml' }, body: rssDoc(item(1), `<atom:link rel="next" href="${other.url}/internal"/>`) }));
     const led = await read('/next-elsewhere.rss');
     expect(led.mentions.map((m) => m.externalId)).toEqual(['story-1']);
-    expect(led.quarantined[0].error).toMatch(/refused to send to 127\.0\.0\.1:\d+ \(127\.0\.0\.1 is a loopback address\)/);
+    expect(led.quarantined[0].error).toMatch(/refused to send to 127\.0\.0\.1:\d+ \(127\.0\.0\.1 is a loopback address\); only 127\.0\.0\.1:\d+, the configured feed's host, may be internal$/);
     expect(other.requests).toHaveLength(0);
 
     fake.route('GET', '/redirected.rss', () => ({ status: 302, headers: { location: `${other.url}/internal` }, body: '' }));
-    await expect(read('/redirected.rss')).rejects.toThrow(/refused to send to 127\.0\.0\.1/);
+    await expect(read('/redirected.rss')).rejects.toThrow(/refused to send to 127\.0\.0\.1:\d+ .*; only 127\.0\.0\.1:\d+, the configured feed's host, may be internal$/);
     expect(other.requests).toHaveLength(0);
 
     fake.route('GET', '/plain.rss', () => ({ headers: { 'content-type': 'application/rss+xml' }, body: rssDoc(item(3)) }));

@@ -70,7 +70,7 @@ describe('shared view', () => {
     expect((await fetch(url)).status).toBe(410);
     expect((await fetch(`${api.url}/api/kpis?entity=acme&from=${END - 7 * DAY}&to=${END}`, { headers: share })).status).toBe(401);
     now = END;
-  });
+  }, 90_000);
 });
 
 describe('PDF report', () => {
@@ -85,5 +85,5 @@ describe('PDF report', () => {
     expect((pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? []).length).toBeGreaterThanOrEqual(1);
     expect(pdf.length).toBeGreaterThan(20_000);
     expect((await fetch(`${api.url}/api/reports.pdf?entity=acme&from=${END - 7 * DAY}&to=${END}`)).status).toBe(401);
-  });
+  }, 90_000);
 });

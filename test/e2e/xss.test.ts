@@ -87,6 +87,7 @@ afterAll(async () => {
 });
 
 /** Anything a vector could have planted in the DOM, found after the page has drawn its data. */
+/** The Influencers page's own <details class="explain"> (static markup, how the score is computed) is no injection. */
 function injectedThings(): string[] {
   const found: string[] = [];
   for (const el of Array.from(document.querySelectorAll('*'))) {

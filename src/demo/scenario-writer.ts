@@ -252,7 +252,8 @@ export class ScenarioWriter {
   }
 
   private drawLang(): Lang {
-    return this.rng.chance(0.53) ? 'en' : 'fr';
+    // Kelio is French: its French-speaking audience is about as large as the English-speaking one.
+    return this.rng.chance(0.46) ? 'en' : 'fr';
   }
 
   private add(fields: Omit<WrittenPost, 'id' | 'observed'>): WrittenPost {

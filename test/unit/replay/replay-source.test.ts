@@ -90,7 +90,7 @@ describe('ReplaySource', () => {
     expect(again.nextCursor).toBeNull();
   });
 
-  it('plays the whole scenario once, in order, with no gap or duplicate, across a restart without a fixed end', async () => {
+  it('plays the whole scenario once, in order, with no gap or duplicate, across a restart without a fixed end', { timeout: 120_000 }, async () => {
     const clock = new FakeClock(REAL_START);
     let replay = source(clock);
     const delivered: string[] = [];

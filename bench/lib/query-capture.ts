@@ -54,7 +54,7 @@ export function capturingStore(url: string): {
   };
 }
 
-/** Sequential scans of the big tables: what the dashboard must never do. */
+/** Sequential scans of the big tables or of their weekly partitions: what the dashboard must never do. */
 export function scansMentions(plan: string): boolean {
-  return /Seq Scan on (mentions|mention_entities)\b/.test(plan);
+  return /Seq Scan on (mentions|mention_entities)(_p\d{8}|_legacy)?\b/.test(plan);
 }

@@ -60,7 +60,7 @@ export async function listMentions(db: Kysely<Database>, f: MentionFilter): Prom
   if (f.entityId) {
     q = q.where((eb) => {
       // The links carry the mention's time: the same bounds on them keep PostgreSQL to the period's weekly partitions.
-      let links = eb.selectFrom('mention_entities as me').select('me.mention_id').whereRef('me.mention_id', '=', 'm.id').whereRef('me.published_at', '=', 'm.published_at').where('me.entity_id', '=', f.entityId!);
+      let links = eb.selectFrom('mention_entities as me').select('me.mention_id').whereRef('me.mention_id', '=', 'm.id').where('me.entity_id', '=', f.entityId!);
       if (f.from !== undefined) links = links.where('me.published_at', '>=', f.from);
       if (f.to !== undefined) links = links.where('me.published_at', '<', f.to);
       if (f.before !== undefined) links = links.where('me.published_at', '<=', f.before);

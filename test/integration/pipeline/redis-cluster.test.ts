@@ -37,7 +37,7 @@ describe('pipeline on a 3-master Redis Cluster (PostgreSQL)', () => {
     await smtp?.close();
     await cluster?.stop();
     rmSync(dir, { recursive: true, force: true });
-  });
+  }, 120_000); // closing the workers waits for the jobs in flight, slow on a busy machine
 
   it('runs on the cluster, whose masters all refuse to evict', async () => {
     expect(isCluster(pipeline.ctx.redis)).toBe(true);

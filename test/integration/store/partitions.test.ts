@@ -10,6 +10,9 @@ import { migrateToLatest } from '../../../src/store/migrate.js';
 import { storeMentions, type StoredMention } from '../../../src/store/mention-repository.js';
 import { applyRetention } from '../../../src/store/privacy-repository.js';
 import { POSTGRES_URL, uniqueName } from '../../helpers/services.js';
+import type { AppContext } from '../../../src/app/context.js';
+import { createLogger } from '../../../src/logger.js';
+import { runMaintain } from '../../../src/stages/maintain.js';
 
 const DAY = 86_400_000;
 const NOW = Date.UTC(2026, 10, 25, 12); // a Wednesday
@@ -111,6 +114,21 @@ describe('mentions partitioned by week on PostgreSQL', () => {
     expect(left.length).toBe(90);
     expect(left.every((m) => m.published_at >= cutoff)).toBe(true);
     expect(await count(s, 'mention_entities')).toBe(90);
+  });
+});
+
+describe('the nightly retention job on PostgreSQL', () => {
+  it('creates the coming weeks and drops the expired ones', async () => {
+    const s = await openSchema();
+    await migrateToLatest(s);
+    await storeMentions(s, [mention('old', NOW - 200 * DAY), mention('recent', NOW - DAY)]);
+    const ctx = { store: s, config: { retention: POLICY }, now: () => NOW, logger: createLogger({ level: 'silent' }) } as unknown as AppContext;
+    const result = await runMaintain(ctx, { task: 'retention' });
+    expect(result).toMatchObject({ partitionsDropped: 2 }); // the old week, mentions and links
+    const names = new Set((await listPartitions(s.db)).map((p) => p.name));
+    expect(names.has(partitionName('mentions', weekStart(NOW - 200 * DAY)))).toBe(false);
+    for (let k = 0; k <= 4; k++) expect(names.has(partitionName('mention_entities', weekStart(NOW) + k * 7 * DAY))).toBe(true);
+    expect((await s.db.selectFrom('mentions').select('external_id').execute()).map((m) => m.external_id)).toEqual(['recent']);
   });
 });
 

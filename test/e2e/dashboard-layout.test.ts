@@ -105,11 +105,11 @@ describe('period control', () => {
     problems.length = 0;
     await page.goto(`${api.url}/?entity=acme&lang=en`);
     await page.waitForSelector('[data-kpi="volume"] .value');
-    expect(await page.textContent('[data-kpi="volume"] .value')).toBe('6');
-    // 2026-W12: Monday 16 to Sunday 22 March in Paris holds mentions x:3 to x:6.
+    expect(await page.textContent('[data-kpi="volume"] .value')).toBe('5');
+    // 2026-W12: Monday 16 to Sunday 22 March in Paris holds mentions x:3 to x:6, three without the brand's own x:4.
     await page.selectOption('#period', 'week');
     await page.fill('#period-week', '2026-W12');
-    await page.waitForFunction(() => document.querySelector('[data-kpi="volume"] .value')?.textContent === '4');
+    await page.waitForFunction(() => document.querySelector('[data-kpi="volume"] .value')?.textContent === '3');
     expect(new URL(page.url()).searchParams.get('week')).toBe('2026-W12');
     // 14 March in Paris (13 March 23:00 to 14 March 23:00 UTC) holds x:1 only.
     await page.selectOption('#period', 'custom');

@@ -49,7 +49,7 @@ describe('shared view', () => {
     page.on('pageerror', (e) => problems.push(e.message));
     await page.goto(url);
     await page.waitForSelector('[data-kpi="volume"] .value');
-    expect(await page.textContent('[data-kpi="volume"] .value')).toBe('6');
+    expect(await page.textContent('[data-kpi="volume"] .value')).toBe('5');
     expect(await page.locator('#nav').isVisible()).toBe(false);
     expect(await page.locator('#token-form').count()).toBe(0);
     await page.waitForSelector('#open-alerts li[data-id="alert-1"]');

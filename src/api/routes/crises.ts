@@ -46,8 +46,7 @@ export async function crisisRoutes(app: FastifyInstance, ctx: RouteContext): Pro
   const summary = (crisis: Crisis, alerts: Alert[]) => {
     const language = entityLocale(ctx.config, crisis.rootEntityId);
     const worst = alerts.reduce<AlertSeverity>((s, a) => (SEVERITY_RANK[a.severity] > SEVERITY_RANK[s] ? a.severity : s), 'low');
-    // Alerts raised in the same minute (three detect workers) tell the root entity's story first: the brand, not its CEO.
-    const first = alerts.find((a) => a.detectedAt === alerts[0].detectedAt && a.entityId === crisis.rootEntityId) ?? alerts[0];
+    const first = alerts[0];
     return {
       ...crisis,
       rootName: nameOf(crisis.rootEntityId),

@@ -35,8 +35,8 @@ describe.each(DIALECTS)('detection window on %s', (dialect) => {
     // share of audience); only complete hours (before NOW) are history.
     expect(w.hours.every((h) => h.start < NOW)).toBe(true);
     expect(w.hours.reduce((s, h) => s + h.total, 0)).toBe(4);
-    // The day before the recent 3 h, minute by minute, from which the detectors learn how bursty the entity is.
-    expect(w.fineHistory).toMatchObject({ stepMs: 60_000, from: NOW - 27 * 3_600_000, to: NOW - 3 * 3_600_000 });
+    // The week before the recent 3 h, minute by minute, from which the detectors learn how bursty the entity is and its usual peaks.
+    expect(w.fineHistory).toMatchObject({ stepMs: 60_000, from: NOW - 3 * 3_600_000 - 7 * 86_400_000, to: NOW - 3 * 3_600_000 });
     expect(w.fineHistory!.buckets.map((b) => [b.start, b.total])).toEqual([[NOW - 26 * 3_600_000, 1]]);
   });
 });

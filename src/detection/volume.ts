@@ -127,7 +127,13 @@ export function severityFromRatio(
   return 'low';
 }
 
-/** Start of the suffix of the last `spanMinutes` whose excess over the baseline is largest. */
+/**
+ * Where the surge began: the start τ of the suffix [τ, now) of the last `spanMinutes` that is least likely under the
+ * baseline, by the Poisson log-likelihood ratio n·ln(n/E) − (n − E) of its count n against its expectation E. The largest
+ * plain excess (n − E) would stretch the onset back to any stray post of a quiet entity, since a near-zero baseline never
+ * takes it back; the likelihood ratio prefers the dense stretch. The expectation never goes below ONSET_FLOOR_PER_HOUR, so
+ * that an entity that is usually silent still pays for each empty minute it adds to the surge.
+ */
 export function estimateOnset(window: EntityWindow, field: 'total' | 'negative' | 'riskFlagged', baseline: SeasonalBaseline, spanMinutes: number): number {
   const start = window.now - spanMinutes * MINUTE_MS;
   const perMinute = new Map<number, number>();
@@ -138,15 +144,21 @@ export function estimateOnset(window: EntityWindow, field: 'total' | 'negative' 
       perMinute.set(minute, (perMinute.get(minute) ?? 0) + b[field]);
     }
   }
-  let excess = 0;
-  let bestExcess = 0;
+  let observed = 0;
+  let expected = 0;
+  let best = 0;
   let onset = window.now;
   for (let t = Math.floor((window.now - 1) / MINUTE_MS) * MINUTE_MS; t >= start; t -= MINUTE_MS) {
-    excess += (perMinute.get(t) ?? 0) - baseline.expectedPerHour(t) / 60;
-    if (excess > bestExcess) {
-      bestExcess = excess;
+    observed += perMinute.get(t) ?? 0;
+    expected += Math.max(baseline.expectedPerHour(t), ONSET_FLOOR_PER_HOUR) / 60;
+    const score = observed > expected ? observed * Math.log(observed / expected) - (observed - expected) : 0;
+    if (score > best) {
+      best = score;
       onset = t;
     }
   }
   return onset;
 }
+
+/** One post an hour: the rate below which a baseline says nothing about when a surge began. */
+const ONSET_FLOOR_PER_HOUR = 1;

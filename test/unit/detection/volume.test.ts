@@ -2,10 +2,22 @@ import { describe, expect, it } from 'vitest';
 import { defaultDetectionParams } from '../../../src/detection/detection-params.js';
 import { HOUR_MS, MINUTE_MS } from '../../../src/detection/series.js';
 import { Random } from '../../../src/detection/sim-random.js';
-import { detectVolumeSurge } from '../../../src/detection/volume.js';
+import { detectVolumeSurge, estimateOnset } from '../../../src/detection/volume.js';
+import { seasonalBaseline } from '../../../src/detection/seasonal-baseline.js';
 import { NOW, bucket, hourlyHistory, mention, minuteSeries, window } from './fixtures.js';
 
 const params = defaultDetectionParams;
+
+describe('estimateOnset', () => {
+  it('dates a surge of a usually silent entity from its dense start, not from stray posts hours before', () => {
+    // Named about twice a day for four weeks; a stray post 170, 120 and 60 min ago; then 2 posts a minute for 12 minutes.
+    const hours = hourlyHistory(28 * 24, (_start, i) => (i % 12 === 0 ? 1 : 0));
+    const minutes = minuteSeries(180, (start, i) => ([10, 60, 120].includes(i) ? bucket(start, 1) : i >= 168 ? bucket(start, 2) : null));
+    const w = window({ hours, minutes });
+    const baseline = seasonalBaseline(w.hours, w.now, 'total', params.baseline)!;
+    expect(estimateOnset(w, 'total', baseline, 180)).toBe(NOW - 12 * MINUTE_MS);
+  });
+});
 
 describe('detectVolumeSurge', () => {
   it('raises a clear spike with its figures (hand-computed expectation)', () => {

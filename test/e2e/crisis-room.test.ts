@@ -10,7 +10,7 @@ import { getAlert, insertAlert } from '../../src/store/alert-repository.js';
 import { attachToCrisis, checklistState, listNotes } from '../../src/store/crisis-repository.js';
 import { syncEntities } from '../../src/store/entity-repository.js';
 import { storeMentions } from '../../src/store/mention-repository.js';
-import { launchChromium } from '../helpers/chromium.js';
+import { launchChromium, openWatchedPage } from '../helpers/chromium.js';
 import { createTestDatabase, REDIS_URL, requireRedis, testRedisPrefix, type TestDatabase } from '../helpers/services.js';
 import { END, HOUR, mention, openAlert, silentLogger } from '../integration/api/api-fixtures.js';
 
@@ -60,18 +60,7 @@ afterAll(async () => {
   await db?.destroy();
 });
 
-async function openPage(path: string): Promise<{ page: Page; problems: string[] }> {
-  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-  const problems: string[] = [];
-  page.on('console', (m) => m.type() === 'error' && problems.push(`console: ${m.text()}`));
-  page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
-  page.on('dialog', (d) => {
-    problems.push(`dialog: ${d.message()}`);
-    void d.dismiss();
-  });
-  await page.goto(`${api.url}${path}`);
-  return { page, problems };
-}
+const openPage = (path: string) => openWatchedPage(browser, `${api.url}${path}`);
 
 /** Presses Tab until `matches` holds for the focused element; fails after `max` presses. */
 async function tabTo(page: Page, selector: string, max = 40): Promise<void> {

@@ -2,7 +2,7 @@
 // a new alert appears without reload, hostile mention text stays text, and the interface speaks French on request.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { launchChromium } from '../helpers/chromium.js';
+import { launchChromium, openWatchedPage } from '../helpers/chromium.js';
 import { Redis } from 'ioredis';
 import { startApi } from '../../src/api/server.js';
 import { publishAlertEvent } from '../../src/queue/alert-events.js';
@@ -36,19 +36,7 @@ afterAll(async () => {
   await db?.destroy();
 });
 
-/** A page that records script errors, CSP violations and dialogs (an executed alert(1) would open one). */
-async function openPage(path: string): Promise<{ page: Page; problems: string[] }> {
-  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-  const problems: string[] = [];
-  page.on('console', (m) => m.type() === 'error' && problems.push(`console: ${m.text()}`));
-  page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
-  page.on('dialog', (d) => {
-    problems.push(`dialog: ${d.message()}`);
-    void d.dismiss();
-  });
-  await page.goto(`${api.url}${path}`);
-  return { page, problems };
-}
+const openPage = (path: string) => openWatchedPage(browser, `${api.url}${path}`);
 
 const drawn = (page: Page, id: string) => page.waitForSelector(`#${id}[data-drawn="true"] svg path`, { state: 'attached', timeout: 10_000 });
 

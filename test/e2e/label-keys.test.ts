@@ -2,7 +2,7 @@
 // the Labels page shows the figures, the to-review list and the label, with hostile text kept as text.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { launchChromium } from '../helpers/chromium.js';
+import { launchChromium, openWatchedPage } from '../helpers/chromium.js';
 import { startApi } from '../../src/api/server.js';
 import { entityTotals } from '../../src/store/kpi-queries.js';
 import { createTestDatabase, type TestDatabase } from '../helpers/services.js';
@@ -28,18 +28,7 @@ afterAll(async () => {
   await db?.destroy();
 });
 
-async function openPage(path: string): Promise<{ page: Page; problems: string[] }> {
-  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-  const problems: string[] = [];
-  page.on('console', (m) => m.type() === 'error' && problems.push(`console: ${m.text()}`));
-  page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
-  page.on('dialog', (d) => {
-    problems.push(`dialog: ${d.message()}`);
-    void d.dismiss();
-  });
-  await page.goto(`${api.url}${path}`);
-  return { page, problems };
-}
+const openPage = (path: string) => openWatchedPage(browser, `${api.url}${path}`);
 
 const negativeShare = async () => {
   const t = (await entityTotals(db.store.db, ['acme'], { from: END - 7 * 86_400_000, to: END })).get('acme')!;

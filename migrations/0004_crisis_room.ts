@@ -1,9 +1,17 @@
 // The crisis room: one crisis per entity family episode (its alerts point to it), the team's notes, the playbook's
 // checklist state, and the severity each delivery told (so that a related alert covers only what it really told).
-import { sql, type Kysely } from 'kysely';
+import { PostgresAdapter, sql, type Kysely } from 'kysely';
 
-/** SQLite has no ADD COLUMN IF NOT EXISTS: a column added before an interruption is not added twice. */
+/**
+ * A column added before an interruption is not added twice. PostgreSQL says so itself, in the schema of the search path;
+ * its introspection would list the tables of every schema (another deployment's `alerts` already has the column).
+ * SQLite has no ADD COLUMN IF NOT EXISTS, and one database file holds one schema.
+ */
 async function addColumnOnce(db: Kysely<any>, table: string, column: string, type: 'text' | 'bigint'): Promise<void> {
+  if (db.getExecutor().adapter instanceof PostgresAdapter) {
+    await sql`ALTER TABLE ${sql.id(table)} ADD COLUMN IF NOT EXISTS ${sql.id(column)} ${sql.raw(type)}`.execute(db);
+    return;
+  }
   const tables = await db.introspection.getTables();
   const found = tables.find((t) => t.name === table)?.columns.some((c) => c.name === column);
   if (!found) await db.schema.alterTable(table).addColumn(column, type).execute();

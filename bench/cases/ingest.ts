@@ -72,7 +72,7 @@ export function exactlyOnceRow(caseName: string, run: IngestOutcome): BenchRow {
     !c.idChecksumOk && 'id checksum differs',
     !c.likesChecksumOk && 'likes checksum differs',
     !c.linksOk && 'entity links differ',
-    !c.rollupsOk && 'rollup totals differ',
+    !c.rollupsOk && `rollup totals differ (hourly ${c.rollupTotals.hourly}, minute ${c.rollupTotals.minute}, expected ${c.rollupTotals.expected})`,
     c.failedJobs > 0 && `${c.failedJobs} failed jobs`,
   ].filter(Boolean);
   return {
@@ -83,7 +83,7 @@ export function exactlyOnceRow(caseName: string, run: IngestOutcome): BenchRow {
     ratio: null,
     target: 'none lost, none twice',
     pass: run.exact,
-    raw: { ...c, idChecksumOk: Number(c.idChecksumOk), likesChecksumOk: Number(c.likesChecksumOk), linksOk: Number(c.linksOk), rollupsOk: Number(c.rollupsOk) },
+    raw: { ...c, rollupTotals: c.rollupTotals.hourly, minuteRollupTotal: c.rollupTotals.minute, expectedRollupTotal: c.rollupTotals.expected, idChecksumOk: Number(c.idChecksumOk), likesChecksumOk: Number(c.likesChecksumOk), linksOk: Number(c.linksOk), rollupsOk: Number(c.rollupsOk) },
     ...(problems.length ? { notes: problems.join(', ') } : {}),
   };
 }

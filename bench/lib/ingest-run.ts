@@ -1,7 +1,7 @@
 // The ingest benchmark: N mentions pushed to the collect queue, worker processes score and store them; timed, then checked.
 import { randomBytes } from 'node:crypto';
 import { sql } from 'kysely';
-import { createAppContext, type AppContext } from '../../src/app/context.js';
+import { createAppContext, isOwnHandle, type AppContext } from '../../src/app/context.js';
 import { createLogger } from '../../src/logger.js';
 import type { CollectJob } from '../../src/queue/names.js';
 import { SCORE_BATCH } from '../../src/stages/collect.js';
@@ -34,6 +34,8 @@ export interface IngestCheck {
   /** Entity links, and the hourly and minute rollup totals, all equal to the expected number of links. */
   linksOk: boolean;
   rollupsOk: boolean;
+  /** The hourly and minute rollup totals, and what they should be. */
+  rollupTotals: { hourly: number; minute: number; expected: number };
   failedJobs: number;
 }
 
@@ -128,10 +130,13 @@ async function produce(ctx: AppContext, stream: StreamOptions, total: number, la
 function expected(ctx: AppContext, stream: StreamOptions, total: number) {
   const posts = demoMentions();
   const links = posts.map((p) => ctx.matcher.match(p.text).length);
+  // The brand's own posts are stored and linked but stay out of the rollups (what others say about it).
+  const own = posts.map((p) => isOwnHandle(ctx.ownHandles, p.platform, p.author.handle));
   let mentions = 0;
   let idSum = 0;
   let likes = 0;
   let linkCount = 0;
+  let rolledUp = 0;
   for (let i = 0; i < total; i++) {
     const post = i % posts.length;
     if (links[post] === 0) continue; // names no entity: the collect stage drops it
@@ -139,8 +144,9 @@ function expected(ctx: AppContext, stream: StreamOptions, total: number) {
     idSum += i;
     likes += posts[post].engagement.likes;
     linkCount += links[post];
+    if (!own[post]) rolledUp += links[post];
   }
-  return { mentions, idSum, likes, linkCount, tagLength: stream.runTag.length };
+  return { mentions, idSum, likes, linkCount, rolledUp, tagLength: stream.runTag.length };
 }
 
 async function verify(ctx: AppContext, stream: StreamOptions, total: number): Promise<IngestCheck> {
@@ -160,7 +166,8 @@ async function verify(ctx: AppContext, stream: StreamOptions, total: number): Pr
     idChecksumOk: Number(m.ids) === want.idSum,
     likesChecksumOk: Number(m.likes) === want.likes,
     linksOk: linkCount === want.linkCount,
-    rollupsOk: Number(hourly.rows[0].n) === want.linkCount && Number(minute.rows[0].n) === want.linkCount,
+    rollupsOk: Number(hourly.rows[0].n) === want.rolledUp && Number(minute.rows[0].n) === want.rolledUp,
+    rollupTotals: { hourly: Number(hourly.rows[0].n), minute: Number(minute.rows[0].n), expected: want.rolledUp },
     failedJobs: await failedJobs([ctx.queues.collect, ctx.queues.score]),
   };
 }

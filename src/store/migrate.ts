@@ -15,11 +15,11 @@ function migrator(store: Store): Migrator {
 /**
  * Before running anything, kysely's Migrator introspects every table of every schema, resolving each by name
  * (`pg_get_serial_sequence`): a table another program drops meanwhile, in any schema, fails that read with
- * 'relation "<schema>.<table>" does not exist' (seen when parallel tests dropped their schemas). Nothing has run
- * then, so the read is simply tried again.
+ * 'relation "<schema>.<table>" does not exist', or with 'schema "<schema>" does not exist' when the whole schema
+ * went (both seen when parallel tests dropped their schemas). Nothing has run then, so the read is simply tried again.
  */
 const INTROSPECTION_ATTEMPTS = 3;
-const droppedMeanwhile = (error: unknown): boolean => /relation ".+" does not exist/.test((error as Error)?.message ?? '');
+const droppedMeanwhile = (error: unknown): boolean => /(relation|schema) ".+" does not exist/.test((error as Error)?.message ?? '');
 
 export async function migrateToLatest(store: Store): Promise<MigrationResult[]> {
   for (let attempt = 1; ; attempt++) {

@@ -33,6 +33,13 @@ export async function migrateToLatest(store: Store): Promise<MigrationResult[]> 
 
 /** Names of migrations not yet applied (for /ready and doctor). */
 export async function pendingMigrations(store: Store): Promise<string[]> {
-  const all = await migrator(store).getMigrations();
-  return all.filter((m) => !m.executedAt).map((m) => m.name);
+  for (let attempt = 1; ; attempt++) {
+    try {
+      const all = await migrator(store).getMigrations();
+      return all.filter((m) => !m.executedAt).map((m) => m.name);
+    } catch (error) {
+      // The same introspection as above, with the same race.
+      if (!droppedMeanwhile(error) || attempt >= INTROSPECTION_ATTEMPTS) throw error;
+    }
+  }
 }

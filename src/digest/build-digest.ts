@@ -6,9 +6,11 @@ import { computeKpis, sumCounts } from '../analytics/kpis.js';
 import type { Period } from '../analytics/period.js';
 import { shareOfVoice } from '../analytics/share-of-voice.js';
 import { competitorsOf } from '../config/competitors.js';
+import { entityLocale } from '../config/entity-locale.js';
 import { workspaceTimeZone } from '../config/workspace-time-zone.js';
 import type { VigieConfig } from '../config/load-config.js';
 import type { EntityConfig } from '../config/schema.js';
+import { alertHeadline } from '../notify/alert-story.js';
 import { topAuthors } from '../store/author-queries.js';
 import { alertsDetectedIn, mostEngagingPositiveMention } from '../store/digest-queries.js';
 import { entityTotals } from '../store/kpi-queries.js';
@@ -95,7 +97,8 @@ export async function buildDigest(db: Kysely<Database>, config: VigieConfig, ent
         entityId: a.entityId,
         entityName: names.get(a.entityId) ?? a.entityId,
         severity: a.severity,
-        why: a.why,
+        // The entity's language, as the alert's own messages: the same words in the digest as in the email.
+        headline: alertHeadline(a, names.get(a.entityId) ?? a.entityId, entityLocale(config, a.entityId)),
         onsetAt: a.onsetAt,
         detectedAt: a.detectedAt,
         firstResponseAt: responded,

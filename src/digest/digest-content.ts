@@ -35,7 +35,11 @@ export interface DigestCrisis {
   entityId: string;
   entityName: string;
   severity: AlertSeverity;
-  why: string;
+  /**
+   * The alert's stable headline ("Kelio Aura : publication négative virale"), exactly as its email, its acknowledge page
+   * and the dashboard give it; the detector's sentence changes as the alert grows and speaks in numbers.
+   */
+  headline: string;
   onsetAt: number;
   detectedAt: number;
   firstResponseAt: number | null;

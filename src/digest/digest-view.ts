@@ -88,7 +88,7 @@ export function buildView(c: DigestContent, locale: Locale): DigestView {
     tiles,
     voiceLines: c.shareOfVoice.length > 1 ? c.shareOfVoice.map((v) => t.voiceLine(v.name, f.share(v.volumeShare), v.previousVolumeShare === null ? null : f.sharePoints(v.volumeShare - v.previousVolumeShare))) : [t.voiceNone],
     crises: c.crises.map((x) => ({
-      heading: `${capitalise(t.severity[x.severity])} · ${x.entityName}${t.colon}${oneLine(x.why, 200)}`,
+      heading: `${capitalise(t.severity[x.severity])} · ${oneLine(x.headline, 200)}`,
       timing: t.crisisTiming(f.dayTime(x.onsetAt), f.duration(x.timeToDetectionMs), x.timeToFirstResponseMs === null ? null : f.duration(x.timeToFirstResponseMs)),
     })),
     moment: c.bestMoment && {

@@ -12,6 +12,8 @@ import { runDigestPreview } from '../../../src/commands/digest.js';
 import { createAppContext, type AppContext } from '../../../src/app/context.js';
 import { buildDigest } from '../../../src/digest/build-digest.js';
 import type { DigestContent } from '../../../src/digest/digest-content.js';
+import { renderDigest } from '../../../src/digest/render-digest.js';
+import { entityLocale } from '../../../src/config/entity-locale.js';
 import { DAY_MS, floorTo } from '../../../src/domain/time-buckets.js';
 import { createMailer } from '../../../src/notify/mailer.js';
 import { runDigest } from '../../../src/stages/digest.js';
@@ -100,6 +102,18 @@ describe.each(DIALECTS)('weekly digest on %s', (dialect) => {
     expect(content.verdict).toMatchObject({ direction: 'worse', crisis: { alertId: seeded.alert.id } });
     expect(content.bestMoment?.text).toBeTruthy();
     expect(content.bestMoment!.publishedAt).toBeGreaterThanOrEqual(content.period.from);
+  });
+
+  it('heads the crisis with the alert\'s stable headline, the one its email and the dashboard give, not the detector\'s sentence', async () => {
+    // The alert page's story is built by the same alertStory() as every alert message (email, Slack, Teams, webhook).
+    const { story } = await get(`/api/alerts/${seeded.alert.id}`);
+    expect(story.headline).toMatch(/^Kelio Aura/);
+    expect(content.crises[0].headline).toBe(story.headline);
+    const { alerts } = await get(`/api/alerts?entity=kelio-aura&status=resolved`);
+    expect(alerts.find((a: { id: string }) => a.id === seeded.alert.id).headline).toBe(story.headline);
+    const rendered = renderDigest(content, entityLocale(ctx.config, 'kelio'));
+    expect(rendered.text).toContain(`· ${story.headline}`);
+    for (const part of [rendered.text, rendered.html]) expect(part).not.toContain('jumped');
   });
 
   it('is never recorded as sent when the SMTP server did not accept it', async () => {

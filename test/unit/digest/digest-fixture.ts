@@ -12,7 +12,7 @@ export function digestFixture(): DigestContent {
   const previousKpis = computeKpis([{ total: 100, positive: 50, neutral: 40, negative: 10, engagement: 300, reach: 8_000 }]);
   const onset = WEEK_START + 3 * DAY + 9 * 3_600_000;
   const crisis = {
-    alertId: 'a1', entityId: 'acme-phone', entityName: 'Acme Phone', severity: 'high' as const, why: `Negative spike ${HOSTILE}`,
+    alertId: 'a1', entityId: 'acme-phone', entityName: 'Acme Phone', severity: 'high' as const, headline: 'Acme Phone: influential negative post',
     onsetAt: onset, detectedAt: onset + 6 * 60_000, firstResponseAt: onset + 80 * 60_000, timeToDetectionMs: 6 * 60_000, timeToFirstResponseMs: 80 * 60_000,
   };
   const linkDays = Array.from({ length: 30 }, (_, i) => new Date(WEEK_START - (29 - i) * DAY).toISOString().slice(0, 10));

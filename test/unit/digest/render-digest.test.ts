@@ -17,6 +17,11 @@ describe('renderDigest', () => {
     expect(french.text).toContain('La réputation de Acme s’est dégradée cette semaine (indice 38/100, −33 points par rapport à la semaine dernière) ; une crise grave autour de Acme Phone a commencé jeu. 19 nov.');
   });
 
+  it('heads the crisis with the alert\'s stable headline, as its email gives it', () => {
+    expect(english.text).toContain('- High-severity · Acme Phone: influential negative post');
+    expect(english.html).toContain('Acme Phone: influential negative post');
+  });
+
   it('gives the crisis its time to detection and to first response, in the brand time zone', () => {
     // Onset Thursday 19 November 08:00 UTC = 09:00 in Paris.
     expect(english.text).toContain('Began Thu 19 Nov, 09:00 · detected after 6 min · first response after 1 h 20');

@@ -30,7 +30,7 @@ describe('reputation index', () => {
 
 describe('verdict', () => {
   const crisis = (severity: DigestCrisis['severity'], onsetAt: number): DigestCrisis => ({
-    alertId: `a-${severity}`, entityId: 'acme', entityName: 'Acme', severity, why: 'spike', onsetAt, detectedAt: onsetAt + 60_000,
+    alertId: `a-${severity}`, entityId: 'acme', entityName: 'Acme', severity, headline: 'Acme: surge of mentions', onsetAt, detectedAt: onsetAt + 60_000,
     firstResponseAt: null, timeToDetectionMs: 60_000, timeToFirstResponseMs: null,
   });
 

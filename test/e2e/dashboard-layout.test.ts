@@ -1,38 +1,57 @@
-// Every dashboard page (but the alerts page, tested with the crisis room) in Chromium at 1400×900 and on a 390×844
-// phone, in English and French: it loads without script error, fits the width without horizontal scroll, has one h1,
-// and axe-core finds no serious or critical violation. One browser, one page per viewport, reused.
+// Every dashboard page in Chromium at 1400×900 and on a 390×844 phone, in English and French: it loads without script
+// error, fits the width without horizontal scroll, has one h1, and axe-core finds no serious or critical violation.
+// Then what the keyboard alone must do (take charge of an alert, drill down from the overview chart), and the loading
+// skeletons and readable errors. One browser, one page per viewport reused, the data seeded once.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { Redis } from 'ioredis';
 import { startApi } from '../../src/api/server.js';
+import { getAlert, insertAlert } from '../../src/store/alert-repository.js';
+import { attachToCrisis } from '../../src/store/crisis-repository.js';
 import { seriousAxeViolations } from '../helpers/axe.js';
 import { launchChromium } from '../helpers/chromium.js';
 import { createTestDatabase, REDIS_URL, requireRedis, testRedisPrefix, type TestDatabase } from '../helpers/services.js';
-import { seed, silentLogger, testConfig } from '../integration/api/api-fixtures.js';
+import { END, HOUR, openAlert, seed, silentLogger, testConfig } from '../integration/api/api-fixtures.js';
 
 const VIEWPORTS = { desktop: { width: 1400, height: 900 }, phone: { width: 390, height: 844 } } as const;
-/** Each page and what shows it has finished loading. */
-const PAGES: [string, string][] = [
-  ['/?entity=acme', '#volume-chart[data-drawn="true"]'],
-  ['/mentions?entity=acme', '#tone-chart[data-drawn="true"]'],
-  ['/influencers?entity=acme', '#influencer-chart[data-drawn="true"]'],
-  ['/business?entity=acme', '#business-chart[data-drawn="true"]'],
-];
+const CRISIS_ALERT = 'alert-crisis';
+const KEYBOARD_ALERT = 'alert-keyboard';
 
 let db: TestDatabase;
 let redis: Redis;
 let browser: Browser;
 let api: { url: string; close(): Promise<void> };
+let crisisId: string;
+let sharePath: string;
 const pages = new Map<string, { page: Page; problems: string[] }>();
+
+/** Each page of the navigation (and the crisis rooms and shared report view it links to), and what shows it is loaded. */
+const PAGES: [string, () => string, string][] = [
+  ['overview', () => '/?entity=acme', 'body[data-ready="true"] #volume-chart[data-drawn="true"]'],
+  ['alerts', () => '/alerts?entity=acme', '#alert-list li.alert-item'],
+  ['alert detail', () => '/alerts?id=alert-1', '#alert-chart[data-drawn="true"]'],
+  ['crisis list', () => '/crises', '#crisis-list li a'],
+  ['crisis room', () => `/crises/${crisisId}`, '#crisis-headline'],
+  ['mentions', () => '/mentions?entity=acme', '#tone-chart[data-drawn="true"]'],
+  ['influencers', () => '/influencers?entity=acme', '#influencer-chart[data-drawn="true"]'],
+  ['business', () => '/business?entity=acme', '#business-chart[data-drawn="true"]'],
+  ['labels (to review)', () => '/labels?entity=acme', '#review-list li'],
+  ['shared report view', () => sharePath, 'body[data-ready="true"] #volume-chart[data-drawn="true"]'],
+];
 
 beforeAll(async () => {
   await requireRedis();
   db = await createTestDatabase('sqlite');
   const config = { ...testConfig(), workspace: { timeZone: 'Europe/Paris' } };
   await seed(db.store, config);
+  // A crisis (its room) and an open alert kept for the keyboard path, so the matrix sees every page with content.
+  await insertAlert(db.store.db, openAlert({ id: CRISIS_ALERT, dedupKey: 'acme:crisis', detectors: ['negative_share'], severity: 'critical', detectedAt: END - 2 * HOUR, onsetAt: END - 3 * HOUR }));
+  crisisId = (await attachToCrisis(db.store.db, CRISIS_ALERT, 'acme', END - 2 * HOUR)).id;
+  await insertAlert(db.store.db, openAlert({ id: KEYBOARD_ALERT, dedupKey: 'acme:keyboard', detectors: ['influencer'], detectedAt: END - 4 * HOUR }));
   redis = new Redis(REDIS_URL);
-  api = await startApi({ config, store: db.store, logger: silentLogger(), redis, redisPrefix: testRedisPrefix() });
-  browser = await launchChromium();
+  [api, browser] = await Promise.all([startApi({ config, store: db.store, logger: silentLogger(), redis, redisPrefix: testRedisPrefix() }), launchChromium()]);
+  const share = await fetch(`${api.url}/api/shares`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ entity: 'acme', from: String(END - 7 * 86_400_000), to: String(END) }) });
+  sharePath = new URL((await share.json()).url).pathname;
   for (const [name, viewport] of Object.entries(VIEWPORTS)) {
     const page = await browser.newPage({ viewport });
     const problems: string[] = [];
@@ -49,22 +68,82 @@ afterAll(async () => {
   await db?.destroy();
 });
 
+const withLang = (path: string, lang: string) => `${path}${path.includes('?') ? '&' : '?'}lang=${lang}`;
+const notBusy = (page: Page) => page.waitForFunction(() => document.querySelectorAll('[aria-busy="true"]').length === 0, null, { timeout: 15_000 });
+
+/** Presses Tab until the focused element matches `selector`; fails after `max` presses. */
+async function tabTo(page: Page, selector: string, max = 80): Promise<void> {
+  for (let i = 0; i < max; i++) {
+    await page.keyboard.press('Tab');
+    if (await page.evaluate((s) => document.activeElement?.matches(s) ?? false, selector)) return;
+  }
+  throw new Error(`Tab never reached ${selector}`);
+}
+
 describe.each(['en', 'fr'])('dashboard in %s', (lang) => {
   describe.each(Object.keys(VIEWPORTS))('at %s size', (viewport) => {
-    it.each(PAGES)('%s fits, has one h1 and passes axe', async (path, ready) => {
+    it.each(PAGES)('%s fits, has one h1 and passes axe', async (_name, path, ready) => {
       const { page, problems } = pages.get(viewport)!;
       problems.length = 0;
-      await page.goto(`${api.url}${path}&lang=${lang}`);
+      await page.goto(`${api.url}${withLang(path(), lang)}`);
       await page.waitForSelector(ready, { state: 'attached', timeout: 15_000 });
-      await page.waitForFunction(() => document.querySelectorAll('[aria-busy="true"]').length === 0, null, { timeout: 15_000 });
+      await notBusy(page);
       expect(await page.getAttribute('html', 'lang')).toBe(lang);
       const widths = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth }));
-      expect(widths.scroll, `${path} is ${widths.scroll} px wide at ${widths.client} px`).toBeLessThanOrEqual(widths.client);
+      expect(widths.scroll, `${path()} is ${widths.scroll} px wide at ${widths.client} px`).toBeLessThanOrEqual(widths.client);
       expect(await page.locator('h1').count()).toBe(1);
       expect(await page.textContent('#time-zone')).toContain('Europe/Paris');
       expect(await seriousAxeViolations(page)).toEqual([]);
       expect(problems).toEqual([]);
     });
+  });
+});
+
+describe('keyboard only', () => {
+  it('takes charge of an alert on a phone, in French: Tab to the alert, Enter, type a name, Enter', async () => {
+    const { page, problems } = pages.get('phone')!;
+    problems.length = 0;
+    await page.goto(`${api.url}/alerts?entity=acme&status=open&lang=fr`);
+    await page.waitForSelector(`#alert-list li[data-id="${KEYBOARD_ALERT}"] a.alert-link`);
+    await tabTo(page, `li[data-id="${KEYBOARD_ALERT}"] a.alert-link`);
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => document.activeElement?.id === 'alert-headline');
+    // The headline is in the entity's language (English here), as its messages give it; the page around it in French.
+    expect(await page.textContent('#alert-headline')).toContain('Acme: influential negative post');
+    await tabTo(page, '#owner-name');
+    await page.keyboard.press('Control+A');
+    await page.keyboard.type('Léa');
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => document.getElementById('alert-status')?.textContent === 'prise en charge');
+    expect(await getAlert(db.store.db, KEYBOARD_ALERT)).toMatchObject({ status: 'acknowledged', acknowledgedBy: 'Léa' });
+    // Focus lands on the new status, so a screen reader says what happened.
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('alert-status');
+    expect(problems).toEqual([]);
+  });
+
+  it('drills down from the overview chart to the mentions of one bar: Tab to the chart table, Enter, Tab, Enter', async () => {
+    const { page, problems } = pages.get('desktop')!;
+    problems.length = 0;
+    await page.goto(`${api.url}/?entity=acme&lang=en`);
+    await page.waitForSelector('#volume-chart[data-drawn="true"]', { state: 'attached' });
+    // The table is folded under the chart; its summary is a focusable control that Enter opens.
+    expect(await page.locator('#volume-table').isVisible()).toBe(false);
+    await tabTo(page, '#volume-data > summary');
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => (document.getElementById('volume-data') as HTMLDetailsElement).open);
+    // The first positive bar of the week (the brand's own post x:4 stays out of the rollups): x:5 on 18 March in Paris.
+    await tabTo(page, '#volume-table a[data-tone="positive"]');
+    const link = await page.evaluate(() => ({ name: document.activeElement!.getAttribute('aria-label'), text: document.activeElement!.textContent }));
+    expect(link.name).toBe('positive mentions, Mar 18, 2026, 1:00 AM: 1');
+    expect(link.text).toBe('1');
+    await Promise.all([page.waitForURL(/\/mentions\?/), page.keyboard.press('Enter')]);
+    const url = new URL(page.url());
+    expect(url.searchParams.get('entity')).toBe('acme');
+    expect(url.searchParams.get('sentiment')).toBe('positive');
+    expect(url.searchParams.get('from')).toBe(url.searchParams.get('to'));
+    await page.waitForSelector('#mention-list li.mention');
+    expect(new Set(await page.locator('#mention-list li.mention .badge').allTextContents())).toEqual(new Set(['positive']));
+    expect(problems).toEqual([]);
   });
 });
 
@@ -131,6 +210,59 @@ describe('loading and errors', () => {
     problems.length = 0;
     await page.click('#kpis .error button');
     await page.waitForSelector('[data-kpi="volume"] .value');
+    expect(problems).toEqual([]);
+  });
+
+  it.each([
+    ['influencers', '/influencers?entity=acme', '/api/influencers', '#influencer-table', 'tr[data-author]', '#influencer-chart'],
+    ['business', '/business?entity=acme', '/api/business', '#correlation-table', 'tr:not(.placeholder-row)', '#business-chart'],
+  ])('%s: skeleton rows while the API answers slowly, then the table', async (_name, path, route, table, row, chart) => {
+    const { page, problems } = pages.get('desktop')!;
+    problems.length = 0;
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await page.route(`**${route}*`, async (r) => {
+      await held;
+      await r.continue();
+    });
+    try {
+      await page.goto(`${api.url}${path}&lang=en`);
+      // Placeholder rows inside the table body (a <tbody> holds rows only), marked busy for assistive technology.
+      await page.waitForSelector(`${table} tbody[aria-busy="true"] tr.placeholder-row td .skeleton-line`, { state: 'attached' });
+      expect(await page.locator(`${table} tbody tr.placeholder-row`).count()).toBeGreaterThan(1);
+      expect(await page.getAttribute(chart, 'class')).toContain('skeleton');
+      release();
+      await page.waitForSelector(`${table} tbody ${row}`, { state: 'attached' });
+      await page.waitForSelector(`${table} tbody:not([aria-busy])`, { state: 'attached' });
+      expect(await page.locator(`${table} .skeleton-line`).count()).toBe(0);
+    } finally {
+      release();
+      await page.unroute(`**${route}*`);
+    }
+    expect(problems).toEqual([]);
+  });
+
+  it.each([
+    ['influencers', '/influencers?entity=acme', '/api/influencers', '#influencer-table', 'tr[data-author]', '#influencer-chart'],
+    ['business', '/business?entity=acme', '/api/business', '#correlation-table', 'tr:not(.placeholder-row)', '#business-chart'],
+  ])('%s: a readable error in the table with a retry that loads it, by keyboard', async (_name, path, route, table, row, chart) => {
+    const { page, problems } = pages.get('phone')!;
+    await page.route(`**${route}*`, (r) => r.fulfill({ status: 503, contentType: 'application/json', body: '{"error":"unavailable"}' }));
+    await page.goto(`${api.url}${path}&lang=fr`);
+    const error = `${table} tbody tr.placeholder-row td .error[role="alert"]`;
+    await page.waitForSelector(`${error} button`);
+    expect(await page.textContent(`${error} p`)).toBe(`Chargement impossible ${route} (503)`);
+    expect(await page.textContent(`${error} button`)).toBe('Réessayer');
+    // No grey chart left promising data that is not coming.
+    expect(await page.getAttribute(chart, 'class')).not.toContain('skeleton');
+    expect(await page.locator('[aria-busy="true"]').count()).toBe(0);
+    expect(await seriousAxeViolations(page)).toEqual([]);
+    await page.unroute(`**${route}*`);
+    problems.length = 0;
+    await tabTo(page, `${error} button`);
+    await page.keyboard.press('Enter');
+    await page.waitForSelector(`${table} tbody ${row}`, { state: 'attached' });
+    expect(await page.locator(`${table} .error`).count()).toBe(0);
     expect(problems).toEqual([]);
   });
 });

@@ -1,5 +1,5 @@
 // Business: a social series overlaid on a business series by day, the correlation by lag, and the full correlation table.
-import { api, cardTable, clear, drawChart, el, param, query, setParams, setupEntitySelect, setupPage, showError } from './common.js';
+import { api, cardTable, clear, doneLoading, drawChart, el, param, query, setParams, setupEntitySelect, setupPage, showError, showSkeleton } from './common.js';
 import { t } from './i18n.js';
 
 setupPage('business');
@@ -47,6 +47,7 @@ function draw() {
 }
 
 async function load() {
+  showSkeleton(tbody, 4);
   try {
     data = await api(`/api/business${query({ entity: entityId })}`);
     const metrics = Object.keys(data.business);
@@ -64,8 +65,11 @@ async function load() {
         el('td', { class: 'num' }, best.n), el('td', { class: 'warning' }, best.warning ?? ''));
     }));
     cardTable(tbody.closest('table'));
+    doneLoading(tbody);
   } catch (error) {
-    showError(tbody, error);
+    // The charts' grey placeholders would promise data that is not coming: the table says what failed.
+    for (const id of ['business-chart', 'lag-chart']) document.getElementById(id).classList.remove('skeleton');
+    showError(tbody, error, load);
   }
 }
 

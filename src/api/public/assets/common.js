@@ -212,18 +212,30 @@ export function drawChart(container, option, describe) {
   return chart;
 }
 
+/**
+ * What a table body can hold: a <tbody> takes rows only, so content for it goes in one cell spanning every column
+ * (a <div> straight in a <tbody> is moved out of the table by the parser's rules, and lost to assistive technology).
+ */
+function fitFor(target, content) {
+  if (target.tagName !== 'TBODY') return content;
+  const columns = target.closest('table')?.querySelectorAll('thead th').length || 1;
+  return el('tr', { class: 'placeholder-row' }, el('td', { colspan: columns }, content));
+}
+
 /** A readable message in place of what failed, with a button that tries again. */
 export function showError(target, error, retry) {
   target.classList?.remove('skeleton');
-  clear(target, el('div', { class: 'error', role: 'alert' },
+  target.removeAttribute?.('aria-busy');
+  clear(target, fitFor(target, el('div', { class: 'error', role: 'alert' },
     el('p', {}, error.message ?? String(error)),
-    retry ? el('button', { type: 'button', class: 'secondary', onclick: () => retry() }, t('retry')) : null));
+    retry ? el('button', { type: 'button', class: 'secondary', onclick: () => retry() }, t('retry')) : null)));
 }
 
-/** Grey placeholder blocks while the data loads (aria-busy tells assistive technology to wait). */
+/** Grey placeholder blocks while the data loads (aria-busy tells assistive technology to wait); in a table, as rows. */
 export function showSkeleton(target, lines = 3) {
   target.setAttribute('aria-busy', 'true');
-  clear(target, Array.from({ length: lines }, () => el(target.tagName === 'UL' ? 'li' : 'div', { class: 'skeleton-line', 'aria-hidden': 'true' })));
+  const line = () => el(target.tagName === 'UL' ? 'li' : 'div', { class: 'skeleton-line', 'aria-hidden': 'true' });
+  clear(target, Array.from({ length: lines }, () => fitFor(target, line())));
 }
 
 export function doneLoading(target) {

@@ -1,5 +1,5 @@
 // Influencers: authors ranked by influence, with the points each factor brings (the "why").
-import { api, cardTable, clear, drawChart, el, fmt, query, setupEntitySelect, setupPage, showError } from './common.js';
+import { api, cardTable, clear, doneLoading, drawChart, el, fmt, query, setupEntitySelect, setupPage, showError, showSkeleton } from './common.js';
 import { t } from './i18n.js';
 import { periodQuery, setupPeriodSelect } from './period.js';
 
@@ -12,6 +12,7 @@ let entityId;
 const handleOf = (a) => `@${a.handle.replace(/^@/, '')}`;
 
 async function load() {
+  showSkeleton(tbody, 6);
   try {
     const p = await periodQuery(period, () => api(`/api/influencers${query({ entity: entityId, limit: 1 })}`));
     const data = await api(`/api/influencers${query({ entity: entityId, ...p, limit: 50 })}`);
@@ -42,7 +43,10 @@ async function load() {
       el('td', { class: 'num' }, a.negativeMentions),
       el('td', { class: 'num' }, fmt.number(a.followers)))));
     cardTable(tbody.closest('table'));
+    doneLoading(tbody);
   } catch (error) {
+    // The chart's grey placeholder would promise data that is not coming: the table says what failed.
+    document.getElementById('influencer-chart').classList.remove('skeleton');
     showError(tbody, error, load);
   }
 }

@@ -3,7 +3,7 @@ import { api, apiFetch, cardTable, clear, doneLoading, drawChart, el, fmt, forma
 import { mentionItem } from './mention-item.js';
 import { lang, t } from './i18n.js';
 import { periodQuery, setupPeriodSelect } from './period.js';
-import { chartTime, localDateKey } from './zone.js';
+import { chartTime, localDateKey, timeZone } from './zone.js';
 
 setupPage('overview');
 const entitySelect = document.getElementById('entity');
@@ -42,11 +42,35 @@ function card(row) {
     row.norm === null ? null : el('div', { class: 'meta' }, `${t('norm')} ${formatKpi(row.name, row.norm)}`));
 }
 
-/** The Mentions page for one bucket of the chart (and one tone when a bar was clicked): drill-down. */
-function openMentions(bucketStart, step, tone) {
+/** The Mentions page of one bucket of the chart (and of one tone when a bar was chosen): the drill-down's target. */
+function mentionsHref(bucketStart, step, tone) {
   const from = localDateKey(bucketStart);
   const to = localDateKey(bucketStart + step - 1);
-  location.href = `/mentions${query({ entity: entityId, from, to, sentiment: tone, lang: param('lang') })}`;
+  return `/mentions${query({ entity: entityId, from, to, sentiment: tone, lang: param('lang') })}`;
+}
+
+function openMentions(bucketStart, step, tone) {
+  location.href = mentionsHref(bucketStart, step, tone);
+}
+
+const dayFormat = new Intl.DateTimeFormat(lang, { dateStyle: 'medium', timeZone });
+
+/**
+ * The chart's figures as a table, each count a link to its mentions: the drill-down for the keyboard (Tab, Enter) and
+ * for screen readers, which cannot reach a bar of the SVG. Only the buckets that hold mentions are rows.
+ */
+function volumeTable(data, step) {
+  const when = (b) => (data.bucket === 'day' ? dayFormat.format(new Date(b.start)) : fmt.date(b.start));
+  const count = (b, tone) => {
+    const n = tone ? b[tone] : b.total;
+    // A distinct link name: "negative mentions, 17 Mar 2026: 3" rather than a bare "3".
+    const name = `${t(`drill_${tone ?? 'all'}`)}, ${when(b)}: ${fmt.number(n)}`;
+    return el('td', { class: 'num' }, n > 0 ? el('a', { href: mentionsHref(b.start, step, tone), 'aria-label': name, dataset: { tone: tone ?? 'all' } }, fmt.number(n)) : '0');
+  };
+  const rows = data.series.filter((b) => b.total > 0);
+  clear(document.querySelector('#volume-table tbody'), rows.length
+    ? rows.map((b) => el('tr', {}, el('th', { scope: 'row' }, when(b)), count(b, 'negative'), count(b, 'neutral'), count(b, 'positive'), count(b, null)))
+    : el('tr', {}, el('td', { colspan: 5, class: 'meta' }, t('noMentions'))));
 }
 
 function volumeChart(data) {
@@ -83,6 +107,7 @@ function volumeChart(data) {
     if (p.componentType !== 'series' || !Array.isArray(p.value)) return;
     openMentions(p.value[2] ?? data.series[p.dataIndex]?.start, step, tones[p.seriesIndex]?.tone);
   });
+  volumeTable(data, step);
   const alertsNote = document.getElementById('chart-alerts');
   clear(alertsNote, data.alerts.length ? `${t('alertMarkers')}: ${data.alerts.map((a) => `${t(a.severity)} · ${fmt.date(a.detectedAt)}`).join(' ; ')}` : '');
 }

@@ -6,8 +6,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { Redis } from 'ioredis';
 import { startApi } from '../../src/api/server.js';
+import { publishAlertEvent } from '../../src/queue/alert-events.js';
 import { getAlert, insertAlert } from '../../src/store/alert-repository.js';
 import { attachToCrisis } from '../../src/store/crisis-repository.js';
+import { linkSecret } from '../../src/notify/link-secret.js';
+import { signAction } from '../../src/notify/signed-link.js';
 import { seriousAxeViolations } from '../helpers/axe.js';
 import { launchChromium } from '../helpers/chromium.js';
 import { createTestDatabase, REDIS_URL, requireRedis, testRedisPrefix, type TestDatabase } from '../helpers/services.js';
@@ -23,20 +26,29 @@ let browser: Browser;
 let api: { url: string; close(): Promise<void> };
 let crisisId: string;
 let sharePath: string;
+let ackPaths: Record<string, string>;
+const redisPrefix = testRedisPrefix();
 const pages = new Map<string, { page: Page; problems: string[] }>();
 
-/** Each page of the navigation (and the crisis rooms and shared report view it links to), and what shows it is loaded. */
-const PAGES: [string, () => string, string][] = [
-  ['overview', () => '/?entity=acme', 'body[data-ready="true"] #volume-chart[data-drawn="true"]'],
-  ['alerts', () => '/alerts?entity=acme', '#alert-list li.alert-item'],
-  ['alert detail', () => '/alerts?id=alert-1', '#alert-chart[data-drawn="true"]'],
-  ['crisis list', () => '/crises', '#crisis-list li a'],
-  ['crisis room', () => `/crises/${crisisId}`, '#crisis-headline'],
-  ['mentions', () => '/mentions?entity=acme', '#tone-chart[data-drawn="true"]'],
-  ['influencers', () => '/influencers?entity=acme', '#influencer-chart[data-drawn="true"]'],
-  ['business', () => '/business?entity=acme', '#business-chart[data-drawn="true"]'],
-  ['labels (to review)', () => '/labels?entity=acme', '#review-list li'],
-  ['shared report view', () => sharePath, 'body[data-ready="true"] #volume-chart[data-drawn="true"]'],
+const withLang = (path: string, lang: string) => `${path}${path.includes('?') ? '&' : '?'}lang=${lang}`;
+
+/**
+ * Each page of the navigation (and the crisis rooms, the shared report view and the acknowledge page of alert emails
+ * they lead to), in a language, and what shows it is loaded. The acknowledge page speaks its alert's entity's language
+ * (as the email that links to it), so the French one is Globex's alert.
+ */
+const PAGES: [string, (lang: string) => string, string][] = [
+  ['overview', (l) => withLang('/?entity=acme', l), 'body[data-ready="true"] #volume-chart[data-drawn="true"]'],
+  ['alerts', (l) => withLang('/alerts?entity=acme', l), '#alert-list li.alert-item'],
+  ['alert detail', (l) => withLang('/alerts?id=alert-1', l), '#alert-chart[data-drawn="true"]'],
+  ['crisis list', (l) => withLang('/crises', l), '#crisis-list li a'],
+  ['crisis room', (l) => withLang(`/crises/${crisisId}`, l), '#crisis-headline'],
+  ['mentions', (l) => withLang('/mentions?entity=acme', l), '#tone-chart[data-drawn="true"]'],
+  ['influencers', (l) => withLang('/influencers?entity=acme', l), '#influencer-chart[data-drawn="true"]'],
+  ['business', (l) => withLang('/business?entity=acme', l), '#business-chart[data-drawn="true"]'],
+  ['labels (to review)', (l) => withLang('/labels?entity=acme', l), '#review-list li'],
+  ['shared report view', (l) => withLang(sharePath, l), 'body[data-ready="true"] #volume-chart[data-drawn="true"]'],
+  ['acknowledge page', (l) => ackPaths[l], 'form button[type="submit"]'],
 ];
 
 beforeAll(async () => {
@@ -48,8 +60,12 @@ beforeAll(async () => {
   await insertAlert(db.store.db, openAlert({ id: CRISIS_ALERT, dedupKey: 'acme:crisis', detectors: ['negative_share'], severity: 'critical', detectedAt: END - 2 * HOUR, onsetAt: END - 3 * HOUR }));
   crisisId = (await attachToCrisis(db.store.db, CRISIS_ALERT, 'acme', END - 2 * HOUR)).id;
   await insertAlert(db.store.db, openAlert({ id: KEYBOARD_ALERT, dedupKey: 'acme:keyboard', detectors: ['influencer'], detectedAt: END - 4 * HOUR }));
+  await insertAlert(db.store.db, openAlert({ id: 'alert-globex', entityId: 'globex', dedupKey: 'globex:1', detectedAt: END - 5 * HOUR }));
+  const secret = linkSecret(config.api, config.dataDir);
+  const ack = (id: string) => `/ack?${signAction(secret, { action: 'acknowledge', id, expires: Date.now() + 3_600_000 })}`;
+  ackPaths = { en: ack('alert-1'), fr: ack('alert-globex') };
   redis = new Redis(REDIS_URL);
-  [api, browser] = await Promise.all([startApi({ config, store: db.store, logger: silentLogger(), redis, redisPrefix: testRedisPrefix() }), launchChromium()]);
+  [api, browser] = await Promise.all([startApi({ config, store: db.store, logger: silentLogger(), redis, redisPrefix }), launchChromium()]);
   const share = await fetch(`${api.url}/api/shares`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ entity: 'acme', from: String(END - 7 * 86_400_000), to: String(END) }) });
   sharePath = new URL((await share.json()).url).pathname;
   for (const [name, viewport] of Object.entries(VIEWPORTS)) {
@@ -68,7 +84,6 @@ afterAll(async () => {
   await db?.destroy();
 });
 
-const withLang = (path: string, lang: string) => `${path}${path.includes('?') ? '&' : '?'}lang=${lang}`;
 const notBusy = (page: Page) => page.waitForFunction(() => document.querySelectorAll('[aria-busy="true"]').length === 0, null, { timeout: 15_000 });
 
 /** Presses Tab until the focused element matches `selector`; fails after `max` presses. */
@@ -85,14 +100,15 @@ describe.each(['en', 'fr'])('dashboard in %s', (lang) => {
     it.each(PAGES)('%s fits, has one h1 and passes axe', async (_name, path, ready) => {
       const { page, problems } = pages.get(viewport)!;
       problems.length = 0;
-      await page.goto(`${api.url}${withLang(path(), lang)}`);
+      await page.goto(`${api.url}${path(lang)}`);
       await page.waitForSelector(ready, { state: 'attached', timeout: 15_000 });
       await notBusy(page);
       expect(await page.getAttribute('html', 'lang')).toBe(lang);
       const widths = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth }));
-      expect(widths.scroll, `${path()} is ${widths.scroll} px wide at ${widths.client} px`).toBeLessThanOrEqual(widths.client);
+      expect(widths.scroll, `${path(lang)} is ${widths.scroll} px wide at ${widths.client} px`).toBeLessThanOrEqual(widths.client);
       expect(await page.locator('h1').count()).toBe(1);
-      expect(await page.textContent('#time-zone')).toContain('Europe/Paris');
+      // The dashboard's pages name the workspace's time zone in their header (the acknowledge page has no header).
+      if (!path(lang).startsWith('/ack')) expect(await page.textContent('#time-zone')).toContain('Europe/Paris');
       expect(await seriousAxeViolations(page)).toEqual([]);
       expect(problems).toEqual([]);
     });
@@ -116,7 +132,13 @@ describe('keyboard only', () => {
     await page.keyboard.press('Enter');
     await page.waitForFunction(() => document.getElementById('alert-status')?.textContent === 'prise en charge');
     expect(await getAlert(db.store.db, KEYBOARD_ALERT)).toMatchObject({ status: 'acknowledged', acknowledgedBy: 'Léa' });
-    // Focus lands on the new status, so a screen reader says what happened.
+    // Focus lands on the new status, so a screen reader says what happened, and stays there when the live event of
+    // the acknowledgement redraws the detail.
+    await page.waitForFunction(() => document.activeElement?.id === 'alert-status');
+    await page.evaluate(() => document.getElementById('alert-headline')!.setAttribute('data-old', 'true'));
+    const alert = (await getAlert(db.store.db, KEYBOARD_ALERT))!;
+    await publishAlertEvent(redis, redisPrefix, { alertId: alert.id, entityId: alert.entityId, event: 'acknowledged', severity: alert.severity, at: END });
+    await page.waitForSelector('#alert-headline:not([data-old])', { state: 'attached', timeout: 10_000 });
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('alert-status');
     expect(problems).toEqual([]);
   });

@@ -78,7 +78,7 @@ function page(reply: FastifyReply, status: number, kind: PageKind, parts: PagePa
     .map(([href, label]) => `<p><a href="${escapeHtml(href)}">${escapeHtml(label)}</a></p>`)
     .join('');
   const html = `<!doctype html><html lang="${language}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width">
-<title>${escapeHtml(m.title)} · Vigie</title><link rel="stylesheet" href="/assets/style.css"></head>
+<title>${escapeHtml(m.title)} · Vigie</title><link rel="stylesheet" href="/assets/style.css"><link rel="icon" href="data:,"></head>
 <body class="ack-page"><main><h1>${escapeHtml(m.title)}</h1>${parts.headline ? `<h2 class="headline">${escapeHtml(parts.headline)}</h2>` : ''}${parts.detail ? `<p class="why">${escapeHtml(parts.detail)}</p>` : ''}<p>${escapeHtml(m.body)}</p>${parts.owner ? `<p class="owner">${escapeHtml(words.by(parts.owner))}</p>` : ''}
 ${form}${links}</main></body></html>`;
   return reply.code(status).header('content-type', 'text/html; charset=utf-8').header('cache-control', 'no-store').send(html);

@@ -71,6 +71,9 @@ async function loadDetail() {
       el('button', { type: 'submit', id: 'acknowledge', disabled: alert.status !== 'open' }, t('acknowledge')), ' ',
       el('button', { type: 'button', id: 'resolve', class: 'secondary', disabled: alert.status === 'resolved', onclick: () => act('resolve') }, t('resolve')),
       el('p', { id: 'name-needed', class: 'error', role: 'alert', hidden: true }, tc('nameNeeded')));
+    // A live event redraws the detail: the keyboard's place in it (the status just focused after taking charge, a
+    // button) must survive, or focus falls back to the top of the page.
+    const focusedId = detail.contains(document.activeElement) ? document.activeElement.id : '';
     clear(detail,
       el('h2', { id: 'alert-headline', tabindex: '-1' }, el('span', { class: `badge ${alert.severity}` }, tc(alert.severity)), ' ', el('span', { class: 'badge', id: 'alert-status', tabindex: '-1' }, t(alert.status)), ' ', story.headline),
       alert.acknowledgedBy ? el('p', { class: 'meta', id: 'alert-owner' }, `${tc('owner')}: ${alert.acknowledgedBy}`) : null,
@@ -91,6 +94,7 @@ async function loadDetail() {
       el('table', {}, el('thead', {}, el('tr', {}, [t('channel'), t('event'), t('status'), t('attempts'), ''].map((h) => el('th', {}, h)))),
         el('tbody', {}, deliveries.map((d) => el('tr', {}, el('td', {}, d.channel), el('td', {}, d.event), el('td', {}, d.status), el('td', { class: 'num' }, d.attempts),
           el('td', { class: 'meta' }, d.lastError ?? (d.deliveredAt ? fmt.date(d.deliveredAt) : '')))))));
+    if (focusedId) document.getElementById(focusedId)?.focus();
     const end = Math.max(alert.lastFiredAt, alert.resolvedAt ?? 0, alert.detectedAt);
     const around = await api(`/api/kpis${query({ entity: alert.entityId, from: alert.onsetAt - 24 * HOUR, to: end + 12 * HOUR, bucket: 'hour' })}`);
     drawChart(document.getElementById('alert-chart'), {

@@ -87,7 +87,10 @@ afterAll(async () => {
 });
 
 /** Anything a vector could have planted in the DOM, found after the page has drawn its data. */
-/** The Influencers page's own <details class="explain"> (static markup, how the score is computed) is no injection. */
+/**
+ * The Influencers page's own <details class="explain"> (static markup, how the score is computed) and the overview's
+ * <details id="volume-data"> (the chart as a table, static in overview.html) are no injection.
+ */
 function injectedThings(): string[] {
   const found: string[] = [];
   for (const el of Array.from(document.querySelectorAll('*'))) {
@@ -96,7 +99,7 @@ function injectedThings(): string[] {
       if (/^\s*javascript:/i.test(attr.value) || (attr.name === 'formaction')) found.push(`<${el.tagName.toLowerCase()} ${attr.name}=${attr.value.slice(0, 30)}>`);
     }
   }
-  for (const el of Array.from(document.querySelectorAll('iframe, object, embed, meta[http-equiv], marquee, details:not(.explain), video, math, input[autofocus]'))) found.push(`<${el.tagName.toLowerCase()}>`);
+  for (const el of Array.from(document.querySelectorAll('iframe, object, embed, meta[http-equiv], marquee, details:not(.explain):not(#volume-data), video, math, input[autofocus]'))) found.push(`<${el.tagName.toLowerCase()}>`);
   for (const el of Array.from(document.querySelectorAll('script:not([src])'))) found.push(`inline <script>${el.textContent?.slice(0, 30)}`);
   return found;
 }

@@ -287,4 +287,24 @@ describe('loading and errors', () => {
     expect(await page.locator(`${table} .error`).count()).toBe(0);
     expect(problems).toEqual([]);
   });
+
+  it.each([
+    ['mentions list', () => '/mentions?entity=acme', () => '/api/mentions', '#mention-list > li.placeholder-row', '#mention-list li.mention'],
+    ['crisis room', () => `/crises/${crisisId}`, () => `/api/crises/${crisisId}`, '#room', '#crisis-headline'],
+  ])('%s: the error keeps the page valid (a list item in a list, one h1), axe-clean, and its retry loads', async (_name, path, route, where, loaded) => {
+    const { page, problems } = pages.get('desktop')!;
+    const failing = (url: URL) => url.pathname === route();
+    await page.route(failing, (r) => r.fulfill({ status: 500, contentType: 'application/json', body: '{"error":"internal error"}' }));
+    await page.goto(`${api.url}${path()}${path().includes('?') ? '&' : '?'}lang=en`);
+    await page.waitForSelector(`${where} .error[role="alert"] button`);
+    expect(await page.textContent(`${where} .error p`)).toBe(`Could not load ${route()} (500)`);
+    expect(await page.locator('h1').count()).toBe(1);
+    expect(await seriousAxeViolations(page)).toEqual([]);
+    await page.unroute(failing);
+    problems.length = 0;
+    await page.click(`${where} .error button`);
+    await page.waitForSelector(loaded);
+    expect(await page.locator('.error[role="alert"]').count()).toBe(0);
+    expect(problems).toEqual([]);
+  });
 });

@@ -26,7 +26,7 @@ async function loadList() {
       el('div', {}, a.why),
       el('div', { class: 'meta' }, fmt.date(a.detectedAt)))));
   } catch (error) {
-    showError(list, error);
+    showError(list, error, loadList);
   }
 }
 
@@ -50,7 +50,7 @@ async function act(action) {
   try {
     await api(`/api/alerts/${encodeURIComponent(selected)}/${action}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(action === 'acknowledge' ? { by: name } : {}) });
   } catch (error) {
-    showError(detail, error);
+    showError(detail, error, loadDetail);
     return;
   }
   await Promise.all([loadDetail(), loadList()]);
@@ -110,7 +110,7 @@ async function loadDetail() {
       ],
     });
   } catch (error) {
-    showError(detail, error);
+    showError(detail, error, loadDetail);
   }
 }
 

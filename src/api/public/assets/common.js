@@ -213,13 +213,16 @@ export function drawChart(container, option, describe) {
 }
 
 /**
- * What a table body can hold: a <tbody> takes rows only, so content for it goes in one cell spanning every column
- * (a <div> straight in a <tbody> is moved out of the table by the parser's rules, and lost to assistive technology).
+ * Content wrapped in what its container may hold: a table (body) takes rows only, a list items only. A <div> straight
+ * in a <tbody> or a <ul> breaks the structure assistive technology reads (axe: "list", "aria-required-children").
  */
 function fitFor(target, content) {
-  if (target.tagName !== 'TBODY') return content;
-  const columns = target.closest('table')?.querySelectorAll('thead th').length || 1;
-  return el('tr', { class: 'placeholder-row' }, el('td', { colspan: columns }, content));
+  if (target.tagName === 'TBODY' || target.tagName === 'TABLE') {
+    const columns = target.closest('table')?.querySelectorAll('thead th').length || 1;
+    return el('tr', { class: 'placeholder-row' }, el('td', { colspan: columns }, content));
+  }
+  if (target.tagName === 'UL' || target.tagName === 'OL') return el('li', { class: 'placeholder-row' }, content);
+  return content;
 }
 
 /** A readable message in place of what failed, with a button that tries again. */
@@ -234,8 +237,9 @@ export function showError(target, error, retry) {
 /** Grey placeholder blocks while the data loads (aria-busy tells assistive technology to wait); in a table, as rows. */
 export function showSkeleton(target, lines = 3) {
   target.setAttribute('aria-busy', 'true');
-  const line = () => el(target.tagName === 'UL' ? 'li' : 'div', { class: 'skeleton-line', 'aria-hidden': 'true' });
-  clear(target, Array.from({ length: lines }, () => fitFor(target, line())));
+  const inList = target.tagName === 'UL' || target.tagName === 'OL';
+  const line = () => el(inList ? 'li' : 'div', { class: 'skeleton-line', 'aria-hidden': 'true' });
+  clear(target, Array.from({ length: lines }, () => (inList ? line() : fitFor(target, line()))));
 }
 
 export function doneLoading(target) {

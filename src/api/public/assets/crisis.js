@@ -122,7 +122,9 @@ async function show() {
   try {
     await (crisisId ? showRoom() : showList());
   } catch (error) {
-    showError(room, error);
+    // The room is the page's <main>: the error keeps a heading, so the page still has its one h1.
+    showError(room, error, show);
+    room.prepend(el('h1', { class: 'page-title' }, crisisId ? tc('crisisRoom') : tc('crises')));
   }
 }
 

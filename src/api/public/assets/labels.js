@@ -32,7 +32,7 @@ async function loadFigures() {
       return el('p', { dataset: { lang: l.lang } }, line);
     }));
   } catch (error) {
-    showError(figures, error);
+    showError(figures, error, loadFigures);
   }
 }
 
@@ -45,7 +45,7 @@ async function loadReview() {
       return li;
     }) : el('li', { class: 'meta' }, w('nothingToReview')));
   } catch (error) {
-    showError(reviewList, error);
+    showError(reviewList, error, loadReview);
   }
 }
 
@@ -56,7 +56,7 @@ async function loadRecent() {
       el('li', {}, el('div', { class: 'meta' }, el('span', { class: `badge ${l.label}` }, t(l.label)), ` ${w('labelledBy')} ${l.by} · ${fmt.date(l.at)} · ${w('was')} ${t(l.machineLabel)}`),
         el('div', { class: 'mention-text' }, l.text))) : el('li', { class: 'meta' }, w('noLabels')));
   } catch (error) {
-    showError(recentList, error);
+    showError(recentList, error, loadRecent);
   }
 }
 
@@ -78,7 +78,7 @@ async function loadTags() {
       series: tags.map((tag) => ({ type: 'bar', stack: 'tags', name: tag.name, data: days.map((d) => series.find((s) => s.tagId === tag.id && s.day === d)?.count ?? 0) })),
     });
   } catch (error) {
-    showError(table, error);
+    showError(table, error, loadTags);
   }
 }
 

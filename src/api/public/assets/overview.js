@@ -176,7 +176,7 @@ async function loadAlerts() {
       el('a', { href: `/alerts${query({ id: a.id, entity: entityId, lang })}` }, a.headline ?? a.why),
       el('div', { class: 'meta' }, fmt.date(a.detectedAt)))));
   } catch (error) {
-    showError(list, error);
+    showError(list, error, loadAlerts);
   }
 }
 
@@ -192,7 +192,7 @@ async function loadAudience(p) {
     clear(document.getElementById('advocacy'), el('table', { class: 'compact' }, el('tbody', {}, group(t('officialAccounts'), adv.official), group(t('employees'), adv.employees))),
       el('p', { class: 'meta' }, `${t('uniqueAudience')}: ${fmt.number(a.uniqueAudience)}`));
   } catch (error) {
-    showError(document.getElementById('topics'), error);
+    showError(document.getElementById('top-authors'), error, () => loadAudience(p));
   }
 }
 

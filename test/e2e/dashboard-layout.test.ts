@@ -1,7 +1,8 @@
-// Every dashboard page in Chromium at 1400×900 and on a 390×844 phone, in English and French: it loads without script
+// Every dashboard page (each of the navigation, the crisis list and room, the shared report view, the acknowledge page
+// of alert emails) in Chromium at 1400×900 and on a 390×844 phone, in English and French: it loads without script
 // error, fits the width without horizontal scroll, has one h1, and axe-core finds no serious or critical violation.
 // Then what the keyboard alone must do (take charge of an alert, drill down from the overview chart), and the loading
-// skeletons and readable errors. One browser, one page per viewport reused, the data seeded once.
+// skeletons and readable errors with a retry. One browser, one page per viewport reused, the data seeded once.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { Redis } from 'ioredis';

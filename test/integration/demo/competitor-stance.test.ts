@@ -33,6 +33,7 @@ describe('the demo crisis and the competitors', () => {
     dir = mkdtempSync(join(tmpdir(), 'vigie-demo-stance-'));
     database = await createTestDatabase('sqlite');
     ctx = await createAppContext({ ...demoConfig(database.url, ''), dataDir: dir }, { logger: silent, dbSchema: database.schema, redisTarget: { url: REDIS_URL }, now: () => END });
+    // VIGIE_STANCE_BASELINE=1: one tone per post for every entity, as before per-entity tone, to see what it changes.
     if (process.env.VIGIE_STANCE_BASELINE) ctx.stance = { targets: (i) => i.entityIds.map((entityId) => ({ entityId, role: 'direct', label: i.tone })) };
     scenario = generateScenario({ seed: 42, end: new Date(END) });
   }, 120_000);

@@ -6,7 +6,10 @@ import type { SentimentLabel } from '../../../src/domain/mention.js';
 import { createTargetStance, linkScore, type StanceEntity } from '../../../src/scoring/target-stance.js';
 import { applyLabels } from '../../../src/store/label-repository.js';
 import { storeMentions, type StoredMention } from '../../../src/store/mention-repository.js';
+import { listMentions } from '../../../src/store/mention-queries.js';
+import { summariseMentions } from '../../../src/store/mention-summary-queries.js';
 import { forgetAuthor } from '../../../src/store/privacy-repository.js';
+import { responseInbox } from '../../../src/store/response-queries.js';
 import { createTestDatabase, DIALECTS, type TestDatabase } from '../../helpers/services.js';
 
 const T0 = Date.UTC(2026, 10, 24, 10);
@@ -101,6 +104,24 @@ describe.each(DIALECTS)('per-entity tone on %s', (dialect) => {
       // Only the plain complaint is negative for the competitor.
       veltra: { total: 3, negative: 1, neutral: 1, positive: 1, sum: -0.1 },
     });
+  });
+
+  it('lists, summarises and queues an entity\'s mentions by the tone of its link, and shows each link\'s stance', async () => {
+    const ids = async (entityId: string, sentiment: SentimentLabel) => (await listMentions(t.store.db, { entityId, sentiment })).map((m) => m.id).sort();
+    expect(await ids('veltra', 'negative')).toEqual(['x:m3']);
+    expect(await ids('veltra', 'positive')).toEqual(['x:m1']);
+    expect(await ids('kelio', 'negative')).toEqual(['x:m1', 'x:m2']);
+    expect((await summariseMentions(t.store.db, { entityId: 'veltra' })).tones).toEqual({ negative: 1, neutral: 1, positive: 1 });
+    expect((await summariseMentions(t.store.db, { entityId: 'kelio', sentiment: 'negative' })).total).toBe(2);
+    const [m1] = await listMentions(t.store.db, { ids: ['x:m1'] });
+    expect(m1.targets.sort((a, b) => a.entityId.localeCompare(b.entityId))).toEqual([
+      { entityId: 'kelio', label: 'negative', stance: 'implied', versus: 'veltra' },
+      { entityId: 'veltra', label: 'positive', stance: 'favoured', versus: 'kelio' },
+    ]);
+    // The community manager's inbox: the post choosing Veltra over Kelio is Kelio's to answer, not Veltra's.
+    const inbox = async (entityId: string) => (await responseInbox(t.store.db, { entityId, since: 0, minInfluence: 0 })).map((m) => m.id).sort();
+    expect(await inbox('kelio')).toEqual(['x:m1', 'x:m2']);
+    expect(await inbox('veltra')).toEqual(['x:m3']);
   });
 
   it('a team correction of the tone re-labels every link through its stance, keeping the rollups exact', async () => {

@@ -4,6 +4,7 @@ import Sentiment from 'sentiment';
 import type { MentionInput } from '../src/domain/mention.js';
 import { createScorer } from '../src/scoring/scorer.js';
 import type { SentimentModel } from '../src/scoring/learning/sentiment-model.js';
+import type { TargetStance } from '../src/scoring/target-stance.js';
 
 const WARM_UP = 300;
 const MIN_MEASURE_MS = 1000;
@@ -60,11 +61,20 @@ export interface ScoringSpeed {
   sentimentCpuPerSec: number;
 }
 
-export async function benchScoring(texts: string[], sentimentModel?: SentimentModel): Promise<ScoringSpeed> {
+/** The score stage's second step: each mention's tone per linked entity, with the entities the collect stage matched. */
+export interface StanceWork {
+  stance: TargetStance;
+  entityIds: string[][];
+}
+
+export async function benchScoring(texts: string[], sentimentModel?: SentimentModel, targets?: StanceWork): Promise<ScoringSpeed> {
   const scorer = createScorer({ maskTerms: ['Acme', 'AcmeAir', 'Zéphyr Telecom'], ownHandles: ['acme_support'], sentimentModel });
   const mentions = texts.map(asMention);
   const analyser = new Sentiment();
-  const vigie = throughput(texts, (_text, i) => scorer.score(mentions[i]));
+  const vigie = throughput(texts, (text, i) => {
+    const scores = scorer.score(mentions[i]);
+    return targets ? targets.stance.targets({ text, lang: scores.lang, tone: scores.sentiment.label, entityIds: targets.entityIds[i] }) : scores;
+  });
   const sentiment = throughput(texts, (text) => analyser.analyze(text));
   return { vigiePerSec: vigie.wall, sentimentPerSec: sentiment.wall, vigieCpuPerSec: vigie.cpu, sentimentCpuPerSec: sentiment.cpu };
 }

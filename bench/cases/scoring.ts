@@ -1,5 +1,9 @@
 // Case 1: scoring throughput on one core against the bare `sentiment` package, on the demo scenario's posts.
-import { benchScoring } from '../scoring-speed.js';
+import { readFileSync } from 'node:fs';
+import { benchScoring, type StanceWork } from '../scoring-speed.js';
+import { parseConfig } from '../../src/config/load-config.js';
+import { createEntityMatcher } from '../../src/domain/entity-matcher.js';
+import { createTargetStance } from '../../src/scoring/target-stance.js';
 import { demoMentions } from '../lib/demo-texts.js';
 import { fmtRate, type BenchRow } from '../lib/result-table.js';
 import { scoreSentiment } from '../../src/scoring/sentiment.js';
@@ -21,18 +25,29 @@ function demoModel(mentions: MentionInput[]): SentimentModel {
   return trainSentimentModel(examples);
 }
 
+/**
+ * The score stage also reads each mention's tone per linked entity (target-stance.ts): measured with it, on the demo's
+ * own entities (a brand, its product and CEO, two competitors), the entities matched beforehand as the collect stage does.
+ */
+function demoStance(mentions: MentionInput[]): StanceWork {
+  const { entities } = parseConfig(readFileSync('config/demo.yaml', 'utf8'), 'config/demo.yaml', { VIGIE_PORT: '0' });
+  const matcher = createEntityMatcher(entities);
+  return { stance: createTargetStance(entities), entityIds: mentions.map((m) => matcher.match(m.text)) };
+}
+
 export async function scoringCase(): Promise<BenchRow[]> {
   const mentions = demoMentions();
   const texts = mentions.map((m) => m.text);
-  const { vigiePerSec, sentimentPerSec } = await benchScoring(texts);
+  const stance = demoStance(mentions);
+  const { vigiePerSec, sentimentPerSec } = await benchScoring(texts, undefined, stance);
   const ratio = vigiePerSec / sentimentPerSec;
   const model = demoModel(mentions);
-  const withModel = await benchScoring(texts, model);
+  const withModel = await benchScoring(texts, model, stance);
   const modelRatio = withModel.vigiePerSec / withModel.sentimentPerSec;
   return [
     {
       case: '1 scoring',
-      figure: 'mentions/s, one core (lang, EN/FR sentiment, masking, influence, risk)',
+      figure: 'mentions/s, one core (lang, EN/FR sentiment, masking, influence, risk, tone per entity)',
       value: fmtRate(vigiePerSec),
       baseline: `${fmtRate(sentimentPerSec)} (sentiment pkg)`,
       ratio,

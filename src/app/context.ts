@@ -11,6 +11,7 @@ import { closeQueues, createQueues, type Queues } from '../queue/queues.js';
 import { createRedis, describeRedis, type RedisTarget } from '../queue/redis-connection.js';
 import { resolveRedis, type ResolvedRedis } from '../queue/resolve-redis.js';
 import { createScorer } from '../scoring/scorer.js';
+import { createTargetStance, type TargetStance } from '../scoring/target-stance.js';
 import { buildMasker, buildScorer, loadActiveModels, type LoadedModels } from './active-models.js';
 import { buildSources, type ConfiguredSource } from '../sources/registry.js';
 import { openDatabase, type Store } from '../store/database.js';
@@ -31,6 +32,8 @@ export interface AppContext {
   queues: Queues;
   matcher: EntityMatcher;
   scorer: Scorer;
+  /** At whom each mention's tone is aimed, per linked entity (a competitor praised at the brand's expense). */
+  stance: TargetStance;
   mailer: Mailer;
   channels: Map<string, AlertChannel>;
   sources: Map<string, ConfiguredSource>;
@@ -96,6 +99,7 @@ export async function createAppContext(config: VigieConfig, options: ContextOpti
     redisTarget: resolved.target,
     queues,
     matcher: createEntityMatcher(config.entities),
+    stance: createTargetStance(config.entities),
     scorer: buildScorer(config, ownHandles, models),
     models,
     modelsCheckedAt: now(),

@@ -5,6 +5,7 @@ import { createEntityMatcher } from '../domain/entity-matcher.js';
 import { buildChannels } from '../notify/channels/build-channels.js';
 import { upsertCollectSchedulers } from '../queue/schedulers.js';
 import { upsertDigestSchedulers } from '../queue/digest-schedulers.js';
+import { createTargetStance } from '../scoring/target-stance.js';
 import { buildSources } from '../sources/registry.js';
 import { syncEntities } from '../store/entity-repository.js';
 import { syncConfigTags } from '../store/tag-repository.js';
@@ -32,6 +33,7 @@ export async function applyConfig(ctx: AppContext, next: VigieConfig, schedulers
   ctx.sources = buildSources(next.sources, { env: process.env, now: ctx.now, logger: ctx.logger });
   ctx.channels = buildChannels(next.channels, ctx.mailer);
   ctx.matcher = createEntityMatcher(next.entities);
+  ctx.stance = createTargetStance(next.entities);
   ctx.ownHandles = ownHandles;
   ctx.config = { ...next, database: ctx.config.database, redis: ctx.config.redis, api: ctx.config.api, dataDir: ctx.config.dataDir };
   // The scorer depends on the watched terms and on the models: both are read again (a rollback shows up here too).

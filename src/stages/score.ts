@@ -12,16 +12,7 @@ import { mentionsDuplicate, mentionsScored, mentionsStored } from '../observabil
 export async function runScore(ctx: AppContext, job: ScoreJob): Promise<StoreResult> {
   // A model trained, adopted or rolled back since the last batch is picked up here (checked every few seconds).
   await refreshModels(ctx);
-  const scored: StoredMention[] = job.mentions.map((m) => {
-    const scores = ctx.scorer.score(m);
-    return {
-      ...m,
-      ...scores,
-      sourceId: job.sourceId,
-      collectedAt: job.collectedAt,
-      authorIsOwn: isOwnHandle(ctx.ownHandles, m.platform, m.author.handle),
-    };
-  });
+  const scored = job.mentions.map((m) => scoreMention(ctx, m, job.sourceId, job.collectedAt));
   const result = await storeMentions(ctx.store, scored);
   if (ctx.models.tags) await tagMentions(ctx, scored);
   for (const m of scored) mentionsScored.inc({ platform: m.platform, lang: m.lang, sentiment: m.sentiment.label });
@@ -32,6 +23,24 @@ export async function runScore(ctx: AppContext, job: ScoreJob): Promise<StoreRes
   if (result.duplicates > 0) mentionsDuplicate.inc({ platform: scored[0].platform }, result.duplicates);
   await Promise.all([...result.touched].map(([entityId, latest]) => enqueueDetection(ctx, entityId, latest)));
   return result;
+}
+
+/**
+ * One matched mention as it is stored: its scores, and its tone per entity (a competitor praised at the brand's expense
+ * is not the competitor's bad news), which may link it to one more entity, the brand the competitor was chosen over.
+ */
+export function scoreMention(ctx: Pick<AppContext, 'scorer' | 'stance' | 'ownHandles'>, m: ScoreJob['mentions'][number], sourceId: string, collectedAt: number): StoredMention {
+  const scores = ctx.scorer.score(m);
+  const targets = ctx.stance.targets({ text: m.text, lang: scores.lang, tone: scores.sentiment.label, entityIds: m.entityIds });
+  return {
+    ...m,
+    ...scores,
+    entityIds: targets.map((t) => t.entityId),
+    targets,
+    sourceId,
+    collectedAt,
+    authorIsOwn: isOwnHandle(ctx.ownHandles, m.platform, m.author.handle),
+  };
 }
 
 /** The tag classifier's tags, on the text as the models see it (watched names masked). */

@@ -45,13 +45,14 @@ async function notableMentions(db: Kysely<Database>, entityId: string, from: num
     .innerJoin('mentions as m', 'm.id', 'me.mention_id')
     .innerJoin('authors as a', 'a.id', 'm.author_id')
     .select([
-      'm.id', 'm.published_at', 'm.text', 'm.sentiment_label', 'm.likes', 'm.reshares', 'm.replies', 'm.quotes', 'm.risk_flags', 'm.reshare_of',
+      'm.id', 'm.published_at', 'm.text', 'me.sentiment_label', 'm.likes', 'm.reshares', 'm.replies', 'm.quotes', 'm.risk_flags', 'm.reshare_of',
       'm.influence', 'a.handle', 'a.followers', 'a.influence as author_influence',
     ])
     .where('me.entity_id', '=', entityId)
     .where('me.published_at', '>=', from)
     .where('me.published_at', '<', to)
-    .where((eb) => eb.or([eb('m.sentiment_label', '=', 'negative'), eb('m.risk_flags', '!=', '[]')]))
+    // The link's label, not the post's: a post praising a competitor at the brand's expense is negative for the brand only.
+    .where((eb) => eb.or([eb('me.sentiment_label', '=', 'negative'), eb('m.risk_flags', '!=', '[]')]))
     // The brand's own posts (apologies, statements) are its answer to a crisis, never the evidence of one.
     .where('m.is_own', '=', 0)
     .orderBy('m.influence', 'desc')

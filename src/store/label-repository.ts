@@ -2,6 +2,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely, Transaction } from 'kysely';
 import type { SentimentLabel } from '../domain/mention.js';
+import { linkLabel, linkScore, TARGET_ROLES, type TargetRole } from '../scoring/target-stance.js';
 import { bulkInserts } from './bulk-insert.js';
 import { chunkRows } from './chunk.js';
 import type { DialectName, Store } from './database.js';
@@ -48,7 +49,8 @@ interface MentionState {
   engagement: number;
   reach: number;
   riskFlagged: boolean;
-  entityIds: string[];
+  /** Its entity links: each one's role in the tone, and the label it was counted with. */
+  links: { entityId: string; role: TargetRole; label: SentimentLabel }[];
   /** What the mention says now (before this call). */
   stored: Reading;
   /** The scorer's own reading. */
@@ -105,9 +107,10 @@ async function loadStates(trx: Transaction<Database>, dialect: DialectName, ids:
     const rows = await q.execute();
     const labels = await trx.selectFrom('mention_labels').selectAll().where('mention_id', 'in', chunk).execute();
     const labelOf = new Map(labels.map((l) => [l.mention_id, l]));
-    const links = new Map<string, string[]>();
-    for (const l of await trx.selectFrom('mention_entities').select(['mention_id', 'entity_id']).where('mention_id', 'in', chunk).execute()) {
-      links.set(l.mention_id, [...(links.get(l.mention_id) ?? []), l.entity_id]);
+    const links = new Map<string, MentionState['links']>();
+    for (const l of await trx.selectFrom('mention_entities').select(['mention_id', 'entity_id', 'stance', 'sentiment_label']).where('mention_id', 'in', chunk).execute()) {
+      const link = { entityId: l.entity_id, role: asRole(l.stance), label: l.sentiment_label as SentimentLabel };
+      links.set(l.mention_id, [...(links.get(l.mention_id) ?? []), link]);
     }
     for (const r of rows) {
       const stored: Reading = { label: r.sentiment_label as SentimentLabel, score: r.sentiment_score, confidence: r.sentiment_confidence };
@@ -120,7 +123,7 @@ async function loadStates(trx: Transaction<Database>, dialect: DialectName, ids:
         engagement: r.likes + r.reshares + r.replies + r.quotes,
         reach: Number(r.reach),
         riskFlagged: r.risk_flags !== '[]',
-        entityIds: links.get(r.id) ?? [],
+        links: links.get(r.id) ?? [],
         stored,
         machine: l ? { label: l.machine_label as SentimentLabel, score: l.machine_score, confidence: l.machine_confidence } : stored,
         human: l ? { label: l.label as SentimentLabel, by: l.labelled_by, at: Number(l.labelled_at), source: l.source as LabelSource } : null,
@@ -130,6 +133,9 @@ async function loadStates(trx: Transaction<Database>, dialect: DialectName, ids:
   }
   return states;
 }
+
+/** A stance this version does not know (written by a newer one) reads as the post's own tone. */
+const asRole = (stance: string): TargetRole => ((TARGET_ROLES as readonly string[]).includes(stance) ? (stance as TargetRole) : 'direct');
 
 /**
  * Writes the touched mentions' new state in few statements: label rows in bulk, and the mentions and entity links
@@ -177,16 +183,29 @@ async function writeStates(trx: Transaction<Database>, dialect: DialectName, sta
     byReading.set(key, group);
     // The brand's own posts are in no rollup (see storeMentions), so they have nothing to move.
     if (s.isOwn || (next.label === s.stored.label && next.score === s.stored.score)) continue;
-    const contribution = { entityIds: s.entityIds, platform: s.platform, publishedAt: s.publishedAt, engagement: s.engagement, reach: s.reach, riskFlagged: s.riskFlagged };
-    rollups.addMention({ ...contribution, label: s.stored.label, sentimentScore: s.stored.score }, -1);
-    rollups.addMention({ ...contribution, label: next.label, sentimentScore: next.score }, 1);
+    // A correction is of the post's tone; each link's label follows from its role (target-stance.ts), so a post that
+    // praised a competitor at the brand's expense, corrected to negative, still hurts the brand and not the competitor.
+    // Each link leaves the rollups with what it was counted with and comes back with its re-derived label.
+    const contribution = { platform: s.platform, publishedAt: s.publishedAt, engagement: s.engagement, reach: s.reach, riskFlagged: s.riskFlagged };
+    rollups.addMention({ ...contribution, entities: s.links.map((l) => ({ entityId: l.entityId, label: l.label, sentimentScore: linkScore(l.label, s.stored) })) }, -1);
+    rollups.addMention({ ...contribution, entities: s.links.map((l) => {
+      const label = linkLabel(l.role, next.label);
+      return { entityId: l.entityId, label, sentimentScore: linkScore(label, next) };
+    }) }, 1);
   }
   for (const { reading, ids, relabelled } of byReading.values()) {
     for (const chunk of chunkRows(ids, 1, 1000)) {
       await trx.updateTable('mentions').set({ sentiment_label: reading.label, sentiment_score: reading.score, sentiment_confidence: reading.confidence }).where('id', 'in', chunk).execute();
     }
+    const relabelledIds = new Set(relabelled);
+    const roles = new Set(states.filter((s) => relabelledIds.has(s.id)).flatMap((s) => s.links.map((l) => l.role)));
     for (const chunk of chunkRows(relabelled, 1, 1000)) {
-      await trx.updateTable('mention_entities').set({ sentiment_label: reading.label }).where('mention_id', 'in', chunk).execute();
+      for (const role of roles) {
+        let q = trx.updateTable('mention_entities').set({ sentiment_label: linkLabel(role, reading.label) }).where('mention_id', 'in', chunk);
+        // Links of a stance this version does not know were relabelled as 'direct' above.
+        q = role === 'direct' ? q.where((eb) => eb.or([eb('stance', '=', 'direct'), eb('stance', 'not in', TARGET_ROLES.filter((r) => r !== 'direct'))])) : q.where('stance', '=', role);
+        await q.execute();
+      }
     }
   }
 }

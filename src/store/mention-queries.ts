@@ -39,6 +39,11 @@ export interface MentionView {
   reach: number;
   riskFlags: string[];
   entityIds: string[];
+  /**
+   * The tone per linked entity (scoring/target-stance.ts): a post praising a competitor at the brand's expense is
+   * positive for the competitor and negative for the brand. `stance` says why; `versus` is the other side, if any.
+   */
+  targets: { entityId: string; label: string; stance: string; versus: string | null }[];
   /** The team's label when someone corrected the sentiment (then `sentiment` is that label, confidence 1). */
   labelledBy: { by: string; at: number; machineLabel: string } | null;
   /** Custom tags that apply, set by a person ('label') or the classifier ('model'). */
@@ -61,6 +66,8 @@ export async function listMentions(db: Kysely<Database>, f: MentionFilter): Prom
     q = q.where((eb) => {
       // The links carry the mention's time: the same bounds on them keep PostgreSQL to the period's weekly partitions.
       let links = eb.selectFrom('mention_entities as me').select('me.mention_id').whereRef('me.mention_id', '=', 'm.id').where('me.entity_id', '=', f.entityId!);
+      // For one entity, a tone is the link's: the negative mentions of Kelio are those its KPIs count as negative.
+      if (f.sentiment) links = links.where('me.sentiment_label', '=', f.sentiment);
       if (f.from !== undefined) links = links.where('me.published_at', '>=', f.from);
       if (f.to !== undefined) links = links.where('me.published_at', '<', f.to);
       if (f.before !== undefined) links = links.where('me.published_at', '<=', f.before);
@@ -79,7 +86,7 @@ export async function listMentions(db: Kysely<Database>, f: MentionFilter): Prom
     // The first condition alone is an index range on published_at; the second settles the ties at the edge.
     q = q.where('m.published_at', '<=', before).where((eb) => eb.or([eb('m.published_at', '<', before), eb('m.id', '<', beforeId)]));
   } else if (f.before !== undefined) q = q.where('m.published_at', '<', f.before);
-  if (f.sentiment) q = q.where('m.sentiment_label', '=', f.sentiment);
+  if (f.sentiment && !f.entityId) q = q.where('m.sentiment_label', '=', f.sentiment);
   if (f.platform) q = q.where('m.platform', '=', f.platform);
   if (f.lang) q = q.where('m.lang', '=', f.lang);
   if (f.minInfluence !== undefined) q = q.where('m.influence', '>=', f.minInfluence);
@@ -100,7 +107,8 @@ export async function listMentions(db: Kysely<Database>, f: MentionFilter): Prom
     influence: r.influence,
     reach: Number(r.reach),
     riskFlags: JSON.parse(r.risk_flags),
-    entityIds: links.get(r.id) ?? [],
+    entityIds: (links.get(r.id) ?? []).map((l) => l.entityId),
+    targets: links.get(r.id) ?? [],
     tags: tags.get(r.id) ?? [],
     labelledBy: r.labelled_by === null ? null : { by: r.labelled_by, at: Number(r.labelled_at), machineLabel: r.machine_label! },
   }));
@@ -110,19 +118,24 @@ function escapeLike(s: string): string {
   return s.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
 
-async function entityLinks(db: Kysely<Database>, mentions: readonly { id: string; published_at: number }[]): Promise<Map<string, string[]>> {
-  const out = new Map<string, string[]>();
+type Link = MentionView['targets'][number];
+
+async function entityLinks(db: Kysely<Database>, mentions: readonly { id: string; published_at: number }[]): Promise<Map<string, Link[]>> {
+  const out = new Map<string, Link[]>();
   if (mentions.length === 0) return out;
   const times = mentions.map((m) => Number(m.published_at));
   const rows = await db
     .selectFrom('mention_entities')
-    .select(['mention_id', 'entity_id'])
+    .select(['mention_id', 'entity_id', 'sentiment_label', 'stance', 'stance_versus'])
     .where('mention_id', 'in', mentions.map((m) => m.id))
     // The page's time span: on PostgreSQL only the weeks it covers are read.
     .where('published_at', '>=', Math.min(...times))
     .where('published_at', '<=', Math.max(...times))
     .execute();
-  for (const r of rows) out.set(r.mention_id, [...(out.get(r.mention_id) ?? []), r.entity_id]);
+  for (const r of rows) {
+    const link = { entityId: r.entity_id, label: r.sentiment_label, stance: r.stance, versus: r.stance_versus };
+    out.set(r.mention_id, [...(out.get(r.mention_id) ?? []), link]);
+  }
   return out;
 }
 

@@ -1,6 +1,7 @@
 // Stores scored mentions exactly once, with their authors, entity links and the rollups, in one transaction.
 import { sql, type Transaction } from 'kysely';
 import type { ScoredMention } from '../domain/mention.js';
+import { linkScore, type TargetLink } from '../scoring/target-stance.js';
 import { bulkInserts } from './bulk-insert.js';
 import { chunkRows } from './chunk.js';
 import { DAY_MS } from '../domain/time-buckets.js';
@@ -15,6 +16,16 @@ export interface StoredMention extends ScoredMention {
   collectedAt: number;
   /** Set when the author is one of the entities' own accounts. */
   authorIsOwn?: boolean;
+  /**
+   * The mention's tone per entity (scoring/target-stance.ts), possibly with an implied link to a competitor's brand;
+   * when given, these are the mention's links. Without it every entity in entityIds takes the mention's own tone.
+   */
+  targets?: readonly TargetLink[];
+}
+
+/** The entity links a mention is stored with: its targets, or each of its entities with the mention's tone. */
+export function mentionLinks(m: StoredMention): readonly TargetLink[] {
+  return m.targets ?? m.entityIds.map((entityId) => ({ entityId, role: 'direct' as const, label: m.sentiment.label }));
 }
 
 export interface StoreResult {
@@ -74,7 +85,7 @@ async function storeUnique(db: Store['db'], dialect: DialectName, keys: ReturnTy
     const storedPerEntity = new Map<string, number>();
     for (const m of fresh) {
       const t = Date.parse(m.publishedAt);
-      for (const id of m.entityIds) {
+      for (const { entityId: id } of mentionLinks(m)) {
         touched.set(id, Math.max(touched.get(id) ?? 0, t));
         const key = `${id}\u0000${m.platform}`;
         storedPerEntity.set(key, (storedPerEntity.get(key) ?? 0) + 1);
@@ -145,12 +156,14 @@ export function toRow(m: StoredMention): NewMention {
 /** The mention_entities rows of new mentions (the bench's storage baseline writes the same). */
 export function linkRows(fresh: readonly StoredMention[]): NewMentionEntity[] {
   return fresh.flatMap((m) =>
-    m.entityIds.map((entityId) => ({
+    mentionLinks(m).map((link) => ({
       mention_id: mentionId(m.platform, m.externalId),
-      entity_id: entityId,
+      entity_id: link.entityId,
       published_at: Date.parse(m.publishedAt),
-      sentiment_label: m.sentiment.label,
+      sentiment_label: link.label,
       influence: m.influence,
+      stance: link.role,
+      stance_versus: link.versus ?? null,
     })),
   );
 }
@@ -255,19 +268,17 @@ export function rollupChanges(fresh: readonly StoredMention[], engagementDeltas:
   for (const m of fresh) {
     if (m.authorIsOwn) continue;
     rollups.addMention({
-      entityIds: m.entityIds,
+      entities: mentionLinks(m).map((l) => ({ entityId: l.entityId, label: l.label, sentimentScore: linkScore(l.label, m.sentiment) })),
       platform: m.platform,
       publishedAt: Date.parse(m.publishedAt),
-      label: m.sentiment.label,
       engagement: engagementTotal(m.engagement),
       reach: m.reach,
       riskFlagged: m.riskFlags.length > 0,
-      sentimentScore: m.sentiment.score,
     });
   }
   for (const { mention, delta } of engagementDeltas) {
     if (mention.authorIsOwn) continue;
-    rollups.addEngagement({ entityIds: mention.entityIds, platform: mention.platform, publishedAt: Date.parse(mention.publishedAt) }, delta);
+    rollups.addEngagement({ entityIds: mentionLinks(mention).map((l) => l.entityId), platform: mention.platform, publishedAt: Date.parse(mention.publishedAt) }, delta);
   }
   return rollups;
 }

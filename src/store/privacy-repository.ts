@@ -3,6 +3,8 @@ import { randomUUID } from 'node:crypto';
 import { sql, type Kysely, type Transaction } from 'kysely';
 import { DAY_MS } from '../domain/time-buckets.js';
 import { chunkRows } from './chunk.js';
+import type { SentimentLabel } from '../domain/mention.js';
+import { linkScore } from '../scoring/target-stance.js';
 import { RollupAccumulator } from './rollup-writer.js';
 import type { Database } from './tables.js';
 
@@ -69,22 +71,22 @@ async function eraseMentions(trx: Transaction<Database>, ids: string[]): Promise
     const rows = await trx
       .selectFrom('mentions as m')
       .innerJoin('mention_entities as me', 'me.mention_id', 'm.id')
-      .select(['m.id', 'm.platform', 'm.published_at', 'm.sentiment_label', 'm.sentiment_score', 'm.likes', 'm.reshares', 'm.replies', 'm.quotes', 'm.reach', 'm.risk_flags', 'm.is_own', 'me.entity_id'])
+      .select(['m.id', 'm.platform', 'm.published_at', 'm.sentiment_label', 'm.sentiment_score', 'm.likes', 'm.reshares', 'm.replies', 'm.quotes', 'm.reach', 'm.risk_flags', 'm.is_own', 'me.entity_id', 'me.sentiment_label as link_label'])
       .where('m.id', 'in', chunk)
       .execute();
     for (const r of rows) {
       // The brand's own posts were never counted in the rollups (storeMentions).
       if (r.is_own === 1) continue;
+      // Each link is taken out with the tone it was counted with: a post can have praised one entity and hurt another.
+      const label = r.link_label as SentimentLabel;
       rollups.addMention(
         {
-          entityIds: [r.entity_id],
+          entities: [{ entityId: r.entity_id, label, sentimentScore: linkScore(label, { label: r.sentiment_label as SentimentLabel, score: r.sentiment_score }) }],
           platform: r.platform,
           publishedAt: Number(r.published_at),
-          label: r.sentiment_label as 'negative' | 'neutral' | 'positive',
           engagement: r.likes + r.reshares + r.replies + r.quotes,
           reach: Number(r.reach),
           riskFlagged: r.risk_flags !== '[]',
-          sentimentScore: r.sentiment_score,
         },
         -1,
       );

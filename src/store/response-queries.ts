@@ -60,22 +60,24 @@ export async function responseInbox(db: Kysely<Database>, f: InboxFilter): Promi
     .innerJoin('authors as a', 'a.id', 'm.author_id')
     .select(['m.id', 'm.url', 'm.text', 'm.published_at', 'm.influence', 'm.risk_flags', 'a.handle', 'a.followers',
       'a.description', 'a.verified', 'a.posts', 'a.engagement_earned', 'a.amplified_count', 'a.graph_rank'])
-    .where('m.sentiment_label', '=', 'negative')
     .where('m.first_response_at', 'is', null)
     .where('m.is_own', '=', 0)
     .where('m.reshare_of', 'is', null)
     .where('m.published_at', '>=', f.since)
     .where('m.influence', '>=', f.minInfluence);
+  // For an entity, negative is the link's label (target-stance.ts): "glad i went with Veltra, at least it does not melt"
+  // is in Kelio's inbox, not in Veltra's.
   if (f.entityId) {
     q = q.where((eb) =>
-      eb.exists(eb.selectFrom('mention_entities as me').select('me.mention_id').whereRef('me.mention_id', '=', 'm.id').where('me.entity_id', '=', f.entityId!)),
+      eb.exists(eb.selectFrom('mention_entities as me').select('me.mention_id').whereRef('me.mention_id', '=', 'm.id').where('me.entity_id', '=', f.entityId!).where('me.sentiment_label', '=', 'negative')),
     );
   }
   if (f.entityIds) {
     const ids = [...f.entityIds];
     if (ids.length === 0) return [];
-    q = q.where((eb) => eb.exists(eb.selectFrom('mention_entities as me').select('me.mention_id').whereRef('me.mention_id', '=', 'm.id').where('me.entity_id', 'in', ids)));
+    q = q.where((eb) => eb.exists(eb.selectFrom('mention_entities as me').select('me.mention_id').whereRef('me.mention_id', '=', 'm.id').where('me.entity_id', 'in', ids).where('me.sentiment_label', '=', 'negative')));
   }
+  if (!f.entityId && !f.entityIds) q = q.where('m.sentiment_label', '=', 'negative');
   const rows = await q.orderBy('m.influence', 'desc').limit(Math.min(f.limit ?? 50, 500)).execute();
   return rows.map((r) => ({
     id: r.id,

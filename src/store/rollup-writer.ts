@@ -6,16 +6,21 @@ import type { Database, RollupTable } from './tables.js';
 
 export type RollupDelta = RollupTable;
 
-/** What one mention adds to (sign 1) or removes from (sign -1) its buckets. */
+/** How one mention reads for one of its entities: a post can praise a competitor and hurt the brand (target-stance.ts). */
+export interface EntityTone {
+  entityId: string;
+  label: 'negative' | 'neutral' | 'positive';
+  sentimentScore: number;
+}
+
+/** What one mention adds to (sign 1) or removes from (sign -1) its buckets, each entity with its own tone. */
 export interface RollupContribution {
-  entityIds: readonly string[];
+  entities: readonly EntityTone[];
   platform: string;
   publishedAt: number;
-  label: 'negative' | 'neutral' | 'positive';
   engagement: number;
   reach: number;
   riskFlagged: boolean;
-  sentimentScore: number;
 }
 
 export class RollupAccumulator {
@@ -24,19 +29,21 @@ export class RollupAccumulator {
 
   addMention(c: RollupContribution, sign: 1 | -1 = 1): void {
     const reach = Math.round(c.reach);
-    this.bump(c, (r) => {
-      r.total += sign;
-      r[c.label] += sign;
-      r.engagement += sign * c.engagement;
-      r.reach += sign * reach;
-      if (c.label === 'negative') r.negative_reach += sign * reach;
-      if (c.riskFlagged) r.risk_flagged += sign;
-      r.sentiment_sum += sign * c.sentimentScore;
-    });
+    for (const tone of c.entities) {
+      this.bump(tone.entityId, c, (r) => {
+        r.total += sign;
+        r[tone.label] += sign;
+        r.engagement += sign * c.engagement;
+        r.reach += sign * reach;
+        if (tone.label === 'negative') r.negative_reach += sign * reach;
+        if (c.riskFlagged) r.risk_flagged += sign;
+        r.sentiment_sum += sign * tone.sentimentScore;
+      });
+    }
   }
 
-  addEngagement(c: Pick<RollupContribution, 'entityIds' | 'platform' | 'publishedAt'>, delta: number): void {
-    this.bump(c, (r) => (r.engagement += delta));
+  addEngagement(c: { entityIds: readonly string[]; platform: string; publishedAt: number }, delta: number): void {
+    for (const entity of c.entityIds) this.bump(entity, c, (r) => (r.engagement += delta));
   }
 
   async apply(trx: Transaction<Database>): Promise<void> {
@@ -44,11 +51,9 @@ export class RollupAccumulator {
     await applyRollupDeltas(trx, 'rollups_minute', [...this.minute.values()]);
   }
 
-  private bump(c: Pick<RollupContribution, 'entityIds' | 'platform' | 'publishedAt'>, change: (r: RollupDelta) => void): void {
-    for (const entity of c.entityIds) {
-      change(row(this.hourly, entity, c.platform, floorTo(c.publishedAt, HOUR_MS)));
-      change(row(this.minute, entity, c.platform, floorTo(c.publishedAt, MINUTE_MS)));
-    }
+  private bump(entity: string, c: { platform: string; publishedAt: number }, change: (r: RollupDelta) => void): void {
+    change(row(this.hourly, entity, c.platform, floorTo(c.publishedAt, HOUR_MS)));
+    change(row(this.minute, entity, c.platform, floorTo(c.publishedAt, MINUTE_MS)));
   }
 }
 

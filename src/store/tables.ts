@@ -1,5 +1,5 @@
 // The database tables as kysely sees them. Times are epoch milliseconds (UTC) in every dialect.
-import type { Insertable, Selectable } from 'kysely';
+import type { ColumnType, Insertable, Selectable } from 'kysely';
 
 export interface EntitiesTable {
   id: string;
@@ -73,6 +73,10 @@ export interface MentionEntitiesTable {
   published_at: number;
   sentiment_label: string;
   influence: number;
+  /** The entity's role in the post's tone (scoring/target-stance.ts TargetRole); the label follows from it. */
+  stance: ColumnType<string, string | undefined, string>;
+  /** The entity on the other side of the comparison, if any. */
+  stance_versus: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 /** Shared by rollups_hourly and rollups_minute: counts per entity x platform x bucket. */

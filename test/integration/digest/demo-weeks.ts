@@ -1,6 +1,7 @@
 // Seeds a test database with the demo scenario: four quiet weeks, then the crisis week 2026-W47, an alert and daily sign-ups.
 import { readFileSync } from 'node:fs';
-import { isOwnHandle, type AppContext } from '../../../src/app/context.js';
+import type { AppContext } from '../../../src/app/context.js';
+import { scoreMention } from '../../../src/stages/score.js';
 import { parseConfig, type VigieConfig } from '../../../src/config/load-config.js';
 import type { Alert } from '../../../src/domain/alert.js';
 import { DAY_MS } from '../../../src/domain/time-buckets.js';
@@ -34,14 +35,7 @@ export function scoreDemoMentions(ctx: AppContext, mentions: ReturnType<typeof g
   return mentions.flatMap((m) => {
     const entityIds = ctx.matcher.match(m.text);
     if (entityIds.length === 0) return [];
-    return [{
-      ...m,
-      ...ctx.scorer.score(m),
-      entityIds,
-      sourceId: 'demo',
-      collectedAt: Date.parse(m.publishedAt) + 60_000,
-      authorIsOwn: isOwnHandle(ctx.ownHandles, m.platform, m.author.handle),
-    }];
+    return [scoreMention(ctx, { ...m, entityIds }, 'demo', Date.parse(m.publishedAt) + 60_000)];
   });
 }
 

@@ -12,16 +12,10 @@ import { mentionsDuplicate, mentionsScored, mentionsStored } from '../observabil
 export async function runScore(ctx: AppContext, job: ScoreJob): Promise<StoreResult> {
   // A model trained, adopted or rolled back since the last batch is picked up here (checked every few seconds).
   await refreshModels(ctx);
-  const scored: StoredMention[] = job.mentions.map((m) => {
-    const scores = ctx.scorer.score(m);
-    return {
-      ...m,
-      ...scores,
-      sourceId: job.sourceId,
-      collectedAt: job.collectedAt,
-      authorIsOwn: isOwnHandle(ctx.ownHandles, m.platform, m.author.handle),
-    };
-  });
+  // The scores are set on the job's own mention objects rather than on copies (less garbage per batch).
+  const scored: StoredMention[] = job.mentions.map((m) =>
+    Object.assign(m, ctx.scorer.score(m), { sourceId: job.sourceId, collectedAt: job.collectedAt, authorIsOwn: isOwnHandle(ctx.ownHandles, m.platform, m.author.handle) }),
+  );
   const result = await storeMentions(ctx.store, scored);
   if (ctx.models.tags) await tagMentions(ctx, scored);
   for (const m of scored) mentionsScored.inc({ platform: m.platform, lang: m.lang, sentiment: m.sentiment.label });

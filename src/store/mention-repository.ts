@@ -55,9 +55,15 @@ async function storeUnique(db: Store['db'], dialect: DialectName, keys: ReturnTy
       const rows = await insert.onConflict((oc) => oc.columns(keys.mentions).doNothing()).returning('id').execute();
       for (const r of rows) insertedIds.add(r.id);
     }
-    const fresh = unique.filter((m) => insertedIds.has(mentionId(m.platform, m.externalId)));
-    const seen = unique.filter((m) => !insertedIds.has(mentionId(m.platform, m.externalId)));
-    const existing = await existingEngagement(trx, seen.map((m) => mentionId(m.platform, m.externalId)));
+    const fresh: StoredMention[] = [];
+    const seen: StoredMention[] = [];
+    const seenIds: string[] = [];
+    for (const m of unique) {
+      const id = mentionId(m.platform, m.externalId);
+      if (insertedIds.has(id)) fresh.push(m);
+      else (seen.push(m), seenIds.push(id));
+    }
+    const existing = await existingEngagement(trx, seenIds);
     for (const insert of bulkInserts(trx, dialect, 'mention_entities', linkRows(fresh))) {
       await insert.onConflict((oc) => oc.columns(keys.links).doNothing()).execute();
     }

@@ -1,14 +1,14 @@
 // The ingest benchmark: N mentions pushed to the collect queue, worker processes score and store them; timed, then checked.
 import { randomBytes } from 'node:crypto';
 import { sql } from 'kysely';
-import { createAppContext, isOwnHandle, type AppContext } from '../../src/app/context.js';
+import { createAppContext, type AppContext } from '../../src/app/context.js';
 import { createLogger } from '../../src/logger.js';
 import type { CollectJob } from '../../src/queue/names.js';
 import { SCORE_BATCH } from '../../src/stages/collect.js';
 import { writeBenchConfig } from './bench-config.js';
-import { demoMentions } from './demo-texts.js';
+import { isExact, verifyIngest, type IngestCheck } from './ingest-check.js';
 import { streamSlice, type StreamOptions } from './mention-stream.js';
-import { failedJobs, waitForDrain } from './queue-drain.js';
+import { waitForDrain } from './queue-drain.js';
 import { benchRedisPrefix, dropPostgresDatabase, freshPostgresDatabase, freshSqliteUrl, REDIS_URL } from './services.js';
 import { startWorkerProcess, type WorkerProcess } from './worker-process.js';
 import { busyShare, processCpuSeconds, readCpuTimes, watchBackendCpu } from './machine-cpu.js';
@@ -23,20 +23,6 @@ export interface IngestOptions {
   cpuProf: boolean;
   /** Queues on this Redis Cluster instead of REDIS_URL. */
   redisCluster?: TestRedisCluster;
-}
-
-export interface IngestCheck {
-  expectedMentions: number;
-  storedMentions: number;
-  /** Sum of the stream indexes of the stored mentions equals the expected one: none lost, none twice. */
-  idChecksumOk: boolean;
-  likesChecksumOk: boolean;
-  /** Entity links, and the hourly and minute rollup totals, all equal to the expected number of links. */
-  linksOk: boolean;
-  rollupsOk: boolean;
-  /** The hourly and minute rollup totals, and what they should be. */
-  rollupTotals: { hourly: number; minute: number; expected: number };
-  failedJobs: number;
 }
 
 export interface IngestOutcome {
@@ -90,8 +76,8 @@ export async function runIngest(o: IngestOptions): Promise<IngestOutcome> {
     const databaseCpuSeconds = backends ? await backends.stop() : null;
     const seconds = (drained - started) / 1000;
     const peakRssMb = await Promise.all(workers.splice(0).map(async (w) => (await w.stop(), w.peakRssMb())));
-    const check = await verify(ctx, stream, o.mentions);
-    const exact = check.storedMentions === check.expectedMentions && check.idChecksumOk && check.likesChecksumOk && check.linksOk && check.rollupsOk && check.failedJobs === 0;
+    const check = await verifyIngest(ctx, [ctx.queues.collect, ctx.queues.score], stream, o.mentions);
+    const exact = isExact(check);
     return { mentions: o.mentions, seconds, perSecond: o.mentions / seconds, peakRssMb, cpuBusy, workerCpuSeconds, databaseCpuSeconds, check, exact };
   } finally {
     await Promise.all(workers.map((w) => w.stop()));
@@ -124,50 +110,4 @@ async function produce(ctx: AppContext, stream: StreamOptions, total: number, la
       console.log(`  ${label}: ${from.toLocaleString('en')} / ${total.toLocaleString('en')} mentions queued`);
     }
   }
-}
-
-/** What the database must hold, from the demo posts the stream repeats (entity matching is the collect stage's). */
-function expected(ctx: AppContext, stream: StreamOptions, total: number) {
-  const posts = demoMentions();
-  const links = posts.map((p) => ctx.matcher.match(p.text).length);
-  // The brand's own posts are stored and linked but stay out of the rollups (what others say about it).
-  const own = posts.map((p) => isOwnHandle(ctx.ownHandles, p.platform, p.author.handle));
-  let mentions = 0;
-  let idSum = 0;
-  let likes = 0;
-  let linkCount = 0;
-  let rolledUp = 0;
-  for (let i = 0; i < total; i++) {
-    const post = i % posts.length;
-    if (links[post] === 0) continue; // names no entity: the collect stage drops it
-    mentions += 1;
-    idSum += i;
-    likes += posts[post].engagement.likes;
-    linkCount += links[post];
-    if (!own[post]) rolledUp += links[post];
-  }
-  return { mentions, idSum, likes, linkCount, rolledUp, tagLength: stream.runTag.length };
-}
-
-async function verify(ctx: AppContext, stream: StreamOptions, total: number): Promise<IngestCheck> {
-  const want = expected(ctx, stream, total);
-  const { db } = ctx.store;
-  const first = want.tagLength + 2; // external ids are "<runTag>-<index>"
-  const mentions = await sql<{ n: number; ids: number; likes: number }>`
-    SELECT count(*) AS n, sum(CAST(substr(external_id, ${sql.lit(first)}) AS bigint)) AS ids, sum(likes) AS likes FROM mentions`.execute(db);
-  const links = await sql<{ n: number }>`SELECT count(*) AS n FROM mention_entities`.execute(db);
-  const hourly = await sql<{ n: number }>`SELECT sum(total) AS n FROM rollups_hourly`.execute(db);
-  const minute = await sql<{ n: number }>`SELECT sum(total) AS n FROM rollups_minute`.execute(db);
-  const m = mentions.rows[0];
-  const linkCount = Number(links.rows[0].n);
-  return {
-    expectedMentions: want.mentions,
-    storedMentions: Number(m.n),
-    idChecksumOk: Number(m.ids) === want.idSum,
-    likesChecksumOk: Number(m.likes) === want.likes,
-    linksOk: linkCount === want.linkCount,
-    rollupsOk: Number(hourly.rows[0].n) === want.rolledUp && Number(minute.rows[0].n) === want.rolledUp,
-    rollupTotals: { hourly: Number(hourly.rows[0].n), minute: Number(minute.rows[0].n), expected: want.rolledUp },
-    failedJobs: await failedJobs([ctx.queues.collect, ctx.queues.score]),
-  };
 }

@@ -8,6 +8,7 @@ import { createMailer, type Mailer } from '../notify/mailer.js';
 import { buildChannels } from '../notify/channels/build-channels.js';
 import type { AlertChannel } from '../notify/channels/channel.js';
 import { closeQueues, createQueues, type Queues } from '../queue/queues.js';
+import type { Slots } from '../queue/slots.js';
 import { createRedis, describeRedis, type RedisTarget } from '../queue/redis-connection.js';
 import { resolveRedis, type ResolvedRedis } from '../queue/resolve-redis.js';
 import { createScorer } from '../scoring/scorer.js';
@@ -46,6 +47,12 @@ export interface AppContext {
   /** The text as the models see it: watched names and handles masked. */
   maskText: (text: string) => string;
   now: () => number;
+  /**
+   * Only in the jobs of a process whose workers run both the collect and the score stage (and workers.scoreInCollect):
+   * the collect stage scores and stores its batches itself, through these slots (the score stage's concurrency),
+   * instead of queueing score jobs.
+   */
+  scoreHere?: Slots;
   close(): Promise<void>;
 }
 

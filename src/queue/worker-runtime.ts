@@ -3,6 +3,7 @@ import { DelayedError, Worker, type Job } from 'bullmq';
 import type { AppContext } from '../app/context.js';
 import { createRedis } from './redis-connection.js';
 import { jobFailures, jobWait } from '../observability/metrics.js';
+import { createSlots } from './slots.js';
 import { STAGES, queueName, type JobPayloads, type Stage } from './names.js';
 
 export type StageHandler<S extends Stage> = (job: Job<JobPayloads[S]>, token: string | undefined, ctx: AppContext) => Promise<unknown>;
@@ -28,12 +29,14 @@ export function checkRegistry(registry: Partial<HandlerRegistry>): asserts regis
 
 export function startWorkers(ctx: AppContext, registry: HandlerRegistry, stages: readonly Stage[], concurrency: Partial<Record<Stage, number>> = {}): RunningWorkers {
   checkRegistry(registry);
+  const scoreConcurrency = concurrency.score ?? DEFAULT_CONCURRENCY.score;
+  const scoreHere = stages.includes('collect') && stages.includes('score') && ctx.config.workers.scoreInCollect ? createSlots(scoreConcurrency) : undefined;
   const workers = stages.map((stage) => {
     const handler = registry[stage] as StageHandler<Stage>;
     const worker = new Worker<JobPayloads[Stage]>(queueName(stage), (job, token) => {
       if (job.processedOn) jobWait.observe({ stage }, Math.max(0, job.processedOn - job.timestamp) / 1000);
       // Every log line of a job carries its stage and id.
-      return handler(job, token, { ...ctx, logger: ctx.logger.child({ stage, jobId: job.id }) });
+      return handler(job, token, jobContext(ctx, { logger: ctx.logger.child({ stage, jobId: job.id }), scoreHere }));
     }, {
       connection: createRedis(ctx.redisTarget),
       prefix: ctx.config.redis.prefix,
@@ -58,4 +61,14 @@ export function startWorkers(ctx: AppContext, registry: HandlerRegistry, stages:
       await Promise.all(workers.map((w) => w.disconnect()));
     },
   };
+}
+
+/**
+ * The context a job sees: the process's own, with a few fields of the job's (its logger). Reads of other fields and
+ * every write go to the process's context, so what a job learns stays for the next ones: a copy ({ ...ctx }) kept the
+ * score stage's model check time and freshly loaded models to itself, and every batch after the first 15 s asked the
+ * database whether the models had changed (and reloaded them, once they had).
+ */
+export function jobContext(ctx: AppContext, own: Partial<AppContext>): AppContext {
+  return new Proxy(ctx, { get: (target, key, receiver) => (Object.hasOwn(own, key) ? own[key as keyof AppContext] : Reflect.get(target, key, receiver)) });
 }

@@ -66,9 +66,15 @@ async function storeUnique(db: Store['db'], dialect: DialectName, keys: ReturnTy
       const rows = await insert.onConflict((oc) => oc.columns(keys.mentions).doNothing()).returning('id').execute();
       for (const r of rows) insertedIds.add(r.id);
     }
-    const fresh = unique.filter((m) => insertedIds.has(mentionId(m.platform, m.externalId)));
-    const seen = unique.filter((m) => !insertedIds.has(mentionId(m.platform, m.externalId)));
-    const existing = await existingEngagement(trx, seen.map((m) => mentionId(m.platform, m.externalId)));
+    const fresh: StoredMention[] = [];
+    const seen: StoredMention[] = [];
+    const seenIds: string[] = [];
+    for (const m of unique) {
+      const id = mentionId(m.platform, m.externalId);
+      if (insertedIds.has(id)) fresh.push(m);
+      else (seen.push(m), seenIds.push(id));
+    }
+    const existing = await existingEngagement(trx, seenIds);
     for (const insert of bulkInserts(trx, dialect, 'mention_entities', linkRows(fresh))) {
       await insert.onConflict((oc) => oc.columns(keys.links).doNothing()).execute();
     }
@@ -286,6 +292,8 @@ export function rollupChanges(fresh: readonly StoredMention[], engagementDeltas:
 /**
  * A reply from one of the brand's own accounts answers its parent: the parent's first response time
  * is the earliest such reply. Replies can arrive before their parent, so a new parent also looks for them.
+ * Each half is one statement per batch whatever the number of replies: one UPDATE per reply (about 20 a batch of
+ * the bench's stream) cost more round trips than the rest of the batch together.
  */
 async function recordResponses(trx: Transaction<Database>, dialect: DialectName, fresh: readonly StoredMention[]): Promise<void> {
   const responses = new Map<string, number>();
@@ -295,32 +303,27 @@ async function recordResponses(trx: Transaction<Database>, dialect: DialectName,
     const t = Date.parse(m.publishedAt);
     responses.set(parent, Math.min(responses.get(parent) ?? t, t));
   }
-  for (const [parent, at] of responses) {
-    await trx
-      .updateTable('mentions')
-      .set({ first_response_at: at })
-      .where('id', '=', parent)
-      .where((eb) => eb.or([eb('first_response_at', 'is', null), eb('first_response_at', '>', at)]))
-      .execute();
+  for (const chunk of chunkRows([...responses], 2)) {
+    // VALUES columns are column1, column2 on both databases; the cast types the time on PostgreSQL.
+    const values = sql.join(chunk.map(([parent, at]) => sql`(${parent}, cast(${at} as bigint))`));
+    await sql`update mentions set first_response_at = r.column2 from (values ${values}) as r
+      where mentions.id = r.column1 and (mentions.first_response_at is null or mentions.first_response_at > r.column2)`.execute(trx);
   }
   const parentMentions = fresh.filter((m) => !m.authorIsOwn);
+  if (parentMentions.length === 0) return;
   const parents = parentMentions.map((m) => mentionId(m.platform, m.externalId));
   // A reply is published after its parent: on PostgreSQL this bound, a literal known when planning, keeps the
   // lookup to the weekly partitions from the batch's oldest parent on (a day of slack for clocks that disagree).
-  const repliesFrom = Math.min(...parentMentions.map((m) => Date.parse(m.publishedAt))) - DAY_MS;
+  let oldest = Infinity;
+  for (const m of parentMentions) oldest = Math.min(oldest, Date.parse(m.publishedAt));
+  const repliesFrom = oldest - DAY_MS;
   for (const chunk of chunkRows(parents, 1, 5000)) {
-    const earlyReplies = await trx
-      .selectFrom('mentions')
-      .select((eb) => ['reply_to', eb.fn.min('published_at').as('at')])
-      // On PostgreSQL one array parameter instead of 1,000 bound values: less to build here, to parse and to plan there.
-      .where((eb) => (dialect === 'postgres' ? eb('reply_to', '=', sql<string>`any(${chunk}::text[])`) : eb('reply_to', 'in', chunk)))
-      // A literal, so that the planner matches the partial index mentions_own_reply_to (migration 0003).
-      .where('is_own', '=', sql.lit(1))
-      .where('published_at', '>=', sql.lit(repliesFrom))
-      .groupBy('reply_to')
-      .execute();
-    for (const r of earlyReplies) {
-      await trx.updateTable('mentions').set({ first_response_at: Number(r.at) }).where('id', '=', r.reply_to!).execute();
-    }
+    // On PostgreSQL one array parameter instead of 1,000 bound values: less to build here, to parse and to plan there.
+    const among = dialect === 'postgres' ? sql`reply_to = any(${chunk}::text[])` : sql`reply_to in (${sql.join(chunk)})`;
+    // is_own = 1 as a literal, so that the planner matches the partial index mentions_own_reply_to (migration 0003).
+    await sql`update mentions set first_response_at = r.at
+      from (select reply_to, min(published_at) as at from mentions
+            where ${among} and is_own = 1 and published_at >= ${sql.lit(repliesFrom)} group by reply_to) as r
+      where mentions.id = r.reply_to`.execute(trx);
   }
 }

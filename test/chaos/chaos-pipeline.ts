@@ -37,8 +37,10 @@ export interface ChaosPipeline {
 export async function startChaosPipeline(setup: ChaosSetup): Promise<ChaosPipeline> {
   const prefix = testRedisPrefix();
   const redisUrl = setup.redisUrl ?? REDIS_URL;
+  // These fault tests watch batches wait, retry and stall in the score queue: collected batches go through it even
+  // where one process runs both stages (which otherwise scores them within the collect job).
   const base = acmeConfigYaml({ databaseUrl: setup.databaseUrl, smtpUrl: setup.smtpUrl, prefix, dataDir: setup.dataDir })
-    .replace(JSON.stringify(REDIS_URL), JSON.stringify(redisUrl));
+    .replace(JSON.stringify(REDIS_URL), JSON.stringify(redisUrl)) + 'workers: { scoreInCollect: false }\n';
   const yaml = setup.yaml ? setup.yaml(base) : base;
   // Written out too, so that worker processes started with `vigie worker -c` read the very same config.
   const configPath = join(setup.dataDir, 'vigie.yaml');

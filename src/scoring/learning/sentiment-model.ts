@@ -5,7 +5,10 @@ import { tokenizePost } from '../lexicon.js';
 import { scoreTokens } from '../sentiment.js';
 import type { Token } from '../tokenizer.js';
 import { SENTIMENT_LABELS } from './metrics.js';
-import { DEFAULT_REGRESSION_OPTIONS, softmaxInPlace, trainSoftmax, type RegressionOptions, type SoftmaxWeights } from './softmax-regression.js';
+import { DEFAULT_REGRESSION_OPTIONS, logits, softmaxInPlace, trainSoftmax, type RegressionOptions, type SoftmaxWeights } from './softmax-regression.js';
+import { stratifiedFolds } from './folds.js';
+import { classificationScores } from './metrics.js';
+import { logCountRatioScale } from './naive-bayes-ratios.js';
 import { addLogits, DEFAULT_FEATURE_OPTIONS, featureWidth, featuresOfTokens, LEXICON_LABEL_FEATURE, type FeatureOptions, type FeatureVector } from './text-features.js';
 
 export interface SentimentExample {
@@ -38,6 +41,11 @@ export interface TrainOptions {
   minExamplesPerLanguage?: number;
   /** Starting weight of the lexicon's label for its class (LEXICON_PRIOR). */
   lexiconPrior?: number;
+  /**
+   * Settings the inner cross-validation chooses among (DEFAULT_CANDIDATES); one candidate is used as it is. Giving
+   * `regression.l2` without candidates fixes the L2 and skips the choice.
+   */
+  candidates?: readonly Candidate[];
 }
 
 export const MIN_EXAMPLES_PER_LANGUAGE = 20;
@@ -75,6 +83,59 @@ function lexiconPrior(features: FeatureOptions, strength: number): [number, numb
   return SENTIMENT_LABELS.map((_, c) => [base + LEXICON_LABEL_FEATURE + c, c, strength]);
 }
 
+/** One setting the inner cross-validation may choose: the L2 strength and the naive Bayes scaling of the n-grams. */
+export interface Candidate {
+  l2: number;
+  /** 0: plain inputs; 0.5: halfway to NB-SVM's log-count ratio scaling (naive-bayes-ratios.ts). */
+  naiveBayesMix: number;
+}
+
+/**
+ * What suits a set of labels depends on it: a few thousand customer complaints (airline) want little regularisation,
+ * the same number of general-topic tweets (SemEval) much more. So each training chooses by a 3-fold cross-validation
+ * inside its own labels (never the rows it is scored on), among these.
+ */
+export const DEFAULT_CANDIDATES: readonly Candidate[] = [
+  { l2: 3e-3, naiveBayesMix: 0 },
+  { l2: 3e-3, naiveBayesMix: 0.5 },
+  { l2: 1e-2, naiveBayesMix: 0 },
+  { l2: 1e-2, naiveBayesMix: 0.5 },
+];
+/** Below this many labels in a language an inner split is too noisy to choose by: the first candidate is used. */
+export const MIN_EXAMPLES_FOR_SELECTION = 300;
+const INNER_FOLDS = 3;
+const innerScratch = new Float64Array(3);
+
+function argmaxLogits(weights: SoftmaxWeights, x: FeatureVector): number {
+  logits(weights, x, innerScratch);
+  let best = 0;
+  for (let c = 1; c < weights.classes; c++) if (innerScratch[c] > innerScratch[best]) best = c;
+  return best;
+}
+const INNER_SEED = 9001;
+const NAIVE_BAYES_ALPHA = 1;
+
+function bestByInnerCv(candidates: readonly Candidate[], xs: readonly FeatureVector[], ys: readonly number[], fit: (candidate: Candidate, rows: readonly number[]) => SoftmaxWeights): Candidate {
+  const folds = stratifiedFolds(ys.map(String), INNER_FOLDS, INNER_SEED);
+  const gold = ys.map((y) => SENTIMENT_LABELS[y]);
+  let best = candidates[0];
+  let bestF1 = -1;
+  for (const candidate of candidates) {
+    const predicted = new Array<SentimentLabel>(ys.length);
+    for (let fold = 0; fold < INNER_FOLDS; fold++) {
+      const train = ys.map((_, i) => i).filter((i) => folds[i] !== fold);
+      const weights = fit(candidate, train);
+      for (let i = 0; i < ys.length; i++) if (folds[i] === fold) predicted[i] = SENTIMENT_LABELS[argmaxLogits(weights, xs[i])];
+    }
+    const f1 = classificationScores(gold, predicted).macroF1;
+    if (f1 > bestF1) {
+      best = candidate;
+      bestF1 = f1;
+    }
+  }
+  return best;
+}
+
 export function trainSentimentModel(examples: readonly SentimentExample[], opts: TrainOptions = {}): SentimentModel {
   const features = { ...DEFAULT_FEATURE_OPTIONS, ...opts.features };
   const regression = { ...DEFAULT_REGRESSION_OPTIONS, ...opts.regression };
@@ -97,11 +158,23 @@ export function trainSentimentModel(examples: readonly SentimentExample[], opts:
     if (list.length < minExamples || classesPresent < 2) continue;
     const xs = list.map((example) => vectorOf(example, features));
     const ys = list.map((example) => SENTIMENT_LABELS.indexOf(example.label));
-    const weights = trainSoftmax(xs, ys, SENTIMENT_LABELS.length, featureWidth(features), {
-      penaltyFreeFrom: 1 << features.hashBits,
-      initialWeights: lexiconPrior(features, opts.lexiconPrior ?? LEXICON_PRIOR),
-      ...regression,
-    });
+    const fitWith = (candidate: Candidate, rows: readonly number[]): SoftmaxWeights => {
+      const rx = rows.map((i) => xs[i]);
+      const ry = rows.map((i) => ys[i]);
+      const width = featureWidth(features);
+      const naiveBayes = candidate.naiveBayesMix > 0 ? { alpha: NAIVE_BAYES_ALPHA, mix: candidate.naiveBayesMix } : null;
+      return trainSoftmax(rx, ry, SENTIMENT_LABELS.length, width, {
+        penaltyFreeFrom: 1 << features.hashBits,
+        featureScale: naiveBayes ? logCountRatioScale(rx, ry, SENTIMENT_LABELS.length, width, 1 << features.hashBits, naiveBayes) : undefined,
+        initialWeights: lexiconPrior(features, opts.lexiconPrior ?? LEXICON_PRIOR),
+        ...regression,
+        l2: candidate.l2,
+      });
+    };
+    const candidates = opts.candidates ?? (opts.regression?.l2 !== undefined ? [{ l2: regression.l2, naiveBayesMix: 0 }] : DEFAULT_CANDIDATES);
+    const all = list.map((_, i) => i);
+    const chosen = candidates.length > 1 && list.length >= MIN_EXAMPLES_FOR_SELECTION ? bestByInnerCv(candidates, xs, ys, fitWith) : candidates[0];
+    const weights = fitWith(chosen, all);
     languages[lang] = { examples: list.length, classCounts, weights };
   }
   return { features, labels: SENTIMENT_LABELS, languages };

@@ -17,6 +17,12 @@ export interface RegressionOptions {
   penaltyFreeFrom?: number;
   /** Starting weights (feature, class, value): lets training start from the lexicon's verdict instead of from nothing. */
   initialWeights?: readonly (readonly [feature: number, klass: number, value: number])[];
+  /**
+   * Per feature and class multipliers of the inputs (index feature * classes + class), e.g. naive Bayes log-count
+   * ratios (NB-SVM): training sees x * scale, and the returned weights have the scale folded in, so prediction reads
+   * plain inputs at no extra cost.
+   */
+  featureScale?: Float32Array;
 }
 
 /**
@@ -76,10 +82,13 @@ export function trainSoftmax(xs: readonly FeatureVector[], ys: readonly number[]
   const gradient = new Float64Array(classes);
   const eps = 1e-8;
   const penaltyFreeFrom = opts.penaltyFreeFrom ?? width;
+  const scale = opts.featureScale;
+  const scaled: SoftmaxWeights = scale ? { ...model, weights: new Float32Array(weights.length) } : model;
   for (let epoch = 0; epoch < opts.epochs; epoch++) {
     for (const i of shuffledCopy(order, random)) {
       const x = xs[i];
-      logits(model, x, p);
+      if (scale) for (const j of x.indices) for (let c = 0; c < classes; c++) scaled.weights[j * classes + c] = weights[j * classes + c] * scale[j * classes + c];
+      logits(scaled, x, p);
       softmaxInPlace(p);
       for (let c = 0; c < classes; c++) gradient[c] = (p[c] - (c === ys[i] ? 1 : 0)) * classWeight[ys[i]];
       for (let c = 0; c < classes; c++) {
@@ -93,12 +102,13 @@ export function trainSoftmax(xs: readonly FeatureVector[], ys: readonly number[]
         const l2 = indices[j] >= penaltyFreeFrom ? 0 : opts.l2;
         for (let c = 0; c < classes; c++) {
           const k = base + c;
-          const g = gradient[c] * v + l2 * weights[k];
+          const g = gradient[c] * v * (scale ? scale[k] : 1) + l2 * weights[k];
           squared[k] += g * g;
           weights[k] -= (opts.learningRate * g) / Math.sqrt(squared[k] + eps);
         }
       }
     }
   }
+  if (scale) for (let k = 0; k < weights.length; k++) weights[k] *= scale[k];
   return model;
 }

@@ -129,7 +129,13 @@ async function produce(ctx: AppContext, stream: StreamOptions, total: number, la
 /** What the database must hold, from the demo posts the stream repeats (entity matching is the collect stage's). */
 function expected(ctx: AppContext, stream: StreamOptions, total: number) {
   const posts = demoMentions();
-  const links = posts.map((p) => ctx.matcher.match(p.text).length);
+  // As the score stage links them: a post choosing a competitor over the brand may also be linked to the brand.
+  const links = posts.map((p) => {
+    const entityIds = ctx.matcher.match(p.text);
+    if (entityIds.length === 0) return 0;
+    const scores = ctx.scorer.score(p);
+    return ctx.stance.targets({ text: p.text, lang: scores.lang, tone: scores.sentiment.label, entityIds }).length;
+  });
   // The brand's own posts are stored and linked but stay out of the rollups (what others say about it).
   const own = posts.map((p) => isOwnHandle(ctx.ownHandles, p.platform, p.author.handle));
   let mentions = 0;

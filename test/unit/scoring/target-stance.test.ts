@@ -142,15 +142,26 @@ describe('link labels and scores', () => {
     expect(linkScore('negative', { label: 'positive', score: 0.4 })).toBe(-0.4);
   });
 
+  it('reads hostile, long posts in linear time', () => {
+    const texts = [`${'the '.repeat(20_000)}Veltra`, `${'glad '.repeat(10_000)}Veltra`, `Veltra ${'doit bien '.repeat(8_000)}`, `${'au moins il '.repeat(8_000)}Veltra`];
+    for (const text of texts) {
+      const start = performance.now();
+      stance.targets({ text, lang: text.includes('il ') || text.includes('doit') ? 'fr' : 'en', tone: 'negative', entityIds: ['veltra', 'kelio'] });
+      expect(performance.now() - start, text.slice(0, 20)).toBeLessThan(500);
+    }
+  });
+
   it('costs microseconds per post naming a competitor', () => {
     const text = 'yeah no. glad i went with #Veltra last year. at least it does not melt. bye Kelio #KelioAura';
     const input = { text, lang: 'en', tone: 'negative' as const, entityIds: ['kelio', 'kelio-aura', 'veltra'] };
     for (let i = 0; i < 200; i++) stance.targets(input);
     const n = 2000;
-    const start = performance.now();
+    // CPU time, not wall time: other processes on a shared machine slow the wall clock, much less this process's CPU.
+    const start = process.cpuUsage();
     for (let i = 0; i < n; i++) stance.targets(input);
-    const perPostUs = ((performance.now() - start) * 1000) / n;
-    // Generous for a shared machine: measured ~10-20 µs.
-    expect(perPostUs).toBeLessThan(200);
+    const used = process.cpuUsage(start);
+    const perPostUs = (used.user + used.system) / n;
+    // Generous for a loaded machine: measured 10-20 µs; a cue that backtracks would cost milliseconds.
+    expect(perPostUs).toBeLessThan(500);
   });
 });

@@ -115,6 +115,11 @@ describe('target stance — French', () => {
     expect(read("@veltra doit bien rigoler avec l'affaire du #KelioAura", 'negative', ['kelio-aura', 'veltra'], 'fr')).toEqual({ 'kelio-aura': 'negative', veltra: 'neutral' });
   });
 
+  it('a competitor named beside the brand in a complaint is not its target, unless both are blamed', () => {
+    expect(read("mon Kelio Aura a fondu, jamais vu ça chez Veltra", 'negative', ['kelio', 'kelio-aura', 'veltra'], 'fr')).toEqual({ kelio: 'negative', 'kelio-aura': 'negative', veltra: 'neutral' });
+    expect(read('Kelio et Veltra sont nuls tous les deux', 'negative', ['kelio', 'veltra'], 'fr')).toEqual({ kelio: 'negative', veltra: 'negative' });
+  });
+
   it('a plain complaint about a competitor stays negative, and a regret undoes a switch', () => {
     expect(read('le SAV Veltra est une honte', 'negative', ['veltra'], 'fr')).toEqual({ veltra: 'negative' });
     expect(read("je suis passé chez Veltra, grosse erreur, c'est nul", 'negative', ['veltra'], 'fr')).toEqual({ veltra: 'negative' });

@@ -1,4 +1,5 @@
 // Cases 2 and 6: ingest end to end (collect queue -> scoring -> store with authors and rollups) against a plain insert loop.
+import { createTargetStance } from '../../src/scoring/target-stance.js';
 import { demoEntities } from '../lib/bench-config.js';
 import type { TestRedisCluster } from '../../test/helpers/redis-cluster.js';
 import { createScorer } from '../../src/scoring/scorer.js';
@@ -49,7 +50,7 @@ async function storageCeiling(): Promise<BaselineOutcome> {
   try {
     const entities = demoEntities();
     const scorer = createScorer({ maskTerms: entities.flatMap((e) => [e.name, ...e.terms]) });
-    ceilingRows ??= scoredStream(scorer, createEntityMatcher(entities), CEILING_MENTIONS);
+    ceilingRows ??= scoredStream(scorer, createEntityMatcher(entities), createTargetStance(entities), CEILING_MENTIONS);
     return await storageCeilingRate(url, ceilingRows, CEILING_BUDGET_MS);
   } finally {
     await dropPostgresDatabase('vigie_bench_ceiling');

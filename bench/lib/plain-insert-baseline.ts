@@ -1,5 +1,6 @@
 // The ingest baselines: the same scored rows written by a plain loop of single-row INSERT ... ON CONFLICT DO NOTHING,
 // and by 1,000-row batches of every table the pipeline writes (the storage ceiling).
+import type { TargetStance } from '../../src/scoring/target-stance.js';
 import type { AppContext } from '../../src/app/context.js';
 import { openDatabase } from '../../src/store/database.js';
 import { migrateToLatest } from '../../src/store/migrate.js';
@@ -46,13 +47,15 @@ export async function plainInsertRate(databaseUrl: string, rows: readonly NewMen
 }
 
 /** The rows the pipeline writes for a stretch of the bench stream: matched, scored, as the score stage hands them over. */
-export function scoredStream(scorer: AppContext['scorer'], matcher: EntityMatcher, count: number): StoredMention[] {
+export function scoredStream(scorer: AppContext['scorer'], matcher: EntityMatcher, stance: TargetStance, count: number): StoredMention[] {
   const stream = { runTag: 'ceiling', start: Date.now() - count, perSecond: 5000 };
   const out: StoredMention[] = [];
   for (const m of streamSlice(stream, 0, count)) {
     const entityIds = matcher.match(m.text);
     if (entityIds.length === 0) continue; // the collect stage drops these too
-    out.push({ ...m, ...scorer.score(m), entityIds, sourceId: 'bench', collectedAt: Date.now() });
+    const scores = scorer.score(m);
+    const targets = stance.targets({ text: m.text, lang: scores.lang, tone: scores.sentiment.label, entityIds });
+    out.push({ ...m, ...scores, entityIds: targets.map((t) => t.entityId), targets, sourceId: 'bench', collectedAt: Date.now() });
   }
   return out;
 }

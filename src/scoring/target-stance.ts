@@ -105,8 +105,9 @@ export function describeStance(role: TargetRole, entity: string, versus: string 
 const SLOT_OPEN = '\uE000';
 const SLOT_CLOSE = '\uE001';
 /** An optional determiner, then a slot; the capture is the linked entity's index. */
-const EN_DET = String.raw`(?:(?:a|an|the|my|our|this|that|their|new)\s+)*`;
-const FR_DET = String.raw`(?:(?:le|la|les|un|une|mon|ma|mes|du|des|au|aux|ce|cet|cette|son|sa|nouveau|nouvel)\s+|l'|d')*`;
+// Bounded repetitions everywhere: mention text is hostile, and "the the the …" must not cost quadratic time.
+const EN_DET = String.raw`(?:(?:a|an|the|my|our|this|that|their|new)\s+){0,3}`;
+const FR_DET = String.raw`(?:(?:le|la|les|un|une|mon|ma|mes|du|des|au|aux|ce|cet|cette|son|sa|nouveau|nouvel)\s+|l'|d'){0,3}`;
 /** Up to two words (a generic noun: "the purifier Kelio Aura", "le purificateur Kelio Aura"). */
 const FILLER = String.raw`(?:[^\s.!?\uE000]+\s+){0,2}?`;
 const slot = (det: string, name: 'x' | 'y') => `${det}[#@]?${SLOT_OPEN}(?<${name}>\\d+)${SLOT_CLOSE}`;
@@ -187,7 +188,7 @@ const FR_CUES: Cue[] = [
   cue('bare-choice', FR_DET, String.raw`\b(?:j'ai|on a|nous avons|j'avais|on avait)\s+(?:fini par\s+)?(?:pris|choisi|achete|opte pour)\s+{X}`),
   cue('bare-choice', FR_DET, String.raw`\bj'ai fini par prendre\s+{X}`),
   // Gloating: "X doit se frotter les mains", "X doit bien rigoler", "X jubile".
-  cue('gloat', FR_DET, String.raw`{X}\s+(?:(?:doit|doivent|va|vont|devrait|devraient|est en train de|sont en train de|bien)\s+)*(?:rigoler|rigole|se frott(?:er|e|ent) les mains|jubil(?:er|e|ent)|se marr(?:er|e|ent)|sabr(?:er|e|ent) le champagne|savour(?:er|e|ent)|boire du petit lait|bo(?:it|ivent) du petit lait|rican(?:er|e|ent)|se regal(?:er|e|ent))\b`),
+  cue('gloat', FR_DET, String.raw`{X}\s+(?:(?:doit|doivent|va|vont|devrait|devraient|est en train de|sont en train de|bien)\s+){0,4}(?:rigoler|rigole|se frott(?:er|e|ent) les mains|jubil(?:er|e|ent)|se marr(?:er|e|ent)|sabr(?:er|e|ent) le champagne|savour(?:er|e|ent)|boire du petit lait|bo(?:it|ivent) du petit lait|rican(?:er|e|ent)|se regal(?:er|e|ent))\b`),
 ];
 
 /**

@@ -115,6 +115,11 @@ describe('target stance — French', () => {
     expect(read("@veltra doit bien rigoler avec l'affaire du #KelioAura", 'negative', ['kelio-aura', 'veltra'], 'fr')).toEqual({ 'kelio-aura': 'negative', veltra: 'neutral' });
   });
 
+  it('a competitor named beside the brand in a complaint is not its target, unless both are blamed', () => {
+    expect(read("mon Kelio Aura a fondu, jamais vu ça chez Veltra", 'negative', ['kelio', 'kelio-aura', 'veltra'], 'fr')).toEqual({ kelio: 'negative', 'kelio-aura': 'negative', veltra: 'neutral' });
+    expect(read('Kelio et Veltra sont nuls tous les deux', 'negative', ['kelio', 'veltra'], 'fr')).toEqual({ kelio: 'negative', veltra: 'negative' });
+  });
+
   it('a plain complaint about a competitor stays negative, and a regret undoes a switch', () => {
     expect(read('le SAV Veltra est une honte', 'negative', ['veltra'], 'fr')).toEqual({ veltra: 'negative' });
     expect(read("je suis passé chez Veltra, grosse erreur, c'est nul", 'negative', ['veltra'], 'fr')).toEqual({ veltra: 'negative' });
@@ -142,15 +147,26 @@ describe('link labels and scores', () => {
     expect(linkScore('negative', { label: 'positive', score: 0.4 })).toBe(-0.4);
   });
 
+  it('reads hostile, long posts in linear time', () => {
+    const texts = [`${'the '.repeat(20_000)}Veltra`, `${'glad '.repeat(10_000)}Veltra`, `Veltra ${'doit bien '.repeat(8_000)}`, `${'au moins il '.repeat(8_000)}Veltra`];
+    for (const text of texts) {
+      const start = performance.now();
+      stance.targets({ text, lang: text.includes('il ') || text.includes('doit') ? 'fr' : 'en', tone: 'negative', entityIds: ['veltra', 'kelio'] });
+      expect(performance.now() - start, text.slice(0, 20)).toBeLessThan(500);
+    }
+  });
+
   it('costs microseconds per post naming a competitor', () => {
     const text = 'yeah no. glad i went with #Veltra last year. at least it does not melt. bye Kelio #KelioAura';
     const input = { text, lang: 'en', tone: 'negative' as const, entityIds: ['kelio', 'kelio-aura', 'veltra'] };
     for (let i = 0; i < 200; i++) stance.targets(input);
     const n = 2000;
-    const start = performance.now();
+    // CPU time, not wall time: other processes on a shared machine slow the wall clock, much less this process's CPU.
+    const start = process.cpuUsage();
     for (let i = 0; i < n; i++) stance.targets(input);
-    const perPostUs = ((performance.now() - start) * 1000) / n;
-    // Generous for a shared machine: measured ~10-20 µs.
-    expect(perPostUs).toBeLessThan(200);
+    const used = process.cpuUsage(start);
+    const perPostUs = (used.user + used.system) / n;
+    // Generous for a loaded machine: measured 10-20 µs; a cue that backtracks would cost milliseconds.
+    expect(perPostUs).toBeLessThan(500);
   });
 });

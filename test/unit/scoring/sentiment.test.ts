@@ -58,8 +58,15 @@ describe('scoreSentiment — English', () => {
     // The extra strength of a stretched word changed no label on any dev half (ablation), so it was dropped.
     expect(en('this is baaaad').score).toBe(plain);
     expect(en('this is BAD').score).toBeLessThan(plain);
+    // Mild words in capitals are mostly acronyms and labels ("FREE wifi", "OK"): they get no extra strength.
+    expect(en('FREE wifi on board').score).toBe(en('free wifi on board').score);
     expect(en('this is really bad').score).toBeLessThan(plain);
     expect(en('this is slightly bad').score).toBeGreaterThan(plain);
+  });
+
+  it('does not read "!" as strength: it only ever made one mild word polar ("postponed!"), which did not carry', () => {
+    expect(en('the meeting was postponed!').label).toBe(en('the meeting was postponed').label);
+    expect(en('the meeting was postponed!!!').score).toBe(en('the meeting was postponed').score);
   });
 
   it('splits hashtags into words', () => {

@@ -18,7 +18,9 @@ function migrator(store: Store): Migrator {
  * 'relation "<schema>.<table>" does not exist', or with 'schema "<schema>" does not exist' when the whole schema
  * went (both seen when parallel tests dropped their schemas). Nothing has run then, so the read is simply tried again.
  */
-const INTROSPECTION_ATTEMPTS = 3;
+// Under a loaded machine with many parallel tests, three tries were seen to lose the race three times in a row.
+const INTROSPECTION_ATTEMPTS = 10;
+const pause = (attempt: number) => new Promise((resolve) => setTimeout(resolve, 20 * attempt + Math.random() * 50));
 const droppedMeanwhile = (error: unknown): boolean => /(relation|schema) ".+" does not exist/.test((error as Error)?.message ?? '');
 
 export async function migrateToLatest(store: Store): Promise<MigrationResult[]> {
@@ -26,7 +28,10 @@ export async function migrateToLatest(store: Store): Promise<MigrationResult[]> 
     const { error, results } = await migrator(store).migrateToLatest();
     if (!error) return results ?? [];
     const failed = results?.find((r) => r.status === 'Error');
-    if (!failed && droppedMeanwhile(error) && attempt < INTROSPECTION_ATTEMPTS) continue;
+    if (!failed && droppedMeanwhile(error) && attempt < INTROSPECTION_ATTEMPTS) {
+      await pause(attempt);
+      continue;
+    }
     throw new Error(`migration ${failed?.migrationName ?? '?'} failed: ${(error as Error).message ?? String(error)}`);
   }
 }
@@ -40,6 +45,7 @@ export async function pendingMigrations(store: Store): Promise<string[]> {
     } catch (error) {
       // The same introspection as above, with the same race.
       if (!droppedMeanwhile(error) || attempt >= INTROSPECTION_ATTEMPTS) throw error;
+      await pause(attempt);
     }
   }
 }

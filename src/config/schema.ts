@@ -225,7 +225,7 @@ export const configSchema = z
         /**
          * A process that runs both the collect and the score stage scores and stores each collected batch within the
          * collect job, at most as many batches at once as the score stage's concurrency: the batch crosses Redis once
-         * instead of twice (a third less CPU per mention in the ingest bench). false sends every batch through the
+         * instead of twice (with the batched brand responses, about half the worker CPU per mention in the ingest bench). false sends every batch through the
          * score queue, to be shared by all score processes. Processes that run only one of the two stages always use
          * the queue. Storage is idempotent either way: a retried collect job stores nothing twice.
          * @defaultValue true

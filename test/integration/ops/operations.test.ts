@@ -61,7 +61,7 @@ sources:
     const after = await scrape();
     expect(metricValue(after, 'vigie_mentions_collected_total', 'source="metrics-test"')).toBe(total);
     expect(metricValue(after, 'vigie_mentions_scored_total', 'lang="fr"')).toBeGreaterThan(0);
-    // This process runs collect and score, so the batches are scored within their collect jobs (workers.scoreInCollect).
+    // One process runs every stage here, so the imported batches are scored within their collect jobs.
     expect(after).toMatch(/vigie_job_wait_seconds_count\{stage="collect"\} [1-9]/);
     await waitUntil(async () => metricValue(await scrape(), 'vigie_alerts_total', 'event="opened"') >= 1, 'an alert counted');
   });

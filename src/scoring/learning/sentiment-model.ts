@@ -24,6 +24,8 @@ export interface LanguageModel {
   examples: number;
   classCounts: Record<SentimentLabel, number>;
   weights: SoftmaxWeights;
+  /** The setting the inner cross-validation chose (not stored: the weights say all prediction needs). */
+  chosen?: Candidate;
 }
 
 export interface SentimentModel {
@@ -183,7 +185,7 @@ export function trainSentimentModel(examples: readonly SentimentExample[], opts:
     const all = list.map((_, i) => i);
     const chosen = candidates.length > 1 && list.length >= MIN_EXAMPLES_FOR_SELECTION ? bestByInnerCv(candidates, xs, ys, fitWith) : candidates[0];
     const weights = fitWith(chosen, all);
-    languages[lang] = { examples: list.length, classCounts, weights };
+    languages[lang] = { examples: list.length, classCounts, weights, chosen };
   }
   return { features, labels: SENTIMENT_LABELS, languages };
 }

@@ -1,16 +1,14 @@
 // The named rules of the lexicon scorer, each of which can be switched off: `eval:sentiment --ablation` measures what
 // every rule brings on each half of each dev file, so a rule that does not carry can be seen, and dropped.
 // Dropped that way: the extra strength of a stretched word ("soooo bad"), which changed no label on any half (the
-// stretched form is still looked up through its plain one, text-normaliser.ts). Also dropped: "!" strengthening the
-// whole post (VADER's rule). Its only effect on a label was to make one mild word polar ("postponed!", "legal!"): with
-// any stronger evidence the post was already past the neutral band. It helped airline (+0.2 on both halves) but cost
-// SemEval's tune half 0.4, so it did not carry.
+// stretched form is still looked up through its plain one, text-normaliser.ts).
 
 export const SENTIMENT_RULES = [
   'negation',
   'negated-complaint',
   'intensifiers',
   'shout',
+  'exclamation',
   'contrast',
   'wish',
   'question',

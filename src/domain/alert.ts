@@ -39,5 +39,11 @@ export interface EvidenceMention {
   authorHandle: string;
   authorFollowers: number;
   publishedAt: number;
+  /** The post's tone, or its tone for `entityId` when the evidence was read for an entity (its link's label). */
   sentiment: string;
+  /** When read for an entity: the entity, the post's own tone, the link's stance and the other side it names. */
+  entityId?: string;
+  tone?: string;
+  stance?: string;
+  versus?: string | null;
 }

@@ -1,6 +1,7 @@
 // Reads of stored mentions for the API and for alert evidence; always bounded by entity, time and a limit.
 import { sql, type Kysely } from 'kysely';
 import type { EvidenceMention } from '../domain/alert.js';
+import { evidenceLinks } from './evidence-links.js';
 import type { Database } from './tables.js';
 import { tagsOfMentions } from './tag-repository.js';
 
@@ -152,7 +153,11 @@ export async function mentionsLinkedPerEntity(db: Kysely<Database>, mentionIds: 
   return new Map(rows.map((r) => [r.entity_id, Number(r.n)]));
 }
 
-export async function evidenceMentions(db: Kysely<Database>, ids: readonly string[]): Promise<EvidenceMention[]> {
+/**
+ * The evidence posts in the given order. With `entityId` (the alert's entity), each post's sentiment is its tone for
+ * that entity (its link's label) and carries the post's own tone and the link's stance, as the alert page shows them.
+ */
+export async function evidenceMentions(db: Kysely<Database>, ids: readonly string[], entityId?: string): Promise<EvidenceMention[]> {
   if (ids.length === 0) return [];
   const rows = await db
     .selectFrom('mentions as m')
@@ -161,10 +166,12 @@ export async function evidenceMentions(db: Kysely<Database>, ids: readonly strin
     .where('m.id', 'in', [...ids])
     .execute();
   const byId = new Map(rows.map((r) => [r.id, r]));
+  const links = entityId === undefined ? undefined : await evidenceLinks(db, rows.map((r) => ({ id: r.id, publishedAt: Number(r.published_at), tone: r.sentiment_label, entityId })));
   return ids.flatMap((id) => {
     const r = byId.get(id);
-    return r
-      ? [{ id: r.id, url: r.url, text: r.text, authorHandle: r.handle, authorFollowers: Number(r.followers), publishedAt: Number(r.published_at), sentiment: r.sentiment_label }]
-      : [];
+    if (!r) return [];
+    const post = { id: r.id, url: r.url, text: r.text, authorHandle: r.handle, authorFollowers: Number(r.followers), publishedAt: Number(r.published_at), sentiment: r.sentiment_label };
+    const link = links?.get(id);
+    return [link ? { ...post, sentiment: link.label, tone: link.tone, entityId: link.entityId, stance: link.stance, versus: link.versus } : post];
   });
 }

@@ -6,6 +6,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startApi } from '../../src/api/server.js';
 import { parseConfig } from '../../src/config/load-config.js';
+import { createTargetStance } from '../../src/scoring/target-stance.js';
 import { getAlert, insertAlert } from '../../src/store/alert-repository.js';
 import { attachToCrisis, checklistState, listNotes } from '../../src/store/crisis-repository.js';
 import { syncEntities } from '../../src/store/entity-repository.js';
@@ -23,6 +24,7 @@ entities:
   - { id: kelio, name: Kelio, kind: brand, terms: [kelio], timezone: Europe/Paris }
   - { id: aura, name: Kelio Aura, kind: product, parent: kelio, terms: [kelio aura] }
   - { id: ceo, name: Anne Kelio, kind: person, parent: kelio, terms: [anne kelio] }
+  - { id: veltra, name: Veltra, kind: competitor, parent: kelio, terms: [veltra] }
 `,
   'crisis-e2e.yaml',
   {},
@@ -43,8 +45,12 @@ beforeAll(async () => {
     ...Array.from({ length: 12 }, (_, i) => ({ ...mention({ id: `s${i}`, at: AT + i * 60_000, text: `Aura overheats ${i}`, tone: 'negative', entity: 'aura', reach: 20 }), entityIds: ['aura', 'kelio'] })),
     { ...mention({ id: 'journalist', at: AT + 3 * 60_000, text: `Kelio Aura melts ${XSS}`, tone: 'negative', entity: 'aura', author: 'la_journaliste', followers: 410_000, reach: 400_000 }), influence: 85, entityIds: ['aura', 'kelio'] },
   ]);
+  // Bad news for Kelio though it names only Veltra: linked to Veltra as favoured, to Kelio as implied.
+  const switcherText = `glad i went with Veltra. at least it does not melt ${XSS}`;
+  const targets = createTargetStance(config.entities).targets({ text: switcherText, lang: 'en', tone: 'negative', entityIds: ['veltra'] });
+  await storeMentions(db.store, [{ ...mention({ id: 'switcher', at: AT + 4 * 60_000, text: switcherText, tone: 'negative', entity: 'veltra', reach: 60 }), entityIds: targets.map((t) => t.entityId), targets }]);
   const evidence = [...Array.from({ length: 12 }, (_, i) => `x:s${i}`), 'x:journalist'];
-  const brand = openAlert({ id: 'e2e-brand', entityId: 'kelio', severity: 'high', evidence, dedupKey: 'kelio:e2e', onsetAt: AT, detectedAt: AT + 10 * 60_000 });
+  const brand = openAlert({ id: 'e2e-brand', entityId: 'kelio', severity: 'high', evidence: [...evidence, 'x:switcher'], dedupKey: 'kelio:e2e', onsetAt: AT, detectedAt: AT + 10 * 60_000 });
   const product = openAlert({ id: 'e2e-aura', entityId: 'aura', severity: 'critical', evidence, dedupKey: 'aura:e2e', detectors: ['velocity'], why: `a negative post is going viral ${XSS}`, onsetAt: AT, detectedAt: AT + 11 * 60_000 });
   for (const a of [brand, product]) await insertAlert(db.store.db, a);
   crisisId = (await attachToCrisis(db.store.db, brand.id, 'kelio', AT + 10 * 60_000)).id;
@@ -103,6 +109,12 @@ describe('crisis room', () => {
     expect(await page.getAttribute('#evidence li:first-child', 'data-id')).toBe('x:journalist');
     expect(await page.textContent('#evidence li:first-child .mention-text')).toBe(`Kelio Aura melts ${XSS}`);
     expect(await page.textContent('#unanswered li:first-child .mention-text')).toBe(`Kelio Aura melts ${XSS}`);
+    // Each post's tone is Kelio's: the post praising Veltra is bad news for Kelio, and says why.
+    expect(await page.getAttribute('#evidence li[data-id="x:switcher"]', 'data-link-label')).toBe('negative');
+    expect(await page.textContent('#evidence li[data-id="x:switcher"] .badge.negative')).toBe('negative');
+    expect(await page.textContent('#evidence li[data-id="x:switcher"] .badge.stance')).toBe('compares Kelio unfavourably with Veltra (Kelio not named)');
+    expect(await page.textContent('#evidence li[data-id="x:journalist"] .badge.negative')).toBe('negative');
+    expect(await page.locator('#evidence li[data-id="x:journalist"] .badge.stance').count()).toBe(0);
     expect(await page.locator('#checklist li').count()).toBe(5);
     expect(await page.locator('#clock').innerText()).toMatch(/CET|CEST|GMT\+1|GMT\+2/);
 
@@ -140,6 +152,28 @@ describe('crisis room', () => {
     await page.waitForSelector('#crisis-headline');
     expect(await page.textContent('#room-take-charge')).toBe('Passer la main');
     expect(await page.textContent('#crisis-status')).toBe('prise en charge');
+    expect(await page.textContent('#evidence li[data-id="x:switcher"] .badge.negative')).toBe('négatif');
+    expect(await page.textContent('#evidence li[data-id="x:switcher"] .badge.stance')).toBe('compare Kelio défavorablement à Veltra (Kelio non cité)');
     await page.close();
+  });
+
+  it("reads the alert's evidence for the alert's entity: the same post is good news for Veltra, bad news for Kelio", async () => {
+    const item = '#evidence li[data-id="x:switcher"]';
+    const { page, problems } = await openPage('/alerts?id=e2e-brand&lang=fr');
+    await page.waitForSelector(`${item} .badge.stance`);
+    expect(await page.textContent(`${item} .badge.negative`)).toBe('négatif');
+    expect(await page.textContent(`${item} .badge.stance`)).toBe('compare Kelio défavorablement à Veltra (Kelio non cité)');
+    expect(await page.textContent(`${item} .mention-text`)).toBe(`glad i went with Veltra. at least it does not melt ${XSS}`);
+    expect(await injected(page)).toBe(0);
+    expect(problems).toEqual([]);
+    await page.close();
+    // The same post cited by an alert about Veltra: positive for Veltra, though the post is negative.
+    await insertAlert(db.store.db, openAlert({ id: 'e2e-veltra', entityId: 'veltra', severity: 'medium', evidence: ['x:switcher'], dedupKey: 'veltra:e2e', onsetAt: AT, detectedAt: AT + 12 * 60_000 }));
+    const veltra = await openPage('/alerts?id=e2e-veltra');
+    await veltra.page.waitForSelector(`${item} .badge.stance`);
+    expect(await veltra.page.textContent(`${item} .badge.positive`)).toBe('positive');
+    expect(await veltra.page.textContent(`${item} .badge.stance`)).toBe('praises Veltra over Kelio');
+    expect(veltra.problems).toEqual([]);
+    await veltra.page.close();
   });
 });

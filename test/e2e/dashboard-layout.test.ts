@@ -15,7 +15,9 @@ import { signAction } from '../../src/notify/signed-link.js';
 import { seriousAxeViolations } from '../helpers/axe.js';
 import { launchChromium } from '../helpers/chromium.js';
 import { createTestDatabase, REDIS_URL, requireRedis, testRedisPrefix, type TestDatabase } from '../helpers/services.js';
-import { END, HOUR, openAlert, seed, silentLogger, testConfig } from '../integration/api/api-fixtures.js';
+import { createTargetStance } from '../../src/scoring/target-stance.js';
+import { storeMentions } from '../../src/store/mention-repository.js';
+import { DAY, END, HOUR, mention, openAlert, seed, silentLogger, testConfig } from '../integration/api/api-fixtures.js';
 
 const VIEWPORTS = { desktop: { width: 1400, height: 900 }, phone: { width: 390, height: 844 } } as const;
 const CRISIS_ALERT = 'alert-crisis';
@@ -57,8 +59,13 @@ beforeAll(async () => {
   db = await createTestDatabase('sqlite');
   const config = { ...testConfig(), workspace: { timeZone: 'Europe/Paris' } };
   await seed(db.store, config);
+  // A post praising Globex at Acme's expense, so the mentions list and the crisis room show their stance badges (two
+  // months back: outside every period the charts count).
+  const switcherText = 'glad i went with Globex. at least it does not melt';
+  const targets = createTargetStance(config.entities).targets({ text: switcherText, lang: 'en', tone: 'negative', entityIds: ['globex'] });
+  await storeMentions(db.store, [{ ...mention({ id: 'switcher', at: END - 60 * DAY, text: switcherText, tone: 'negative', entity: 'globex' }), entityIds: targets.map((t) => t.entityId), targets }]);
   // A crisis (its room) and an open alert kept for the keyboard path, so the matrix sees every page with content.
-  await insertAlert(db.store.db, openAlert({ id: CRISIS_ALERT, dedupKey: 'acme:crisis', detectors: ['negative_share'], severity: 'critical', detectedAt: END - 2 * HOUR, onsetAt: END - 3 * HOUR }));
+  await insertAlert(db.store.db, openAlert({ id: CRISIS_ALERT, evidence: ['x:1', 'x:2', 'x:switcher'], dedupKey: 'acme:crisis', detectors: ['negative_share'], severity: 'critical', detectedAt: END - 2 * HOUR, onsetAt: END - 3 * HOUR }));
   crisisId = (await attachToCrisis(db.store.db, CRISIS_ALERT, 'acme', END - 2 * HOUR)).id;
   await insertAlert(db.store.db, openAlert({ id: KEYBOARD_ALERT, dedupKey: 'acme:keyboard', detectors: ['influencer'], detectedAt: END - 4 * HOUR }));
   await insertAlert(db.store.db, openAlert({ id: 'alert-globex', entityId: 'globex', dedupKey: 'globex:1', detectedAt: END - 5 * HOUR }));
@@ -95,6 +102,24 @@ async function tabTo(page: Page, selector: string, max = 80): Promise<void> {
   }
   throw new Error(`Tab never reached ${selector}`);
 }
+
+describe('stance badges on a phone', () => {
+  it.each([
+    ['mentions', () => '/mentions?entity=acme&lang=fr', 'li.mention[data-id="x:switcher"] .badge.stance'],
+    ['crisis room', () => `/crises/${crisisId}?lang=fr`, '#evidence li[data-id="x:switcher"] .badge.stance'],
+  ])('%s: the longest (French) stance badge fits 390 px and passes axe', async (_name, path, badge) => {
+    const { page, problems } = pages.get('phone')!;
+    problems.length = 0;
+    await page.goto(`${api.url}${path()}`);
+    await page.waitForSelector(badge);
+    await notBusy(page);
+    expect(await page.textContent(badge)).toBe('compare Acme défavorablement à Globex (Acme non cité)');
+    const widths = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth }));
+    expect(widths.scroll).toBeLessThanOrEqual(widths.client);
+    expect(await seriousAxeViolations(page)).toEqual([]);
+    expect(problems).toEqual([]);
+  });
+});
 
 describe.each(['en', 'fr'])('dashboard in %s', (lang) => {
   describe.each(Object.keys(VIEWPORTS))('at %s size', (viewport) => {

@@ -9,7 +9,12 @@ import { publishAlertEvent } from '../../src/queue/alert-events.js';
 import { getAlert, insertAlert } from '../../src/store/alert-repository.js';
 import { recordSourceError } from '../../src/store/cursor-repository.js';
 import { createTestDatabase, REDIS_URL, requireRedis, testRedisPrefix, type TestDatabase } from '../helpers/services.js';
-import { END, HOUR, openAlert, seed, silentLogger, testConfig, XSS_TEXT } from '../integration/api/api-fixtures.js';
+import { createTargetStance } from '../../src/scoring/target-stance.js';
+import { storeMentions } from '../../src/store/mention-repository.js';
+import { DAY, END, HOUR, mention, openAlert, seed, silentLogger, testConfig, XSS_TEXT } from '../integration/api/api-fixtures.js';
+
+/** Bad news for Acme, good news for its competitor: linked to Globex as favoured and to Acme as implied. */
+const SWITCHER_TEXT = `glad i went with Globex. at least it does not melt ${XSS_TEXT}`;
 
 const PERIOD = `from=${END - 7 * 86_400_000}&to=${END}`;
 
@@ -24,6 +29,8 @@ beforeAll(async () => {
   db = await createTestDatabase('sqlite');
   const config = testConfig();
   await seed(db.store, config);
+  const targets = createTargetStance(config.entities).targets({ text: SWITCHER_TEXT, lang: 'en', tone: 'negative', entityIds: ['globex'] });
+  await storeMentions(db.store, [{ ...mention({ id: 'switcher', at: END - DAY / 2, text: SWITCHER_TEXT, tone: 'negative', entity: 'globex' }), entityIds: targets.map((t) => t.entityId), targets }]);
   redis = new Redis(REDIS_URL);
   api = await startApi({ config, store: db.store, logger: silentLogger(), redis, redisPrefix: prefix });
   browser = await launchChromium();
@@ -91,6 +98,53 @@ describe('hostile mention text', () => {
     expect(await page.locator('#mention-list img').count()).toBe(0);
     expect(problems).toEqual([]);
     await page.close();
+  });
+});
+
+describe('tone per entity', () => {
+  /** The switcher's tone badge, stance badge and stored label as the Mentions page shows them for `entity`. */
+  async function switcherAsShown(query: string) {
+    const { page, problems } = await openPage(`/mentions?${query}`);
+    const item = 'li.mention[data-id="x:switcher"]';
+    await page.waitForSelector(`${item} .badge.stance`);
+    const shown = {
+      tone: await page.textContent(`${item} .tone .badge:not(.stance)`),
+      toneClass: await page.getAttribute(`${item} .tone .badge:not(.stance)`, 'class'),
+      stance: await page.textContent(`${item} .badge.stance`),
+      text: await page.textContent(`${item} .mention-text`),
+    };
+    expect(await page.locator('#mention-list img').count()).toBe(0);
+    expect(problems).toEqual([]);
+    return { page, shown };
+  }
+
+  it('shows the tone for the selected entity and why it is not the post\'s, in English and French', async () => {
+    const cases: [string, { tone: string; toneClass: string; stance: string }][] = [
+      ['entity=globex', { tone: 'positive', toneClass: 'badge positive', stance: 'praises Globex over Acme' }],
+      ['entity=globex&lang=fr', { tone: 'positif', toneClass: 'badge positive', stance: 'préfère Globex à Acme' }],
+      ['entity=acme', { tone: 'negative', toneClass: 'badge negative', stance: 'compares Acme unfavourably with Globex (Acme not named)' }],
+      ['entity=acme&lang=fr', { tone: 'négatif', toneClass: 'badge negative', stance: 'compare Acme défavorablement à Globex (Acme non cité)' }],
+    ];
+    for (const [query, expected] of cases) {
+      const { page, shown } = await switcherAsShown(query);
+      expect(shown, query).toEqual({ ...expected, text: SWITCHER_TEXT });
+      // A post whose tone is the entity's shows no stance.
+      if (query.startsWith('entity=acme')) expect(await page.locator('li.mention[data-id="x:1"] .badge.stance').count()).toBe(0);
+      await page.close();
+    }
+  });
+
+  it("re-derives the entity's tone when the team corrects the post's", async () => {
+    const { page } = await switcherAsShown('entity=acme');
+    // The post praises Globex: as positive, it is still bad news for Acme, never positive.
+    await page.click('li.mention[data-id="x:switcher"] button.tone-button.positive');
+    await page.waitForFunction(() => document.querySelector('li.mention[data-id="x:switcher"] .label-status')?.textContent !== '…' && document.querySelector<HTMLElement>('li.mention[data-id="x:switcher"] button.tone-button.positive')?.getAttribute('aria-pressed') === 'true');
+    expect(await page.textContent('li.mention[data-id="x:switcher"] .tone .badge:not(.stance)')).toBe('negative');
+    expect(await page.textContent('li.mention[data-id="x:switcher"] .badge.stance')).toBe('compares Acme unfavourably with Globex (Acme not named)');
+    await page.close();
+    const { page: globex, shown } = await switcherAsShown('entity=globex');
+    expect(shown).toMatchObject({ tone: 'positive', stance: 'praises Globex over Acme' });
+    await globex.close();
   });
 });
 

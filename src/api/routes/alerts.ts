@@ -63,7 +63,7 @@ export async function alertRoutes(app: FastifyInstance, ctx: RouteContext): Prom
     schema: { summary: 'One alert with its timeline, evidence mentions and deliveries', tags: ['alerts'], params: idParams },
   }, async (request) => {
     const alert = found(await getAlert(ctx.store.db, request.params.id), request.params.id);
-    const [evidence, deliveries] = await Promise.all([evidenceMentions(ctx.store.db, alert.evidence), listDeliveries(ctx.store.db, alert.id)]);
+    const [evidence, deliveries] = await Promise.all([evidenceMentions(ctx.store.db, alert.evidence, alert.entityId), listDeliveries(ctx.store.db, alert.id)]);
     const named = withName(alert);
     const language = entityLocale(ctx.config, alert.entityId);
     // The words of the alert's messages, so that the page tells the same story as the email.
@@ -80,7 +80,8 @@ export async function alertRoutes(app: FastifyInstance, ctx: RouteContext): Prom
       alert: named,
       story: { language, timeZone: entityTimeZone(ctx.config, alert.entityId), headline: story.headline, whatHappened: story.whatHappened, sinceWhen: story.sinceWhen, howBig: story.howBig, whoDrives: story.whoDrives, nextStep: story.nextStep },
       timeline: alertTimeline(alert),
-      evidence,
+      // Each post's tone for the alert's entity, with the names its stance badge needs.
+      evidence: evidence.map((m) => ({ ...m, entityName: named.entityName, versusName: m.versus ? names.get(m.versus) ?? m.versus : null })),
       deliveries: deliveries.map((d) => ({
         channel: d.channel_id,
         event: d.event,

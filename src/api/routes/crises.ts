@@ -100,7 +100,7 @@ export async function crisisRoutes(app: FastifyInstance, ctx: RouteContext): Pro
     const since = Math.min(crisis.openedAt, ...alerts.map((a) => a.onsetAt));
     const [unanswered, evidence] = await Promise.all([
       responseInbox(db, { entityIds: family, since, minInfluence: INFLUENTIAL, limit: 50 }),
-      rankedEvidence(db, alerts.flatMap((a) => a.evidence)),
+      rankedEvidence(db, alerts.map((a) => ({ entityId: a.entityId, evidence: a.evidence }))),
     ]);
     const responses = alerts.map((a) => a.firstResponseAt).filter((t): t is number => t !== null);
     const base = summary(crisis, alerts);
@@ -117,7 +117,8 @@ export async function crisisRoutes(app: FastifyInstance, ctx: RouteContext): Pro
       checklist: checklist(playbookSteps(ctx.config.alerts.playbook, base.language), done, crisis.openedAt, crisis.resolvedAt ?? now),
       notes,
       unanswered,
-      evidence,
+      // Each post's tone for the entity whose alert cited it, with the names its stance badge needs.
+      evidence: evidence.map((m) => ({ ...m, entityName: nameOf(m.entityId), versusName: m.versus ? nameOf(m.versus) : null })),
     };
   });
 

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApi } from '../../../src/api/server.js';
 import { parseConfig } from '../../../src/config/load-config.js';
 import { linkSecret } from '../../../src/notify/link-secret.js';
+import { createTargetStance } from '../../../src/scoring/target-stance.js';
 import { signAction } from '../../../src/notify/signed-link.js';
 import { getAlert, insertAlert, resolveAlert } from '../../../src/store/alert-repository.js';
 import { attachToCrisis } from '../../../src/store/crisis-repository.js';
@@ -41,7 +42,16 @@ const MENTIONS = [
   { ...mention({ id: 'journalist', at: AT + 5 * 60_000, text: `Kelio Aura melts: our test ${XSS}`, tone: 'negative', entity: 'aura', author: 'la_journaliste', followers: 410_000, reach: 400_000 }), influence: 85, entityIds: ['aura', 'kelio'] },
   { ...mention({ id: 'ceo-post', at: AT + 8 * 60_000, text: 'Anne Kelio must answer for the Aura', tone: 'negative', entity: 'ceo', author: 'analyst', followers: 40_000, reach: 30_000 }), influence: 55, entityIds: ['ceo', 'aura'] },
   { ...mention({ id: 'rival', at: AT + 9 * 60_000, text: 'glad i went with Veltra', tone: 'positive', entity: 'veltra', author: 'fan', reach: 50 }), entityIds: ['veltra'] },
+  // Bad news for Kelio, good news for Veltra: linked to Veltra as favoured (positive) and to Kelio as implied (negative).
+  switcher(),
 ];
+
+/** A negative post that names only Veltra, chosen over Kelio; its links are the stance's, as the score stage stores them. */
+function switcher() {
+  const text = `glad i went with Veltra. at least it does not melt ${XSS}`;
+  const targets = createTargetStance(config.entities).targets({ text, lang: 'en', tone: 'negative', entityIds: ['veltra'] });
+  return { ...mention({ id: 'switcher', at: AT + 10 * 60_000, text, tone: 'negative', entity: 'veltra', author: 'switcher', reach: 60 }), entityIds: targets.map((t) => t.entityId), targets };
+}
 
 describe.each(DIALECTS)('crisis room on %s', (dialect) => {
   let db: TestDatabase;
@@ -50,7 +60,9 @@ describe.each(DIALECTS)('crisis room on %s', (dialect) => {
   const brand = openAlert({ id: 'a-brand', entityId: 'kelio', severity: 'high', evidence, dedupKey: 'kelio:1', detectors: ['volume'], onsetAt: AT, detectedAt: AT });
   const product = openAlert({ id: 'a-aura', entityId: 'aura', severity: 'critical', evidence, dedupKey: 'aura:1', detectors: ['velocity'], onsetAt: AT, detectedAt: AT });
   const ceo = openAlert({ id: 'a-ceo', entityId: 'ceo', severity: 'medium', evidence: ['x:ceo-post'], dedupKey: 'ceo:1', detectors: ['influencer'], onsetAt: AT, detectedAt: AT });
-  const rival = openAlert({ id: 'a-veltra', entityId: 'veltra', severity: 'high', evidence: ['x:rival'], dedupKey: 'veltra:1', detectors: ['volume'] });
+  const rival = openAlert({ id: 'a-veltra', entityId: 'veltra', severity: 'high', evidence: ['x:rival', 'x:switcher'], dedupKey: 'veltra:1', detectors: ['volume'] });
+  // The same post as evidence against Kelio (an alert of its own, outside the crisis).
+  const switched = openAlert({ id: 'a-switch', entityId: 'kelio', severity: 'medium', evidence: ['x:switcher', 'x:journalist'], dedupKey: 'kelio:switch', detectors: ['volume'], onsetAt: AT, detectedAt: AT });
   const json = async (method: 'GET' | 'POST', url: string, payload?: unknown) => {
     const response = await app.inject({ method, url, ...(payload !== undefined ? { payload: payload as object } : {}) });
     expect(response.statusCode, `${method} ${url}: ${response.body}`).toBeLessThan(300);
@@ -61,7 +73,7 @@ describe.each(DIALECTS)('crisis room on %s', (dialect) => {
     db = await createTestDatabase(dialect);
     await syncEntities(db.store.db, config.entities);
     await storeMentions(db.store, MENTIONS);
-    for (const a of [brand, product, ceo, rival]) await insertAlert(db.store.db, a);
+    for (const a of [brand, product, ceo, rival, switched]) await insertAlert(db.store.db, a);
     // The brand, its product and its CEO alerted at the same moment (three detect workers): one crisis.
     const crises = await Promise.all([attachToCrisis(db.store.db, brand.id, 'kelio', AT), attachToCrisis(db.store.db, product.id, 'kelio', AT), attachToCrisis(db.store.db, ceo.id, 'kelio', AT)]);
     expect(new Set(crises.map((c) => c.id)).size).toBe(1);
@@ -99,6 +111,32 @@ describe.each(DIALECTS)('crisis room on %s', (dialect) => {
       ['holding-statement', true, 30 * 60_000],
       ['brief-ceo', false, 60 * 60_000],
     ]);
+  });
+
+  it("gives each evidence post its tone for the entity whose alert cited it, and the stance, not the post's tone", async () => {
+    // The stored links are what the stance made of the post.
+    expect(MENTIONS.at(-1)!.targets).toEqual([
+      { entityId: 'veltra', role: 'favoured', label: 'positive', versus: 'kelio' },
+      { entityId: 'kelio', role: 'implied', label: 'negative', versus: 'veltra' },
+    ]);
+    const [crisis] = (await json('GET', '/api/crises?entity=veltra')).crises;
+    const room = await json('GET', `/api/crises/${crisis.id}`);
+    const byId = new Map(room.evidence.map((m: { id: string }) => [m.id, m]));
+    expect(byId.get('x:switcher')).toMatchObject({ entityId: 'veltra', sentiment: 'positive', tone: 'negative', stance: 'favoured', versus: 'kelio', entityName: 'Veltra', versusName: 'Kelio', text: `glad i went with Veltra. at least it does not melt ${XSS}` });
+    expect(byId.get('x:rival')).toMatchObject({ entityId: 'veltra', sentiment: 'positive', tone: 'positive', stance: 'direct', versus: null, versusName: null });
+    // Kelio's room: its posts are read for the family's entity whose alert cited them.
+    const [kelioCrisis] = (await json('GET', '/api/crises?entity=kelio')).crises;
+    const kelioRoom = await json('GET', `/api/crises/${kelioCrisis.id}`);
+    expect(kelioRoom.evidence[0]).toMatchObject({ id: 'x:journalist', sentiment: 'negative', tone: 'negative', stance: 'direct' });
+    expect(['kelio', 'aura']).toContain(kelioRoom.evidence[0].entityId);
+    // The alert page reads the same post for Kelio: implied, compared with Veltra.
+    const { evidence } = await json('GET', `/api/alerts/${switched.id}`);
+    expect(evidence.map((m: { id: string }) => m.id)).toEqual(['x:switcher', 'x:journalist']);
+    expect(evidence[0]).toMatchObject({ entityId: 'kelio', sentiment: 'negative', tone: 'negative', stance: 'implied', versus: 'veltra', entityName: 'Kelio', versusName: 'Veltra' });
+    expect(evidence[1]).toMatchObject({ entityId: 'kelio', sentiment: 'negative', stance: 'direct', versusName: null });
+    // Read for Veltra, the alert page says the opposite of the post's tone.
+    const veltra = (await json('GET', `/api/alerts/${rival.id}`)).evidence;
+    expect(veltra.find((m: { id: string }) => m.id === 'x:switcher')).toMatchObject({ sentiment: 'positive', tone: 'negative', stance: 'favoured', versusName: 'Kelio' });
   });
 
   it('names the owner who takes charge through the signed link, asking for a name, and makes the crisis handled', async () => {

@@ -51,7 +51,7 @@ describe('contrast of buttons and badges', () => {
     expect(contrast(secondary.color!, secondary.background!)).toBeGreaterThanOrEqual(4.5);
     const plainBadge = ruleColours('.badge');
     expect(contrast(colourOf('var(--ink)'), plainBadge.background!)).toBeGreaterThanOrEqual(4.5);
-    for (const badge of ['.badge.critical', '.badge.high', '.badge.medium', '.badge.negative', '.badge.positive']) {
+    for (const badge of ['.badge.critical', '.badge.high', '.badge.medium', '.badge.negative', '.badge.positive', '.badge.stance']) {
       const { color, background } = ruleColours(badge);
       expect(contrast(color!, background!), badge).toBeGreaterThanOrEqual(4.5);
     }

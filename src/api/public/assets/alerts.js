@@ -87,9 +87,11 @@ async function loadDetail() {
       el('ul', { class: 'plain', id: 'timeline' }, timeline.map((s) => el('li', {}, el('strong', {}, t(s.event)), ' ', localTime(s.at, story.timeZone),
         s.event === 'acknowledged' && alert.acknowledgedBy ? ` (${alert.acknowledgedBy})` : null))),
       el('h3', {}, t('evidence')),
+      // Each post's tone for the alert's entity, and why it is not the post's own ("praises Veltra over Kelio").
       el('ul', { class: 'plain', id: 'evidence' }, evidence.map((m) => mentionItem({
-        id: m.id, url: m.url, text: m.text, platform: m.id.split(':')[0], publishedAt: m.publishedAt, sentiment: { label: m.sentiment }, author: { handle: m.authorHandle },
-      }))),
+        id: m.id, url: m.url, text: m.text, platform: m.id.split(':')[0], publishedAt: m.publishedAt, sentiment: { label: m.tone ?? m.sentiment }, author: { handle: m.authorHandle },
+        targets: m.stance ? [{ entityId: m.entityId, stance: m.stance, versus: m.versus }] : [],
+      }, { entityId: m.entityId, nameOf: (id) => (id === m.entityId ? m.entityName : m.versusName ?? id) }))),
       el('h3', {}, t('deliveries')),
       el('table', {}, el('thead', {}, el('tr', {}, [t('channel'), t('event'), t('status'), t('attempts'), ''].map((h) => el('th', {}, h)))),
         el('tbody', {}, deliveries.map((d) => el('tr', {}, el('td', {}, d.channel), el('td', {}, d.event), el('td', {}, d.status), el('td', { class: 'num' }, d.attempts),

@@ -3,6 +3,7 @@
 import { api, clear, el, param, query, safeUrl, setupPage, showError, watchAlertEvents } from './common.js';
 import { t } from './i18n.js';
 import { duration, localTime, rememberedName, rememberName, tc } from './crisis-words.js';
+import { toneBadges } from './stance-words.js';
 
 setupPage('alerts');
 const room = document.getElementById('room');
@@ -28,10 +29,12 @@ async function showList() {
         el('div', { class: 'meta' }, `${localTime(c.openedAt, c.timeZone)} · ${tc('owner')}: ${c.owner ?? tc('noOwner')}`))))));
 }
 
-function mentionLine(m, timeZone, extra) {
+/** A post of the room; `tone` (evidence only) shows its tone for the entity that cited it, and why, as badges. */
+function mentionLine(m, timeZone, extra, tone) {
   const url = safeUrl(m.url);
-  return el('li', { dataset: { id: m.id } },
-    el('div', { class: 'meta' }, `@${m.authorHandle.replace(/^@/, '')} · ${m.authorFollowers.toLocaleString()} ${t('followers').toLowerCase()} · ${localTime(m.publishedAt, timeZone)}`, extra ? ` · ${extra}` : '',
+  const badges = tone ? toneBadges(tone) : null;
+  return el('li', { dataset: badges ? { id: m.id, linkLabel: badges.label } : { id: m.id } },
+    el('div', { class: 'meta' }, badges ? [badges.badge, ' ', badges.stance, badges.stance ? ' ' : null] : null, `@${m.authorHandle.replace(/^@/, '')} · ${m.authorFollowers.toLocaleString()} ${t('followers').toLowerCase()} · ${localTime(m.publishedAt, timeZone)}`, extra ? ` · ${extra}` : '',
       url ? [' · ', el('a', { href: url, target: '_blank', rel: 'noopener noreferrer' }, t('openOriginal'))] : null),
     el('div', { class: 'mention-text' }, m.text));
 }
@@ -115,7 +118,8 @@ async function showRoom() {
         el('ul', { class: 'plain', id: 'notes' }, notes.map((n) => el('li', {}, el('div', { class: 'meta' }, `${n.author} · ${localTime(n.createdAt, tz)}`), el('div', { class: 'mention-text' }, n.text)))),
       notesForm),
     el('section', { class: 'card' }, el('h2', {}, tc('evidence')),
-      el('ol', { id: 'evidence' }, evidence.map((m) => mentionLine(m, tz, `${tc('influence')} ${Math.round(m.influence)} · ${tc('reach')} ${m.reach.toLocaleString()}${m.answered ? ` · ${tc('answered')}` : ''}`)))));
+      el('ol', { id: 'evidence' }, evidence.map((m) => mentionLine(m, tz, `${tc('influence')} ${Math.round(m.influence)} · ${tc('reach')} ${m.reach.toLocaleString()}${m.answered ? ` · ${tc('answered')}` : ''}`,
+        { role: m.stance, tone: m.tone, entityName: m.entityName, versusName: m.versusName })))));
 }
 
 async function show() {

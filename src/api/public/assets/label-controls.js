@@ -36,7 +36,9 @@ export function withLabelControls(item, mention) {
   const m = structuredClone(mention);
   item.tabIndex = 0;
   item.classList.add('labellable');
-  item.setAttribute('aria-label', `${t(m.sentiment.label)}: ${m.text.slice(0, 80)}`);
+  // The tone shown is the mention's for the list's entity (mention-item.js), which a correction of the post re-derives.
+  const shownTone = () => item.dataset.linkLabel || m.sentiment.label;
+  item.setAttribute('aria-label', `${t(shownTone())}: ${m.text.slice(0, 80)}`);
   const note = el('span', { class: 'certainty' }, certainty(m));
   const status = el('span', { class: 'label-status', role: 'status', 'aria-live': 'polite' });
   const buttons = TONES.map((tone) =>
@@ -44,7 +46,10 @@ export function withLabelControls(item, mention) {
   );
   const render = () => {
     const badge = item.querySelector('.meta .badge');
-    if (badge) {
+    if (item.showTone) {
+      item.showTone(m.sentiment.label);
+      item.setAttribute('aria-label', `${t(shownTone())}: ${m.text.slice(0, 80)}`);
+    } else if (badge) {
       badge.className = `badge ${m.sentiment.label}`;
       badge.textContent = t(m.sentiment.label);
     }

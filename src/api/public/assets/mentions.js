@@ -11,8 +11,12 @@ const form = document.getElementById('filters');
 const list = document.getElementById('mention-list');
 const more = document.getElementById('more');
 const FIELDS = ['entity', 'platform', 'sentiment', 'postLang', 'tag', 'minInfluence', 'from', 'to', 'text'];
+/** Entity names by id, for the stance badges ("praises Veltra over Kelio"). */
+let names = new Map();
+/** The entity the list is about: its tone, and why it is not the post's, is what each mention shows. */
+const focus = () => ({ entityId: form.elements.entity.value, nameOf: (id) => names.get(id) ?? id });
 /** A mention with its one-click / one-key tone correction. */
-const item = (m) => withLabelControls(mentionItem(m), m);
+const item = (m) => withLabelControls(mentionItem(m, focus()), m);
 let shown = [];
 /** Where the next page starts: the time and id of the last mention shown, or null when there is none. */
 let nextPage = null;
@@ -99,7 +103,8 @@ async function exportCsv() {
   setTimeout(() => URL.revokeObjectURL(href), 10_000);
 }
 
-await setupEntitySelect(form.elements.entity, { allowAll: true, onChange: () => fillChoices().then(() => load()) });
+const { entities } = await setupEntitySelect(form.elements.entity, { allowAll: true, onChange: () => fillChoices().then(() => load()) });
+names = new Map(entities.map((e) => [e.id, e.name]));
 await fillChoices().catch((error) => showError(list, error));
 form.addEventListener('submit', (event) => {
   event.preventDefault();

@@ -9,6 +9,8 @@ setupPage('overview');
 const entitySelect = document.getElementById('entity');
 const period = setupPeriodSelect(document.getElementById('period'), () => load());
 let entityId;
+/** Entity names by id, for the stance badges of the latest mentions. */
+let entityNames = new Map();
 
 const CARDS = ['volume', 'negativeShare', 'positiveShare', 'netSentiment', 'engagementRate', 'engagement', 'impressions'];
 /** For these a rise is bad news, so it is shown in red. */
@@ -234,7 +236,7 @@ async function load() {
     competitorTable(data);
     if (share) showAlertsOf(data);
     const { mentions } = await api(`/api/mentions${query({ entity: entityId, from: data.period.from, to: data.period.to, limit: 10 })}`);
-    clear(document.getElementById('latest-mentions'), mentions.length ? mentions.map(mentionItem) : el('li', { class: 'meta' }, t('noMentions')));
+    clear(document.getElementById('latest-mentions'), mentions.length ? mentions.map((m) => mentionItem(m, { entityId, nameOf: (id) => entityNames.get(id) ?? id })) : el('li', { class: 'meta' }, t('noMentions')));
     await Promise.all([loadAudience({ from: data.period.from, to: data.period.to }), loadThemes({ from: data.period.from, to: data.period.to })]);
     document.body.dataset.ready = 'true';
     for (const target of waiting) doneLoading(target);
@@ -266,7 +268,10 @@ function showAlertsOf(data) {
     : el('li', { class: 'meta' }, t('noAlerts')));
 }
 
-({ entityId } = await setupEntitySelect(entitySelect, { onChange: (id) => { entityId = id; load(); loadAlerts(); } }));
+({ entityId } = await setupEntitySelect(entitySelect, { onChange: (id) => { entityId = id; load(); loadAlerts(); } }).then((chosen) => {
+  entityNames = new Map(chosen.entities.map((e) => [e.id, e.name]));
+  return chosen;
+}));
 load();
 if (!share) {
   loadAlerts();

@@ -151,8 +151,8 @@ const EN_CUES: Cue[] = [
   cue('choice', EN_DET, String.raw`{X}\s+{F}instead\b(?!\s+of)`),
   cue('choice', EN_DET, String.raw`{X}\s+{F}(?:over|rather than|instead of)\s+{Y}`),
   // Comparison: "X is way better than Y", "X > Y", "Y is worse than X".
-  cue('choice', EN_DET, String.raw`{X}\s+(?:(?:is|are|was|'s|seems|feels|works)\s+)?(?:(?:so|much|way|far|a lot|miles)\s+)?(?:better|safer|cheaper|quieter|nicer|superior|more reliable|more trustworthy)\s+than\s+{Y}`),
-  cue('choice', EN_DET, String.raw`{Y}\s+(?:(?:is|are|was|'s)\s+)?(?:(?:so|much|way|far|a lot)\s+)?(?:worse|less reliable|less safe)\s+than\s+{X}`),
+  cue('choice', EN_DET, String.raw`{X}\s+(?:(?:is|are|was|'s|seems|feels|works)\s+)?(?:(?:so|much|way|far|a lot|miles)\s+){0,2}(?:better|safer|cheaper|quieter|nicer|superior|more reliable|more trustworthy)\s+than\s+{Y}`),
+  cue('choice', EN_DET, String.raw`{Y}\s+(?:(?:is|are|was|'s)\s+)?(?:(?:so|much|way|far|a lot)\s+){0,2}(?:worse|less reliable|less safe)\s+than\s+{X}`),
   cue('choice', EN_DET, String.raw`{X}\s*(?:>+|beats|outperforms|outdoes|trumps|edges out|wins over)\s*{Y}`),
   cue('choice', EN_DET, String.raw`{Y}\s*<+\s*{X}`),
   // "at least X does not melt", "at least it works".
@@ -177,7 +177,7 @@ const FR_CUES: Cue[] = [
   cue('choice', FR_DET, String.raw`{X}\s+{F}a la place\b(?!\s+d)`),
   cue('choice', FR_DET, String.raw`{X}\s+{F}(?:plutot que|plutot qu'|au lieu d[eu']|au lieu de la|a la place d[eu'])\s*{Y}`),
   // Comparison: "X est bien mieux que Y", "Y est pire que X".
-  cue('choice', FR_DET, String.raw`{X}\s+(?:(?:est|sont|etait|c'est)\s+)?(?:(?:bien|beaucoup|vraiment|largement|carrement|tellement)\s+)?(?:mieux|meilleure?s?|plus fiables?|moins chere?s?|plus sure?s?|plus silencieux|superieure?s?)\s+(?:que|qu')\s*{Y}`),
+  cue('choice', FR_DET, String.raw`{X}\s+(?:(?:est|sont|etait|c'est)\s+)?(?:(?:bien|beaucoup|vraiment|largement|carrement|tellement)\s+){0,2}(?:mieux|meilleure?s?|plus fiables?|moins chere?s?|plus sure?s?|plus silencieux|superieure?s?)\s+(?:que|qu')\s*{Y}`),
   cue('choice', FR_DET, String.raw`{Y}\s+(?:(?:est|sont|etait)\s+)?(?:(?:bien|beaucoup|vraiment)\s+)?(?:pire|moins bien|moins fiable)\s+(?:que|qu')\s*{X}`),
   cue('choice', FR_DET, String.raw`{X}\s*(?:>+|bat|battent|devance|devancent|surpasse|surpassent|ecrase|ecrasent)\s*{F}{Y}`),
   cue('choice', FR_DET, String.raw`{Y}\s*<+\s*{X}`),

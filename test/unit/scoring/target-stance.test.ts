@@ -59,6 +59,8 @@ describe('target stance — English', () => {
   it('comparisons at the other side\'s expense: unlike, better than, >, at least X does not', () => {
     expect(read('unlike Kelio, Veltra actually answers. pathetic', 'negative', ['kelio', 'veltra'])).toEqual({ kelio: 'negative', veltra: 'positive' });
     expect(read('Veltra is way better than Kelio, total garbage', 'negative', ['kelio', 'veltra'])).toEqual({ kelio: 'negative', veltra: 'positive' });
+    // Two intensifiers in a row still make a comparison.
+    expect(read('Veltra is so much better than Kelio, total garbage', 'negative', ['kelio', 'veltra'])).toEqual({ kelio: 'negative', veltra: 'positive' });
     expect(read('Veltra > Kelio. awful support', 'negative', ['kelio', 'veltra'])).toEqual({ kelio: 'negative', veltra: 'positive' });
     expect(read('at least Veltra doesnt catch fire, what a disaster', 'negative', ['veltra'])).toEqual({ veltra: 'positive', kelio: 'negative' });
   });

@@ -39,8 +39,17 @@ function mentionLine(m, timeZone, extra, tone) {
     el('div', { class: 'mention-text' }, m.text));
 }
 
-async function showRoom() {
+/** Renders started so far: a render whose answer comes back after a newer one's would show older data. */
+let roomRenders = 0;
+
+/** Someone is working in the room (a field, a box, a button has the focus): a live redraw must wait. */
+const working = () => room.contains(document.activeElement) && document.activeElement !== document.body;
+
+async function showRoom(live = false) {
+  const render = ++roomRenders;
   const data = await api(`/api/crises/${encodeURIComponent(crisisId)}`);
+  // A newer render started meanwhile, or the team member started working while a live update was on its way.
+  if (render !== roomRenders || (live && working())) return;
   const { crisis, clock, checklist, notes, unanswered, evidence } = data;
   const tz = crisis.timeZone;
   document.title = `${tc('crisisRoom')} · ${crisis.rootName} · Vigie`;
@@ -93,6 +102,8 @@ async function showRoom() {
     document.getElementById('note-text')?.focus();
   } }, el('label', { for: 'note-text' }, tc('note')), noteText, el('button', { type: 'submit' }, tc('addNote')));
 
+  // A live event may redraw the room while someone works in it: the focus stays on the same control.
+  const focusedId = room.contains(document.activeElement) ? document.activeElement.id : '';
   clear(room,
     el('section', { class: 'card room-head' },
       el('h1', { id: 'crisis-headline' }, el('span', { class: `badge ${crisis.severity}` }, tc(crisis.severity)), ' ', el('span', { class: `badge status-${crisis.status}`, id: 'crisis-status' }, tc(crisis.status)), ' ', crisis.headline),
@@ -120,14 +131,15 @@ async function showRoom() {
     el('section', { class: 'card' }, el('h2', {}, tc('evidence')),
       el('ol', { id: 'evidence' }, evidence.map((m) => mentionLine(m, tz, `${tc('influence')} ${Math.round(m.influence)} · ${tc('reach')} ${m.reach.toLocaleString()}${m.answered ? ` · ${tc('answered')}` : ''}`,
         { role: m.stance, tone: m.tone, entityName: m.entityName, versusName: m.versusName })))));
+  if (focusedId) document.getElementById(focusedId)?.focus();
 }
 
-async function show() {
+async function show(live = false) {
   try {
-    await (crisisId ? showRoom() : showList());
+    await (crisisId ? showRoom(live) : showList());
   } catch (error) {
     // The room is the page's <main>: the error keeps a heading, so the page still has its one h1.
-    showError(room, error, show);
+    showError(room, error, () => show());
     room.prepend(el('h1', { class: 'page-title' }, crisisId ? tc('crisisRoom') : tc('crises')));
   }
 }
@@ -135,5 +147,5 @@ async function show() {
 await show();
 // Another member of the team took charge or changed the status: the room follows.
 watchAlertEvents(() => {
-  if (!room.contains(document.activeElement) || document.activeElement === document.body) show();
+  if (!working()) show(true);
 });

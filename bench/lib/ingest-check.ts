@@ -3,6 +3,7 @@ import { sql } from 'kysely';
 import type { Queue } from 'bullmq';
 import { isOwnHandle, type AppContext } from '../../src/app/context.js';
 import { entitiesOfMention } from '../../src/domain/entity-matcher.js';
+import { scoreMention } from '../../src/stages/score.js';
 import { demoMentions } from './demo-texts.js';
 import { streamSlice, type StreamOptions } from './mention-stream.js';
 import { failedJobs } from './queue-drain.js';
@@ -43,9 +44,7 @@ export function expectedIngest(ctx: Pick<AppContext, 'matcher' | 'ownHandles' | 
   // As the score stage links them: a post choosing a competitor over the brand may also be linked to the brand.
   const links = onePass.map((m) => {
     const entityIds = entitiesOfMention(ctx.matcher, m, undefined);
-    if (entityIds.length === 0) return 0;
-    const scores = ctx.scorer.score(m);
-    return ctx.stance.targets({ text: m.text, lang: scores.lang, tone: scores.sentiment.label, entityIds }).length;
+    return entityIds.length === 0 ? 0 : scoreMention(ctx, { ...m, entityIds }, stream.runTag, 0).entityIds.length;
   });
   const own = onePass.map((m) => isOwnHandle(ctx.ownHandles, m.platform, m.author.handle));
   const want: IngestExpectation = { mentions: 0, idSum: 0, likes: 0, linkCount: 0, rolledUp: 0 };

@@ -1,6 +1,5 @@
 // The PDF report: headless Chromium prints the dashboard's own overview, opened through a short-lived shared link,
 // so the report shows exactly what the dashboard shows (same charts, same numbers, same time zone).
-import { chromium } from 'playwright-core';
 
 /** Debian's Chromium; VIGIE_CHROMIUM points elsewhere. Never a browser downloaded at run time. */
 export const CHROMIUM_PATH = process.env.VIGIE_CHROMIUM || '/usr/bin/chromium';
@@ -14,6 +13,9 @@ const DRAW_TIMEOUT_MS = 30_000;
  * `lang` picks the report's language.
  */
 export async function renderReportPdf(baseUrl: string, token: string, lang: string): Promise<Buffer> {
+  // Imported here, not at the top: playwright-core weighs about 0.5 s and tens of MB at every start of every process
+  // that imports the report stage, and only a report being printed needs it.
+  const { chromium } = await import('playwright-core');
   const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS }).catch((error: Error) => {
     throw new Error(`Chromium could not start from ${CHROMIUM_PATH} (${error.message}); install it (apt-get install chromium) or set VIGIE_CHROMIUM`);
   });

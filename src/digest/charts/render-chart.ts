@@ -1,6 +1,12 @@
 // Draws an ECharts option on the server: SVG (ECharts SSR), then PNG (resvg) at twice the size for sharp phone screens.
-import { Resvg } from '@resvg/resvg-js';
-import * as echarts from 'echarts';
+import { createRequire } from 'node:module';
+import type * as echarts from 'echarts';
+
+// Loaded on the first chart, not at import: ECharts is a large bundle (its CommonJS export scan alone took about
+// 0.4 s at every start), and most processes (collect, score and detect workers, the CLI) never draw a chart.
+const require = createRequire(import.meta.url);
+let renderers: { echarts: typeof echarts; Resvg: typeof import('@resvg/resvg-js').Resvg } | undefined;
+const loadRenderers = () => (renderers ??= { echarts: require('echarts') as typeof echarts, Resvg: (require('@resvg/resvg-js') as typeof import('@resvg/resvg-js')).Resvg });
 
 export type ChartOption = echarts.EChartsOption;
 
@@ -34,6 +40,7 @@ export interface RenderedChart {
 }
 
 export function renderChart(option: ChartOption, width = CHART_WIDTH, height = CHART_HEIGHT): RenderedChart {
+  const { echarts, Resvg } = loadRenderers();
   const chart = echarts.init(null, null, { renderer: 'svg', ssr: true, width, height });
   try {
     chart.setOption({ animation: false, textStyle: { fontFamily: CHART_FONT, color: COLOURS.text }, backgroundColor: '#ffffff', ...option });

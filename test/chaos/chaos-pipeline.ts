@@ -24,6 +24,11 @@ export interface ChaosSetup {
   /** Environment the connectors read their credentials from. */
   env?: Record<string, string>;
   logDestination?: Writable;
+  /**
+   * Score collected batches within the collect job where a process runs both stages (the default deployment).
+   * Off by default here: most fault tests watch batches wait, retry and stall in the score queue.
+   */
+  scoreInCollect?: boolean;
 }
 
 export interface ChaosPipeline {
@@ -37,10 +42,8 @@ export interface ChaosPipeline {
 export async function startChaosPipeline(setup: ChaosSetup): Promise<ChaosPipeline> {
   const prefix = testRedisPrefix();
   const redisUrl = setup.redisUrl ?? REDIS_URL;
-  // These fault tests watch batches wait, retry and stall in the score queue: collected batches go through it even
-  // where one process runs both stages (which otherwise scores them within the collect job).
   const base = acmeConfigYaml({ databaseUrl: setup.databaseUrl, smtpUrl: setup.smtpUrl, prefix, dataDir: setup.dataDir })
-    .replace(JSON.stringify(REDIS_URL), JSON.stringify(redisUrl)) + 'workers: { scoreInCollect: false }\n';
+    .replace(JSON.stringify(REDIS_URL), JSON.stringify(redisUrl)) + `workers: { scoreInCollect: ${setup.scoreInCollect ?? false} }\n`;
   const yaml = setup.yaml ? setup.yaml(base) : base;
   // Written out too, so that worker processes started with `vigie worker -c` read the very same config.
   const configPath = join(setup.dataDir, 'vigie.yaml');

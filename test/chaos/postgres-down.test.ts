@@ -1,10 +1,11 @@
-// PostgreSQL stopped under load: jobs wait and retry with backoff, no score job completes while the database is
-// down (nothing acknowledged before it is stored), and every batch is stored exactly once when it is back.
+// PostgreSQL stopped under load: jobs wait and retry with backoff, no job that stores completes while the database is
+// down (nothing acknowledged before it is stored), and every batch is stored exactly once when it is back. Both ways a
+// batch is stored: through the score queue, and within the collect job (the default where one process runs both).
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { buildApi } from '../../src/api/server.js';
 import { diagnose } from '../../src/commands/doctor.js';
 import { importMentionFile } from '../../src/stages/import-file.js';
@@ -20,33 +21,38 @@ const PG_DOWN_MS = Number(process.env.VIGIE_CHAOS_PG_DOWN_MS ?? 30_000);
 /** Long enough for a job that committed before the stop to be marked completed; far shorter than any retry. */
 const IN_FLIGHT_SETTLE_MS = 2_000;
 
-let dir: string;
-let smtp: SmtpSink;
-let postgres: PrivatePostgres;
-let pipeline: ChaosPipeline;
-const logs: string[] = [];
+let dir: string | undefined;
+let smtp: SmtpSink | undefined;
+let postgres: PrivatePostgres | undefined;
+let pipeline: ChaosPipeline | undefined;
 
 beforeAll(async () => {
   await requireRedis();
-  dir = mkdtempSync(join(tmpdir(), 'vigie-chaos-pg-'));
-  postgres = await startPrivatePostgres();
-  smtp = await startSmtpSink();
-  const logStream = new PassThrough();
-  logStream.on('data', (chunk: Buffer) => logs.push(...chunk.toString('utf8').split('\n').filter(Boolean)));
-  pipeline = await startChaosPipeline({ dataDir: dir, databaseUrl: postgres.url, smtpUrl: smtp.url, logDestination: logStream });
 });
 
-afterAll(async () => {
+afterEach(async () => {
   await postgres?.start().catch(() => undefined);
   await pipeline?.stop();
   await postgres?.destroy();
   await smtp?.close();
-  rmSync(dir, { recursive: true, force: true });
+  if (dir) rmSync(dir, { recursive: true, force: true });
+  dir = smtp = postgres = pipeline = undefined;
 });
 
-describe('PostgreSQL stopped under load', () => {
+describe.each([
+  { path: 'through the score queue', scoreInCollect: false, storing: 'score' },
+  { path: 'within the collect job', scoreInCollect: true, storing: 'collect' },
+] as const)('PostgreSQL stopped under load, batches stored $path', ({ scoreInCollect, storing }) => {
   it('retries with backoff, acknowledges nothing while down, and stores every batch once', { timeout: 240_000 }, async () => {
+    dir = mkdtempSync(join(tmpdir(), 'vigie-chaos-pg-'));
+    postgres = await startPrivatePostgres();
+    smtp = await startSmtpSink();
+    const logs: string[] = [];
+    const logStream = new PassThrough();
+    logStream.on('data', (chunk: Buffer) => logs.push(...chunk.toString('utf8').split('\n').filter(Boolean)));
+    pipeline = await startChaosPipeline({ dataDir: dir, databaseUrl: postgres.url, smtpUrl: smtp.url, logDestination: logStream, scoreInCollect });
     const { ctx } = pipeline;
+    const storingQueue = ctx.queues[storing];
     const file = writeCrisisFile(join(dir, 'mentions.jsonl'), { end: Date.UTC(2026, 2, 20, 12), days: 6, perHour: 20, angry: 200 });
     pipeline.startWorkers(['collect', 'score', 'detect', 'notify']);
     await importMentionFile(ctx, file.path);
@@ -56,7 +62,7 @@ describe('PostgreSQL stopped under load', () => {
     // A job whose transaction committed just before the stop still reports its completion to Redis a moment
     // later (pg_ctl blocks the event loop while it stops the server), so the count is taken once those settled.
     await new Promise((r) => setTimeout(r, IN_FLIGHT_SETTLE_MS));
-    const completedAtStop = await ctx.queues.score.getCompletedCount();
+    const completedAtStop = await storingQueue.getCompletedCount();
     // The outage is visible: `vigie doctor` and /health/ready name the database.
     expect((await diagnose(ctx.config)).find((c) => c.name === 'database')?.ok).toBe(false);
     const api = await buildApi({ config: ctx.config, store: ctx.store, logger: ctx.logger, redis: ctx.redis, redisPrefix: pipeline.prefix });
@@ -69,17 +75,18 @@ describe('PostgreSQL stopped under load', () => {
     }
     await new Promise((r) => setTimeout(r, PG_DOWN_MS - IN_FLIGHT_SETTLE_MS));
     // No job completes while the database is down.
-    expect(await ctx.queues.score.getCompletedCount()).toBe(completedAtStop);
+    expect(await storingQueue.getCompletedCount()).toBe(completedAtStop);
     expect(logs.some((line) => line.includes('job failed (will retry if attempts remain)'))).toBe(true);
     await postgres.start();
 
     const after = await waitUntil(async () => {
       const counts = await countPipeline(ctx);
-      const pending = (await ctx.queues.score.getJobCounts('active', 'waiting', 'delayed', 'prioritized')) as Record<string, number>;
-      return counts.mentions === file.mentions.length && Object.values(pending).every((n) => n === 0) ? counts : undefined;
+      const pending = await Promise.all([ctx.queues.collect, ctx.queues.score].map((q) => q.getJobCounts('active', 'waiting', 'delayed', 'prioritized')));
+      return counts.mentions === file.mentions.length && pending.every((p) => Object.values(p).every((n) => n === 0)) ? counts : undefined;
     }, 'every batch stored after PostgreSQL is back', 150_000);
     expect(after.mentionIds).toBe(expectedIdsHash(file.mentions));
     expect(after.rollupTotal).toBe(after.mentionEntityLinks);
+    expect(await ctx.queues.collect.getFailedCount()).toBe(0);
     expect(await ctx.queues.score.getFailedCount()).toBe(0);
   });
 });

@@ -1,5 +1,6 @@
 // Redis restarted while jobs are queued and in flight: workers reconnect by themselves, every batch is stored
-// exactly once, and the job schedulers are still there afterwards.
+// exactly once, and the job schedulers are still there afterwards. Both ways a batch is stored: through the score
+// queue, and within the collect job (the default where one process runs both stages).
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -34,17 +35,17 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-describe('Redis restarted under load', () => {
-  it('loses no job, stores every batch once, and keeps the schedulers', { timeout: 180_000 }, async () => {
+/** Restarts Redis while `storing`'s batches are in flight, then checks that every one was stored exactly once. */
+async function restartUnderLoad(pipeline: ChaosPipeline, dir: string, storing: 'score' | 'collect', perHour = 20): Promise<void> {
     const { ctx } = pipeline;
     await upsertMaintenanceSchedulers(ctx);
     const schedulersBefore = (await ctx.queues.maintain.getJobSchedulers()).map((s) => s.key).sort();
     expect(schedulersBefore.length).toBeGreaterThan(0);
 
-    const file = writeCrisisFile(join(dir, 'mentions.jsonl'), { end: Date.UTC(2026, 2, 20, 12), days: 6, perHour: 20, angry: 200 });
+    const file = writeCrisisFile(join(dir, 'mentions.jsonl'), { end: Date.UTC(2026, 2, 20, 12), days: 6, perHour, angry: 200 });
     pipeline.startWorkers(['collect', 'score', 'detect', 'notify']);
     await importMentionFile(ctx, file.path);
-    await waitUntil(async () => (await countPipeline(ctx)).mentions > 0 && (await ctx.queues.score.getActiveCount()) > 0, 'batches in flight', 60_000);
+    await waitUntil(async () => (await countPipeline(ctx)).mentions > 0 && (await ctx.queues[storing].getActiveCount()) > 0, 'batches in flight', 60_000);
 
     await redis.stop();
     // The outage is visible in `vigie doctor` and /health/ready (case below).
@@ -55,13 +56,32 @@ describe('Redis restarted under load', () => {
 
     const after = await waitUntil(async () => {
       const counts = await countPipeline(ctx);
-      const pending = (await ctx.queues.score.getJobCounts('active', 'waiting', 'delayed', 'prioritized')) as Record<string, number>;
-      return counts.mentions === file.mentions.length && Object.values(pending).every((n) => n === 0) ? counts : undefined;
+      const pending = await Promise.all([ctx.queues.collect, ctx.queues.score].map((q) => q.getJobCounts('active', 'waiting', 'delayed', 'prioritized')));
+      return counts.mentions === file.mentions.length && pending.every((p) => Object.values(p).every((n) => n === 0)) ? counts : undefined;
     }, 'every batch stored after the restart', 120_000);
     expect(after.mentionIds).toBe(expectedIdsHash(file.mentions));
     expect(after.rollupTotal).toBe(after.mentionEntityLinks);
+    expect(await ctx.queues.collect.getFailedCount()).toBe(0);
     expect(await ctx.queues.score.getFailedCount()).toBe(0);
     expect((await ctx.queues.maintain.getJobSchedulers()).map((s) => s.key).sort()).toEqual(schedulersBefore);
+}
+
+describe('Redis restarted under load', () => {
+  it('loses no job, stores every batch once, and keeps the schedulers', { timeout: 180_000 }, async () => {
+    await restartUnderLoad(pipeline, dir, 'score');
+  });
+
+  it('does the same when batches are scored and stored within the collect job', { timeout: 180_000 }, async () => {
+    const inlineDir = mkdtempSync(join(tmpdir(), 'vigie-chaos-redis-inline-'));
+    const inline = await startChaosPipeline({ dataDir: inlineDir, databaseUrl: `sqlite:${join(inlineDir, 'vigie.db')}`, smtpUrl: smtp.url, redisUrl: redis.url, scoreInCollect: true });
+    try {
+      // Four times the mentions: without the second queue hop the batches go through fast enough that some run
+      // could store them all between two looks for one in flight.
+      await restartUnderLoad(inline, inlineDir, 'collect', 80);
+    } finally {
+      await inline.stop();
+      rmSync(inlineDir, { recursive: true, force: true });
+    }
   });
 
   // The shared connection queues commands while it reconnects (maxRetriesPerRequest: null): the check must not wait for it.

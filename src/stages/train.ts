@@ -2,22 +2,13 @@
 // stored with its figures, adopted only where it beats the lexicon; the tag classifier from the tagged mentions.
 import type { Logger } from 'pino';
 import type { VigieConfig } from '../config/load-config.js';
-import {
-  crossValidate,
-  MIN_EXAMPLES_PER_LANGUAGE,
-  MIN_TAG_POSITIVES,
-  serializeModel,
-  serializeTagModel,
-  shouldAdopt,
-  trainSentimentModel,
-  trainTagClassifier,
-  type SentimentExample,
-} from '../scoring/learning/index.js';
+import { MIN_EXAMPLES_PER_LANGUAGE, MIN_TAG_POSITIVES, serializeModel, serializeTagModel, shouldAdopt, type SentimentExample } from '../scoring/learning/index.js';
 import { modelLanguage } from '../scoring/learning/sentiment-model.js';
 import type { Store } from '../store/database.js';
 import { countLabels, labelledMentions } from '../store/label-repository.js';
 import { lastTrainedAt, saveModel, type ModelInfo } from '../store/model-repository.js';
 import { listTags, tagExamples } from '../store/tag-repository.js';
+import { trainOffThread } from './off-thread-training.js';
 
 export interface LanguageOutcome {
   lang: string;
@@ -54,8 +45,6 @@ async function sentimentExamples(store: Store, maskText: (t: string) => string):
   return byLang;
 }
 
-const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
-
 export async function trainFromLabels(store: Store, opts: TrainOptions): Promise<TrainOutcome> {
   const sentiment: LanguageOutcome[] = [];
   for (const [lang, examples] of [...(await sentimentExamples(store, opts.maskText))].sort(([a], [b]) => a.localeCompare(b))) {
@@ -65,13 +54,8 @@ export async function trainFromLabels(store: Store, opts: TrainOptions): Promise
       sentiment.push({ lang, labels: examples.length, reason: `not trained: ${examples.length} labels in ${classes} tone(s); at least ${needed} labels in two tones are needed` });
       continue;
     }
-    // Training is synchronous CPU work (about 2.5 s per 1,000 labels with 5 folds): the event loop gets a turn
-    // between the steps, so an all-in-one `vigie start` answers its API between them.
-    await yieldToEventLoop();
-    const cv = crossValidate(examples, opts.folds);
-    await yieldToEventLoop();
+    const { cv, model } = await trainOffThread({ kind: 'sentiment', examples, folds: opts.folds });
     const decision = shouldAdopt(cv);
-    const model = trainSentimentModel(examples);
     const info = await saveModel(store.db, {
       kind: 'sentiment',
       lang,
@@ -93,7 +77,11 @@ export async function trainFromLabels(store: Store, opts: TrainOptions): Promise
 async function trainTags(store: Store, opts: TrainOptions): Promise<TrainOutcome['tags']> {
   const [tags, examples] = await Promise.all([listTags(store.db), tagExamples(store.db)]);
   if (tags.length === 0 || examples.length === 0) return { reason: 'no tagged mention yet' };
-  const model = trainTagClassifier(examples.map((e) => ({ text: opts.maskText(e.text), lang: modelLanguage(e.lang), tags: e.tags })), tags.map((t) => t.id));
+  const { model } = await trainOffThread({
+    kind: 'tags',
+    examples: examples.map((e) => ({ text: opts.maskText(e.text), lang: modelLanguage(e.lang), tags: e.tags })),
+    tagIds: tags.map((t) => t.id),
+  });
   if (model.tags.length === 0) return { reason: `no tag has ${MIN_TAG_POSITIVES} tagged mentions yet` };
   const cvF1 = model.tags.map((t) => t.cvF1).filter((f): f is number => f !== null);
   const info = await saveModel(store.db, {

@@ -14,12 +14,12 @@ import { runLabelsExport, runLabelsImport } from './commands/labels.js';
 import { runExportAuthor, runForget } from './commands/privacy.js';
 import { runMigrate } from './commands/migrate.js';
 import { runPoll } from './commands/poll.js';
+import { scoreCommand } from './commands/score.js';
 import { runStart, runWorker } from './commands/start.js';
 import { rollbackUsageProblem, runModelList, runModelRollback, runTrain } from './commands/train.js';
 import { detectSeries } from './detection/detect-series.js';
 import { RedisUnavailableError } from './queue/redis-connection.js';
 import { STAGES, type Stage } from './queue/names.js';
-import { explainScore } from './scoring/scorer.js';
 
 const program = new Command();
 program.name('vigie').description('Social listening and e-reputation monitor').showHelpAfterError();
@@ -145,8 +145,11 @@ program
   .description('score a text: language, sentiment and why')
   .argument('<text>')
   .option('--mask <terms>', 'comma-separated brand names to mask', '')
-  .action((text: string, o) => {
-    console.log(explainScore(text, { maskTerms: o.mask ? String(o.mask).split(',') : [] }));
+  .option('--lexicon', "the default scorer even where the team's trained model is active")
+  .addOption(new Option('-c, --config <file>', "config whose watched names, risk lexicon and active trained model score the text (default: $VIGIE_CONFIG; none: the default scorer alone)"))
+  .action(async (text: string, o) => {
+    const configPath = o.config ?? process.env.VIGIE_CONFIG;
+    console.log(await scoreCommand(text, { configPath, mask: o.mask ? String(o.mask).split(',') : [], lexiconOnly: o.lexicon === true }));
   });
 
 program

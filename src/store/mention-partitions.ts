@@ -119,7 +119,18 @@ export async function dropExpiredPartitions(db: Kysely<Database>, cutoff: number
   const expired = (await listPartitions(db)).filter((p) => p.upperBound <= cutoff);
   // Links first: a mention_entities row never outlives its mention, even between two statements.
   expired.sort((a, b) => (a.table === b.table ? 0 : a.table === 'mention_entities' ? -1 : 1));
-  for (const p of expired) await sql`DROP TABLE IF EXISTS ${sql.id(p.name)}`.execute(db);
+  for (const p of expired) {
+    await db.transaction().execute(async (trx) => {
+      // Labels and tags name the post and who judged it: they go with its week, as the sliced DELETE takes them
+      // with each mention (trained models keep only weights). No foreign key would have: a DROP skips them.
+      if (p.table === 'mentions') {
+        for (const table of ['mention_labels', 'label_events', 'mention_tags'] as const) {
+          await sql`DELETE FROM ${sql.table(table)} WHERE mention_id IN (SELECT id FROM ${sql.id(p.name)})`.execute(trx);
+        }
+      }
+      await sql`DROP TABLE IF EXISTS ${sql.id(p.name)}`.execute(trx);
+    });
+  }
   known(db).clear();
   return expired.map((p) => p.name);
 }

@@ -103,8 +103,19 @@ describe('mentions partitioned by week on PostgreSQL', () => {
     // One mention a day for 120 days: weeks wholly older than 90 days are dropped, the week across the cutoff is trimmed.
     const batch = Array.from({ length: 120 }, (_, d) => mention(`d${d}`, NOW - d * DAY - 3_600_000));
     expect((await storeMentions(s, batch)).inserted).toBe(120);
+    // The team labelled and tagged an old post and a recent one: the old one's labels and tags go with its week.
+    for (const id of ['x:d100', 'x:d1']) {
+      const judged = { mention_id: id, label: 'negative', labelled_by: 'ana', labelled_at: NOW, source: 'dashboard' };
+      await s.db.insertInto('mention_labels').values({ ...judged, machine_label: 'neutral', machine_score: 0, machine_confidence: 0.5 }).execute();
+      await s.db.insertInto('label_events').values({ ...judged, id: `event-${id}`, previous_label: null }).execute();
+      const publishedAt = NOW - Number(id.slice(3)) * DAY - 3_600_000;
+      await s.db.insertInto('mention_tags').values({ mention_id: id, tag_id: 'delivery', applies: 1, source: 'label', confidence: 1, labelled_by: 'ana', labelled_at: NOW, published_at: publishedAt }).execute();
+    }
     const cutoff = NOW - 90 * DAY;
     const dropped = await dropExpiredPartitions(s.db, cutoff);
+    for (const table of ['mention_labels', 'label_events', 'mention_tags'] as const) {
+      expect((await s.db.selectFrom(table).select('mention_id').execute()).map((r) => r.mention_id)).toEqual(['x:d1']);
+    }
     expect(dropped.length).toBeGreaterThanOrEqual(6); // 3 whole weeks, both tables
     expect(dropped.every((name) => (listedBound(name) ?? 0) + 7 * DAY <= cutoff)).toBe(true);
     const result = await applyRetention(s.db, POLICY, NOW);

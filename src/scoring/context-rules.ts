@@ -45,6 +45,15 @@ export function hypothetical(tokens: Token[], start: number, modifiers: Language
 
 /** For each token, whether its sentence ends with a question mark ("?!" and "??" count). */
 export function questionSentences(tokens: Token[]): boolean[] {
+  return sentencesEndingWith(tokens, '?');
+}
+
+/** For each token, whether its sentence ends with an exclamation mark ("!!", "?!" count). */
+export function exclaimedSentences(tokens: Token[]): boolean[] {
+  return sentencesEndingWith(tokens, '!');
+}
+
+function sentencesEndingWith(tokens: Token[], mark: string): boolean[] {
   const inQuestion = new Array<boolean>(tokens.length).fill(false);
   let sentenceStart = 0;
   let i = 0;
@@ -56,7 +65,7 @@ export function questionSentences(tokens: Token[]): boolean[] {
     let question = false;
     const marksStart = i;
     while (i < tokens.length && isSentenceEnd(tokens[i])) {
-      if (tokens[i].text === '?') question = true;
+      if (tokens[i].text === mark) question = true;
       i++;
     }
     if (question) inQuestion.fill(true, sentenceStart, marksStart);

@@ -6,7 +6,7 @@ import { maskerFor } from './masking.js';
 import { inProperName } from './proper-names.js';
 import { exclaimedSentences, hypothetical, lostAfter, modifierBoost, negatedBefore, questionSentences } from './context-rules.js';
 import {
-  AFTER_CONTRAST, BEFORE_CONTRAST, COURTESY, IRONY_MARKERS, IRREALIS_FACTOR, LOSS_FACTOR, MODIFIERS, NEGATED_COMPLAINT_FACTOR, NEGATION_FACTOR, QUESTION_FACTOR, type LanguageModifiers,
+  COURTESY, IRONY_MARKERS, IRREALIS_FACTOR, LOSS_FACTOR, MODIFIERS, NEGATED_COMPLAINT_FACTOR, NEGATION_FACTOR, QUESTION_FACTOR, type LanguageModifiers,
 } from './modifiers.js';
 import { unstretch } from './text-normaliser.js';
 import type { Token } from './tokenizer.js';
@@ -69,8 +69,6 @@ const COMPLAINT_THRESHOLD = -1;
 interface Contribution {
   valence: number;
   driver: string;
-  /** Index of the clause (separated by contrast words) it belongs to. */
-  clause: number;
   /** From a lexicon word or emoji of strength above 1, not a mild word: an opinion of its own. */
   strong: boolean;
   /** Index of the sentence (ended by . ! ? …) it belongs to. */
@@ -114,7 +112,6 @@ function matchPhrase(tokens: Token[], start: number, lexicon: Lexicon): Phrase |
 
 function collectContributions(tokens: Token[], lexicon: Lexicon, modifiers: LanguageModifiers, off: DisabledRules): { items: Contribution[]; exclamations: number; irony: boolean } {
   const items: Contribution[] = [];
-  let clause = 0;
   let sentence = 0;
   let exclamations = 0;
   let irony = false;
@@ -133,12 +130,7 @@ function collectContributions(tokens: Token[], lexicon: Lexicon, modifiers: Lang
     }
     if (token.kind === 'emoji' || token.kind === 'emoticon') {
       const valence = token.kind === 'emoji' ? emojiValence(token.text) : emoticonValence(token.text);
-      if (valence) items.push({ valence, driver: `${token.text} (${formatValence(valence)})`, clause, strong: Math.abs(valence) > 1, sentence, exclaimed: exclaimed[i], courtesy: false });
-      i++;
-      continue;
-    }
-    if (modifiers.contrast.has(token.key) && !off.has('contrast')) {
-      clause++;
+      if (valence) items.push({ valence, driver: `${token.text} (${formatValence(valence)})`, strong: Math.abs(valence) > 1, sentence, exclaimed: exclaimed[i], courtesy: false });
       i++;
       continue;
     }
@@ -188,7 +180,7 @@ function collectContributions(tokens: Token[], lexicon: Lexicon, modifiers: Lang
       driver = `${text} (quoted: ${formatValence(valence)})`;
     }
     const courtesy = span === 1 && COURTESY.has(token.key);
-    items.push({ valence, driver, clause, strong: Math.abs(base) > 1, sentence, exclaimed: exclaimed[i], courtesy });
+    items.push({ valence, driver, strong: Math.abs(base) > 1, sentence, exclaimed: exclaimed[i], courtesy });
     i += span;
   }
   return { items, exclamations, irony };
@@ -271,7 +263,6 @@ export function scoreTokens(tokens: Token[], lang: string, off: DisabledRules = 
   const lexicon = lexiconFor(lang, off);
   const modifiers = MODIFIERS[lang === 'fr' ? 'fr' : 'en'];
   const { items, exclamations, irony } = collectContributions(tokens, lexicon, modifiers, off);
-  const lastClause = items.length > 0 ? items[items.length - 1].clause : 0;
   const complaint = items.reduce((sum, item) => (item.valence < 0 ? sum + item.valence : sum), 0) <= COMPLAINT_THRESHOLD;
   const drivers: string[] = [];
   let sum = 0;
@@ -281,8 +272,6 @@ export function scoreTokens(tokens: Token[], lang: string, off: DisabledRules = 
       continue;
     }
     let valence = item.valence;
-    // With a contrast word, what comes last is what the author means ("good food but awful service").
-    if (lastClause > 0) valence *= item.clause === lastClause ? AFTER_CONTRAST : BEFORE_CONTRAST;
     if (irony && valence > 0) valence = -valence;
     sum += valence < 0 && !off.has('negativity-bias') ? valence * modifiers.negativeWeight : valence;
     drivers.push(item.driver);

@@ -4,7 +4,7 @@ import { emojiValence, emoticonValence } from './emoji-lexicon.js';
 import { lexiconFor, tokenizePost, type Lexicon, type Phrase } from './lexicon.js';
 import { maskerFor } from './masking.js';
 import { inProperName } from './proper-names.js';
-import { exclaimedSentences, hypothetical, lostAfter, modifierBoost, negatedBefore, questionSentences } from './context-rules.js';
+import { exclaimedSentences, hypothetical, lostAfter, topOfScale, modifierBoost, negatedBefore, questionSentences } from './context-rules.js';
 import {
   COURTESY, IRONY_MARKERS, IRREALIS_FACTOR, LOSS_FACTOR, MODIFIERS, NEGATED_COMPLAINT_FACTOR, NEGATION_FACTOR, QUESTION_FACTOR, type LanguageModifiers,
 } from './modifiers.js';
@@ -98,6 +98,18 @@ function lookupWord(token: Token, lexicon: Lexicon): number | undefined {
   return inflected !== undefined && /^\p{Ll}+$/u.test(token.text) ? inflected : undefined;
 }
 
+/** The base of a comparative the lexicons lack ("happier" -> "happy", "nicer" -> "nice", "prouder" -> "proud"). */
+function comparativeBase(token: Token, lexicon: Lexicon): number | undefined {
+  for (const [ending, base] of COMPARATIVE_ENDINGS) {
+    if (!token.key.endsWith(ending) || token.key.length - ending.length < 3) continue;
+    const value = lexicon.words.get(token.key.slice(0, -ending.length) + base);
+    if (value !== undefined) return value;
+  }
+  return undefined;
+}
+
+const COMPARATIVE_ENDINGS: [string, string][] = [['ier', 'y'], ['er', 'e'], ['er', ''], ...[...'bdglmnpt'].map((c): [string, string] => [`${c}${c}er`, c])];
+
 function matchPhrase(tokens: Token[], start: number, lexicon: Lexicon): Phrase | undefined {
   const candidates = lexicon.phrases.get(tokens[start].key);
   if (!candidates) return undefined;
@@ -138,7 +150,8 @@ function collectContributions(tokens: Token[], lexicon: Lexicon, modifiers: Lang
     const phrase = thanksSoMuch(tokens, i) ? undefined : matchPhrase(tokens, i, lexicon);
     const span = phrase?.keys.length ?? 1;
 
-    const base = phrase?.valence ?? lookupWord(token, lexicon);
+    const atTop = phrase === undefined && !off.has('negation') && topOfScale(tokens, i);
+    const base = phrase?.valence ?? lookupWord(token, lexicon) ?? (atTop ? comparativeBase(token, lexicon) : undefined);
     // Names borrow praise words ("Super Eagles", "Love Field", "Best Buy"); a complaint word in a name is rare.
     if (base === undefined || base === 0 || (base > 0 && phrase === undefined && !off.has('proper-names') && inProperName(tokens, i))) {
       i += span;
@@ -152,12 +165,12 @@ function collectContributions(tokens: Token[], lexicon: Lexicon, modifiers: Lang
       phrase !== undefined &&
       phrase.keys.some((key) => modifiers.negatorsBefore.has(key) || modifiers.negatorsAfter.has(key) || key.endsWith("n't"));
     let negated = false;
-    if (!phraseCarriesNegation && !off.has('negation')) {
+    if (!phraseCarriesNegation && !off.has('negation') && !atTop) {
       const next = tokens[i + span];
       negated = negatedBefore(tokens, i, modifiers, inQuestion[i]) || (next !== undefined && modifiers.negatorsAfter.has(next.key));
     }
     if (negated) valence *= valence < 0 && !off.has('negated-complaint') ? NEGATED_COMPLAINT_FACTOR : NEGATION_FACTOR;
-    let driver = negated ? `${text} (negated)` : `${text} (${formatValence(valence)})`;
+    let driver = negated ? `${text} (negated)` : atTop ? `${text} (top of scale: ${formatValence(valence)})` : `${text} (${formatValence(valence)})`;
     // Laughter and thanks before a loss ("lol $259 gone") are sarcasm, handled with courtesy in a complaint below.
     if (valence > 0 && !negated && !off.has('loss') && !(span === 1 && COURTESY.has(token.key)) && lostAfter(tokens, i + span, modifiers)) {
       valence *= LOSS_FACTOR;

@@ -123,6 +123,20 @@ describe('scoreSentiment — English', () => {
     expect(en('is the lounge nice?').score).toBeLessThan(en('the lounge is nice').score);
   });
 
+  it('reads "couldn\'t be happier" as the top of the scale, not a negation', () => {
+    expect(en("I couldn't be happier with this phone").drivers).toEqual(['happier (top of scale: +3)']);
+    expect(en('the crew could not be more helpful and kind').label).toBe('positive');
+    expect(en("it can't get any better").label).toBe('positive');
+    expect(en("it couldn't be worse").label).toBe('negative');
+    // A plain negated comparative is still a negation.
+    expect(en('this is not better').drivers).toEqual(['better (negated)']);
+  });
+
+  it('reads "no" before a subject as an answer, not a negation of what follows', () => {
+    expect(en('No I love that series').label).toBe('positive');
+    expect(en('no wifi and no help').label).toBe('negative');
+  });
+
   it('does not negate inside a rhetorical negative question', () => {
     expect(en("aren't you tired of these delays?").label).toBe('negative');
     expect(en("isn't it wonderful?").label).toBe('positive');

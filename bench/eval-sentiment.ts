@@ -1,6 +1,7 @@
 // Measures Vigie's sentiment against the `sentiment` package and natural's SentimentAnalyzer on labelled JSONL files.
 // Usage: tsx bench/eval-sentiment.ts [files...] [--half tune|test] [--errors N] [--json]
-//        [--train A.jsonl B.jsonl ...] [--cv [k]] [--airlines] [--curve] [--ablation [rule,...]]
+//        [--train A.jsonl B.jsonl ...] [--cv [k]] [--airlines] [--curve] [--ablation [rule,...]] [--help]
+// Without files it reads every *.jsonl of ../shared/eval/data.
 // --half keeps one half of each file after a fixed shuffle (the balanced files are stored in a label cycle): rules
 // and thresholds are tuned on "tune" and checked on "test", so a gain that only fits the tuned rows shows.
 // --train trains a model in memory on A and scores every other file with it ("trained", next to "vigie");
@@ -127,6 +128,13 @@ interface Args {
   rules: SentimentRule[];
 }
 
+/** The comment at the top of this file, which is its usage. */
+function usage(): string {
+  const lines = readFileSync(fileURLToPath(import.meta.url), 'utf8').split('\n');
+  const end = lines.findIndex((line) => !line.startsWith('//'));
+  return lines.slice(0, end).map((line) => line.replace(/^\/\/ ?/, '')).join('\n');
+}
+
 function parseArgs(argv: string[]): Args {
   const files: string[] = [];
   let errors = 0;
@@ -136,6 +144,10 @@ function parseArgs(argv: string[]): Args {
   let folds = 5;
   let rules: SentimentRule[] = [...SENTIMENT_RULES];
   for (let i = 0; i < argv.length; i++) {
+    if (argv[i] === '--help' || argv[i] === '-h') {
+      console.log(usage());
+      process.exit(0);
+    }
     if (argv[i] === '--json') json = true;
     else if (argv[i] === '--train') mode = 'train';
     else if (argv[i] === '--airlines') mode = 'airlines';
@@ -153,7 +165,8 @@ function parseArgs(argv: string[]): Args {
       const value = argv[++i];
       if (value !== 'tune' && value !== 'test') throw new Error('--half takes "tune" or "test"');
       half = value;
-    } else files.push(resolve(argv[i]));
+    } else if (argv[i].startsWith('-')) throw new Error(`unknown option "${argv[i]}" (--help lists them)`);
+    else files.push(resolve(argv[i]));
   }
   if (mode === 'train' && files.length < 2) throw new Error('--train takes the training file, then one or more files to score: --train A.jsonl B.jsonl');
   if (files.length === 0) {

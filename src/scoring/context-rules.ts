@@ -9,15 +9,41 @@ const PRONOUNS = new Set(['you', 'it', 'they', 'we', 'he', 'she', 'that', 'this'
 // least helpful agent") except in "at least" and "very least".
 const NEVER_INTENSIFIED_BY = new Set(['so', 'this', 'such']);
 const NOT_NEGATING_LEAST = new Set(['at', 'very']);
+// Subjects that start a clause after an answering "no".
+const SUBJECT_PRONOUNS = new Set(['i', "i'm", 'im', 'you', "you're", 'we', "we're", 'he', 'she', 'they', "they're", 'it', "it's", 'this', 'that']);
 
 /** Does the word at k negate the opinion word at `start`? */
 function negates(tokens: Token[], k: number, start: number, modifiers: LanguageModifiers): boolean {
   const key = tokens[k].key;
   if (key === 'least') return !NOT_NEGATING_LEAST.has(tokens[k - 1]?.key ?? '');
+  // "No I love that series", "nah it's fine": "no" before a subject is an answer, not the negation of what follows.
+  if ((key === 'no' || key === 'nope' || key === 'nah') && SUBJECT_PRONOUNS.has(tokens[k + 1]?.key ?? '')) return false;
   if (key === 'never') {
     for (let j = k + 1; j < start; j++) if (NEVER_INTENSIFIED_BY.has(tokens[j].key)) return false;
   }
   return modifiers.negatorsBefore.has(key) || key.endsWith("n't");
+}
+
+const DEGREE_MODALS = new Set(["couldn't", 'couldnt', "can't", 'cant', 'cannot', "wouldn't", 'wouldnt']);
+const DEGREE_VERBS = new Set(['be', 'get', 'been', 'feel', 'look', 'sound']);
+const DEGREE_WORDS = new Set(['more', 'any', 'much']);
+
+/**
+ * "couldn't be happier", "could not be more pleased", "can't get any better": a negated modal before a degree (a
+ * comparative, or "more" / "any" before the opinion word) says the top of the scale is reached. The negation does not
+ * flip the opinion; it confirms it. True when the opinion at `start` is such a degree.
+ */
+export function topOfScale(tokens: Token[], start: number): boolean {
+  let k = start - 1;
+  const degreeWord = DEGREE_WORDS.has(tokens[k]?.key ?? '');
+  if (!degreeWord && !/(?:er|worse)$/.test(tokens[start].key)) return false;
+  if (degreeWord) k--;
+  if (!DEGREE_VERBS.has(tokens[k]?.key ?? '')) return false;
+  k--;
+  if (tokens[k]?.key === 'have') k--;
+  const key = tokens[k]?.key ?? '';
+  if (DEGREE_MODALS.has(key)) return true;
+  return key === 'not' && ['could', 'can', 'would'].includes(tokens[k - 1]?.key ?? '');
 }
 
 /** Is the opinion at `start` negated by a word before it (within the scope, same clause)? */
@@ -45,6 +71,15 @@ export function hypothetical(tokens: Token[], start: number, modifiers: Language
 
 /** For each token, whether its sentence ends with a question mark ("?!" and "??" count). */
 export function questionSentences(tokens: Token[]): boolean[] {
+  return sentencesEndingWith(tokens, '?');
+}
+
+/** For each token, whether its sentence ends with an exclamation mark ("!!", "?!" count). */
+export function exclaimedSentences(tokens: Token[]): boolean[] {
+  return sentencesEndingWith(tokens, '!');
+}
+
+function sentencesEndingWith(tokens: Token[], mark: string): boolean[] {
   const inQuestion = new Array<boolean>(tokens.length).fill(false);
   let sentenceStart = 0;
   let i = 0;
@@ -56,7 +91,7 @@ export function questionSentences(tokens: Token[]): boolean[] {
     let question = false;
     const marksStart = i;
     while (i < tokens.length && isSentenceEnd(tokens[i])) {
-      if (tokens[i].text === '?') question = true;
+      if (tokens[i].text === mark) question = true;
       i++;
     }
     if (question) inQuestion.fill(true, sentenceStart, marksStart);

@@ -43,7 +43,7 @@ export const blueskyConfigSchema = z.object({
   pageSize: z.number().int().min(1).max(100).default(100),
   /** Look up the authors' follower counts with app.bsky.actor.getProfiles (one call per 25 authors). */
   authorFollowers: z.boolean().default(true),
-}).refine((c) => (c.identifier === undefined) === (c.appPassword === undefined), { message: 'give both identifier and appPassword, or neither' });
+}).strict().refine((c) => (c.identifier === undefined) === (c.appPassword === undefined), { message: 'give both identifier and appPassword, or neither' });
 export type BlueskySourceConfig = z.infer<typeof blueskyConfigSchema>;
 
 const strongRef = z.object({ uri: z.string(), cid: z.string().optional() });

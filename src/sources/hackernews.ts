@@ -24,7 +24,7 @@ export const hackerNewsConfigSchema = z.object({
   tags: z.string().default('(story,comment)'),
   baseUrl: baseUrlField('https://hn.algolia.com'),
   pageSize: z.number().int().min(1).max(1000).default(100),
-});
+}).strict();
 export type HackerNewsSourceConfig = z.infer<typeof hackerNewsConfigSchema>;
 
 const hitSchema = z.object({

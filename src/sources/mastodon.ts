@@ -32,7 +32,7 @@ export const mastodonConfigSchema = z.object({
   /** The instance the access token belongs to (one of `instances`); the first one by default. No other host is sent it. */
   tokenInstance: z.string().url().transform((url) => url.replace(/\/+$/, '')).optional(),
   pageSize: z.number().int().min(1).max(40).default(40),
-}).refine((c) => c.hashtags.length > 0 || c.query !== undefined, { message: 'give hashtags or a query' })
+}).strict().refine((c) => c.hashtags.length > 0 || c.query !== undefined, { message: 'give hashtags or a query' })
   .refine((c) => c.tokenInstance === undefined || c.instances.includes(c.tokenInstance), { message: 'tokenInstance must be one of instances', path: ['tokenInstance'] });
 export type MastodonSourceConfig = z.infer<typeof mastodonConfigSchema>;
 

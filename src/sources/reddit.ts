@@ -53,7 +53,7 @@ export const redditConfigSchema = z.object({
   /** Where OAuth-authenticated calls go. */
   oauthBaseUrl: baseUrlField('https://oauth.reddit.com'),
   pageSize: z.number().int().min(1).max(100).default(100),
-})
+}).strict()
   .refine((c) => (c.clientId === undefined) === (c.clientSecret === undefined), { message: 'give both clientId and clientSecret, or neither' })
   .refine((c) => c.commentSubreddits.length === 0 || c.commentTerms.length > 0, { message: 'commentSubreddits needs commentTerms' });
 export type RedditSourceConfig = z.infer<typeof redditConfigSchema>;

@@ -33,7 +33,7 @@ export const rssConfigSchema = z.object({
    * a redirect names (rel="next", Location) is refused when it leads to one, whatever this says.
    */
   allowPrivateNetwork: z.boolean().default(false),
-}).superRefine((config, ctx) => {
+}).strict().superRefine((config, ctx) => {
   // Refused at config check, not at the first poll: a feed on a literal internal address or localhost.
   config.feeds.forEach((feed, i) => {
     if (config.allowPrivateNetwork) return;

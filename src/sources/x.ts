@@ -36,7 +36,7 @@ export const xConfigSchema = z.object({
   expectedPostsPerPoll: z.number().positive().default(20),
   calmPace: z.number().positive().max(1).default(0.8),
   crisisPace: z.number().positive().default(3),
-});
+}).strict();
 export type XSourceConfig = z.infer<typeof xConfigSchema>;
 
 /** The query actually sent: the configured one plus the exclusions the config asks for. */

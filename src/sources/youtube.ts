@@ -35,7 +35,7 @@ export const youtubeConfigSchema = z.object({
   pageSize: z.number().int().min(1).max(50).default(50),
   /** The project's daily quota in units (10,000 unless Google granted more); shared by every YouTube source. */
   dailyQuota: z.number().int().positive().default(10_000),
-}).refine((c) => c.channelId !== undefined || c.query !== undefined, { message: 'give a channelId, a query, or both' });
+}).strict().refine((c) => c.channelId !== undefined || c.query !== undefined, { message: 'give a channelId, a query, or both' });
 export type YouTubeSourceConfig = z.infer<typeof youtubeConfigSchema>;
 
 const isoTime = z.string().refine((t) => !Number.isNaN(Date.parse(t)), 'an ISO-8601 datetime');

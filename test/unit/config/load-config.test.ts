@@ -65,6 +65,14 @@ sources:
     expect(problems(valid.replace('cooldownMinutes: 30', 'cooldownMinutes: -5'))).toContain('alerts.detectors.lifecycle.cooldownMinutes');
   });
 
+  it("rejects a source's misspelt key instead of polling without it", () => {
+    // "hashtag" for "hashtags", "querry" for "query": silently ignored, the source would watch nothing or everything.
+    const mastodon = problems(`${valid}sources:\n  - { id: m1, type: mastodon, instances: ["https://mastodon.social"], hashtags: [acme], hashtag: [acmebank] }\n`);
+    expect(mastodon).toContain('sources[0]: unexpected key(s) "hashtag"');
+    const x = problems(`${valid}sources:\n  - { id: x1, type: x, query: acme, querry: "acme -is:retweet", bearerToken: token }\n`);
+    expect(x).toContain('sources[0]: unexpected key(s) "querry"');
+  });
+
   it('reports YAML syntax errors with the line, and an unreadable file by name', () => {
     expect(problems('entities:\n  - { id: acme\n')).toMatch(/config\/vigie\.yaml: line \d+: invalid YAML/);
     expect(() => loadConfigFile('/nonexistent/vigie.yaml')).toThrow(/\/nonexistent\/vigie\.yaml: \(top level\): cannot read the file/);

@@ -2,9 +2,10 @@
 import { loadConfigFile, type VigieConfig } from '../config/load-config.js';
 import { createLogger } from '../logger.js';
 import { createMailer } from '../notify/mailer.js';
-import { createRedis, describeRedis, evictionProblems, isCluster, pingRedis, type RedisClient } from '../queue/redis-connection.js';
+import { describeRedis, evictionProblems, isCluster, pingRedis } from '../queue/redis-connection.js';
 import { configuredRedis } from '../queue/resolve-redis.js';
 import { xReadsThisMonth } from '../queue/x-read-counter.js';
+import { withRedis } from './with-redis.js';
 import { budgetStatus } from '../sources/x-budget.js';
 import { redisServerInstalled } from '../queue/embedded-redis.js';
 import { buildSources } from '../sources/registry.js';
@@ -78,17 +79,6 @@ export async function diagnose(config: VigieConfig): Promise<Check[]> {
     if (sourceConfig.type === 'x' && budget) await attempt(`source ${id} monthly reads`, () => describeXBudget(config, budget));
   }
   return checks;
-}
-
-async function withRedis<T>(config: VigieConfig, use: (redis: RedisClient) => Promise<T>): Promise<T> {
-  const redis = createRedis(configuredRedis(config.redis) ?? {}, { lazyConnect: true, maxRetriesPerRequest: 1, retryStrategy: () => null });
-  redis.on('error', () => {});
-  try {
-    await redis.connect();
-    return await use(redis);
-  } finally {
-    redis.disconnect();
-  }
 }
 
 async function describeXBudget(config: VigieConfig, monthlyReadBudget: number): Promise<string> {

@@ -1,11 +1,14 @@
 // `vigie poll <sourceId>`: one poll of one configured source, as the collect stage runs it, printed instead of stored.
-import { loadConfigFile } from '../config/load-config.js';
+import { loadConfigFile, type VigieConfig } from '../config/load-config.js';
 import { createEntityMatcher, entitiesOfMention } from '../domain/entity-matcher.js';
 import type { MentionInput } from '../domain/mention.js';
 import { createLogger } from '../logger.js';
 import { describeFailures } from '../stages/collect.js';
 import { oneLineError } from '../sources/http/stream-failure.js';
 import { buildSources } from '../sources/registry.js';
+import { addXReads } from '../queue/x-read-counter.js';
+import { xPostsRead } from '../sources/x.js';
+import { withRedis } from './with-redis.js';
 
 export interface PollOptions {
   json: boolean;
@@ -61,9 +64,11 @@ export async function runPoll(configPath: string, sourceId: string, options: Pol
   try {
     result = await source.fetch(options.cursor ?? null);
   } catch (error) {
+    await countXReads(config, xPostsRead(error), output);
     output.err(`vigie poll ${sourceId}: ${oneLineError(error)}`);
     return 1;
   }
+  await countXReads(config, xPostsRead(result), output);
   for (const m of result.mentions) {
     const entities = entitiesOfMention(matcher, m, sourceConfig.entities);
     output.out(options.json ? JSON.stringify(pollLine(m, entities)) : humanLine(m, entities));
@@ -74,4 +79,17 @@ export async function runPoll(configPath: string, sourceId: string, options: Pol
     return 1;
   }
   return 0;
+}
+
+/**
+ * X bills every post read against the month's budget, a check by hand included: counted like the collect stage counts
+ * its polls, so the pacing and `vigie doctor` see them. Without Redis the reads are reported instead of lost silently.
+ */
+async function countXReads(config: VigieConfig, posts: number, output: PollOutput): Promise<void> {
+  if (posts <= 0) return;
+  try {
+    await withRedis(config, (redis) => addXReads(redis, config.redis.prefix, posts, Date.now()));
+  } catch (error) {
+    output.err(`vigie poll: ${posts} X posts read, not added to this month's count (Redis: ${oneLineError(error)}); the X budget pacing does not know of them`);
+  }
 }

@@ -5,9 +5,17 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runPoll } from '../../../src/commands/poll.js';
 import { FakePlatform } from '../../helpers/fake-platform.js';
+import { Redis } from 'ioredis';
+import { xReadsThisMonth } from '../../../src/queue/x-read-counter.js';
+import { REDIS_URL, requireRedis, testRedisPrefix } from '../../helpers/services.js';
 import { installMastodon } from '../sources/emulators/mastodon.js';
+import { installX } from '../sources/emulators/x.js';
 import { newWorld, type World } from '../sources/emulators/world.js';
 
+const xFixture = (name: string) => JSON.parse(readFileSync(new URL(`../../fixtures/platforms/x/${name}`, import.meta.url), 'utf8'));
+const X_TOKEN = 'x-bearer-poll';
+const redisPrefix = testRedisPrefix();
+let xWorld: World;
 const statuses = JSON.parse(readFileSync(new URL('../../fixtures/platforms/mastodon/tag-timeline-statuses.json', import.meta.url), 'utf8'));
 
 let fake: FakePlatform;
@@ -27,6 +35,11 @@ beforeAll(async () => {
   world = newWorld('');
   world.pageSize = 40;
   installMastodon(fake, world);
+  xWorld = newWorld(X_TOKEN);
+  xWorld.pageSize = 2;
+  xWorld.items = xFixture('tweets.json').slice(0, 4);
+  installX(fake, xWorld, xFixture('users.json'));
+  process.env.VIGIE_TEST_POLL_X_TOKEN = X_TOKEN;
   dir = mkdtempSync(join(tmpdir(), 'vigie-poll-'));
   configPath = join(dir, 'vigie.yaml');
   writeFileSync(configPath, `
@@ -37,6 +50,8 @@ entities:
 sources:
   - { id: mastodon-acme, type: mastodon, instances: ["${fake.url}"], hashtags: [acme], maxRetries: 0 }
   - { id: mastodon-two, type: mastodon, instances: ["${fake.url}"], hashtags: [acme, acmebank], maxRetries: 0 }
+  - { id: x-acme, type: x, query: acme, baseUrl: "${fake.url}", bearerToken: VIGIE_TEST_POLL_X_TOKEN }
+redis: { url: "${REDIS_URL}", prefix: "${redisPrefix}" }
 `);
 });
 
@@ -94,5 +109,19 @@ describe('vigie poll', () => {
     const unknown = await poll('nope');
     expect(unknown.code).toBe(1);
     expect(unknown.err[0]).toMatch(/no source "nope".*mastodon-acme, mastodon-two/);
+  });
+
+  it('counts the X posts it read against the month, as the collect stage does', async () => {
+    await requireRedis();
+    const { code, out } = await poll('x-acme');
+    expect(code).toBe(0);
+    expect(out.length).toBe(4);
+    const redis = new Redis(REDIS_URL);
+    try {
+      // Four tweets in two pages, and the two tweets they reply to or quote, expanded with them.
+      expect(await xReadsThisMonth(redis, redisPrefix, Date.now())).toBe(6);
+    } finally {
+      redis.disconnect();
+    }
   });
 });

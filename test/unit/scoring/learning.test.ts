@@ -5,6 +5,9 @@ import {
   crossValidate, parseModel, parseTagModel, predictSentiment, predictTags, reviewPriority, serializeModel, serializeTagModel, shouldAdopt,
   trainSentimentModel, trainTagClassifier, type CrossValidation, type SentimentExample,
 } from '../../../src/scoring/learning/index.js';
+import { addLogits, DEFAULT_FEATURE_OPTIONS, featuresOfTokens, featureWidth } from '../../../src/scoring/learning/text-features.js';
+import { tokenizePost } from '../../../src/scoring/lexicon.js';
+import { scoreTokens } from '../../../src/scoring/sentiment.js';
 
 // A tiny invented world: the team's own jargon carries the sentiment ("glorp" is what their customers say of a broken
 // parcel locker, "zinnia" of a good one), words no lexicon knows, so only learning can get them right.
@@ -215,5 +218,24 @@ describe('createScorer with a trained model', () => {
     // No French model: the lexicon decides, exactly as without a model.
     const french = scorer.score(mention('Acme, le service est horrible', 'fr')).sentiment;
     expect(french).toEqual(createScorer({ maskTerms: ['Acme'] }).score(mention('Acme, le service est horrible', 'fr')).sentiment);
+  });
+});
+
+describe('addLogits (prediction without building the vector)', () => {
+  it('gives the dot product of the feature vector, on first sight of the words and from the per-word cache', () => {
+    const features = { ...DEFAULT_FEATURE_OPTIONS, hashBits: 12 };
+    const classes = 3;
+    const weights = Float32Array.from({ length: featureWidth(features) * classes }, (_, i) => Math.sin(i * 12.9898) / 2);
+    for (const text of ['The locker is not glorp, it is zinnia!', 'the locker is glorp again 😡 #fail', 'Le casier est vraiment zinnia']) {
+      const tokens = tokenizePost(text);
+      const lexicon = scoreTokens(tokens, 'en');
+      const vector = featuresOfTokens(tokens, 'en', lexicon, features);
+      const expected = [0, 1, 2].map((c) => vector.indices.reduce((sum, index, k) => sum + weights[index * classes + c] * vector.values[k], 0));
+      for (let round = 0; round < 2; round++) {
+        const out = new Float64Array(classes);
+        addLogits(tokens, 'en', lexicon, features, weights, classes, out);
+        for (let c = 0; c < classes; c++) expect(out[c]).toBeCloseTo(expected[c], 5);
+      }
+    }
   });
 });

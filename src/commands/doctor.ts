@@ -9,11 +9,12 @@ import { withRedis } from './with-redis.js';
 import { budgetStatus } from '../sources/x-budget.js';
 import { redisServerInstalled } from '../queue/embedded-redis.js';
 import { buildSources } from '../sources/registry.js';
-import { openDatabase } from '../store/database.js';
+import { isPostgresUrl, openDatabase } from '../store/database.js';
 import { maskCredentials } from '../store/database-url.js';
 import { failingSources, type FailingSource } from '../store/cursor-repository.js';
 import { pendingMigrations } from '../store/migrate.js';
 import { join } from 'node:path';
+import { sql } from 'kysely';
 
 export interface Check {
   name: string;
@@ -41,6 +42,7 @@ export async function diagnose(config: VigieConfig): Promise<Check[]> {
       await store.close();
     }
   });
+  if (isPostgresUrl(config.database.url) && checks.at(-1)?.ok) await attempt('database statistics', () => autovacuumStatus(config.database.url));
   await attempt('redis', async () => {
     const configured = configuredRedis(config.redis);
     if (configured) {
@@ -79,6 +81,22 @@ export async function diagnose(config: VigieConfig): Promise<Check[]> {
     if (sourceConfig.type === 'x' && budget) await attempt(`source ${id} monthly reads`, () => describeXBudget(config, budget));
   }
   return checks;
+}
+
+/**
+ * Each week's partition of mentions needs statistics once it fills: without them the planner guesses, and a lookup of a
+ * few rows by key can become a scan of the whole week (bench case 2 lost half its PostgreSQL time to one such plan).
+ * Autovacuum gathers them; with it off, nothing does.
+ */
+async function autovacuumStatus(url: string): Promise<string> {
+  const store = await openDatabase(url);
+  try {
+    const { rows } = await sql<{ setting: string }>`select current_setting('autovacuum') as setting`.execute(store.db);
+    if (rows[0]?.setting !== 'on') throw new Error('autovacuum is off: new weeks of mentions are never analysed and the planner guesses their size; turn it on (autovacuum = on), or run ANALYZE mentions, mention_entities after each busy hour');
+    return 'autovacuum is on';
+  } finally {
+    await store.close();
+  }
 }
 
 async function describeXBudget(config: VigieConfig, monthlyReadBudget: number): Promise<string> {

@@ -100,7 +100,8 @@ function sentencesEndingWith(tokens: Token[], mark: string): boolean[] {
   return inQuestion;
 }
 
-function isSentenceEnd(token: Token): boolean {
+/** A mark that ends a sentence: . ! ? or … */
+export function isSentenceEnd(token: Token): boolean {
   return token.kind === 'punct' && (token.text === '.' || token.text === '!' || token.text === '?' || token.text === '…');
 }
 

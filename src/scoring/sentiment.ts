@@ -4,7 +4,7 @@ import { emojiValence, emoticonValence } from './emoji-lexicon.js';
 import { lexiconFor, tokenizePost, type Lexicon, type Phrase } from './lexicon.js';
 import { maskerFor } from './masking.js';
 import { inProperName } from './proper-names.js';
-import { exclaimedSentences, hypothetical, lostAfter, topOfScale, modifierBoost, negatedBefore, questionSentences } from './context-rules.js';
+import { exclaimedSentences, hypothetical, isSentenceEnd, lostAfter, topOfScale, modifierBoost, negatedBefore, questionSentences } from './context-rules.js';
 import {
   COURTESY, IRONY_MARKERS, IRREALIS_FACTOR, LOSS_FACTOR, MODIFIERS, NEGATED_COMPLAINT_FACTOR, NEGATION_FACTOR, QUESTION_FACTOR, type LanguageModifiers,
 } from './modifiers.js';
@@ -134,9 +134,8 @@ function collectContributions(tokens: Token[], lexicon: Lexicon, modifiers: Lang
     const token = tokens[i];
     if (token.kind === 'punct') {
       if (token.text === '!') exclamations++;
-      const end = token.text === '!' || token.text === '?' || token.text === '.' || token.text === '…';
-      const nextEnds = i + 1 < tokens.length && tokens[i + 1].kind === 'punct' && ['!', '?', '.', '…'].includes(tokens[i + 1].text);
-      if (end && !nextEnds) sentence++;
+      // A run of marks ("?!", "...") ends one sentence, as for questionSentences.
+      if (isSentenceEnd(token) && !(i + 1 < tokens.length && isSentenceEnd(tokens[i + 1]))) sentence++;
       i++;
       continue;
     }

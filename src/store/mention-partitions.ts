@@ -2,7 +2,7 @@
 // Creates the weeks a batch or the coming weeks need, and drops the weeks wholly past retention.
 import { sql, type Kysely } from 'kysely';
 import { DAY_MS, WEEK_MS } from '../domain/time-buckets.js';
-import type { Database } from './tables.js';
+import { MENTION_JUDGEMENT_TABLES, type Database } from './tables.js';
 
 /** The partitioned tables, both keyed by `published_at`. */
 export const PARTITIONED_TABLES = ['mentions', 'mention_entities'] as const;
@@ -124,7 +124,7 @@ export async function dropExpiredPartitions(db: Kysely<Database>, cutoff: number
       // Labels and tags name the post and who judged it: they go with its week, as the sliced DELETE takes them
       // with each mention (trained models keep only weights). No foreign key would have: a DROP skips them.
       if (p.table === 'mentions') {
-        for (const table of ['mention_labels', 'label_events', 'mention_tags'] as const) {
+        for (const table of MENTION_JUDGEMENT_TABLES) {
           await sql`DELETE FROM ${sql.table(table)} WHERE mention_id IN (SELECT id FROM ${sql.id(p.name)})`.execute(trx);
         }
       }

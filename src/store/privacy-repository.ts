@@ -6,7 +6,7 @@ import { chunkRows } from './chunk.js';
 import type { SentimentLabel } from '../domain/mention.js';
 import { linkScore } from '../scoring/target-stance.js';
 import { RollupAccumulator } from './rollup-writer.js';
-import type { Database } from './tables.js';
+import { MENTION_JUDGEMENT_TABLES, type Database } from './tables.js';
 
 export interface AuthorRef {
   platform: string;
@@ -93,7 +93,7 @@ async function eraseMentions(trx: Transaction<Database>, ids: string[]): Promise
     }
     await trx.deleteFrom('mention_entities').where('mention_id', 'in', chunk).execute();
     // Labels and tags are about the erased posts too: they go with them.
-    for (const table of ['mention_labels', 'label_events', 'mention_tags'] as const) await trx.deleteFrom(table).where('mention_id', 'in', chunk).execute();
+    for (const table of MENTION_JUDGEMENT_TABLES) await trx.deleteFrom(table).where('mention_id', 'in', chunk).execute();
     await trx.updateTable('mentions').set({ reply_to: null }).where('reply_to', 'in', chunk).execute();
     await trx.updateTable('mentions').set({ quote_of: null }).where('quote_of', 'in', chunk).execute();
     await trx.deleteFrom('mentions').where('id', 'in', chunk).execute();
@@ -185,7 +185,7 @@ export async function applyRetention(db: Kysely<Database>, policy: RetentionPoli
       // The time condition lets PostgreSQL look in the expired weeks' partitions only.
       await trx.deleteFrom('mention_entities').where('mention_id', 'in', ids).where('published_at', '<', mentionCutoff).execute();
       // Labels and tags name the post and who judged it: they go with its text (trained models keep only weights).
-      for (const table of ['mention_labels', 'label_events', 'mention_tags'] as const) await trx.deleteFrom(table).where('mention_id', 'in', ids).execute();
+      for (const table of MENTION_JUDGEMENT_TABLES) await trx.deleteFrom(table).where('mention_id', 'in', ids).execute();
       await trx.deleteFrom('mentions').where('id', 'in', ids).where('published_at', '<', mentionCutoff).execute();
     });
     result.mentions += ids.length;

@@ -248,6 +248,9 @@ export interface MentionTagsTable {
   published_at: number;
 }
 
+/** The team's judgements of a mention (labels, their history, tags): they name the post and go wherever it goes. */
+export const MENTION_JUDGEMENT_TABLES = ['mention_labels', 'label_events', 'mention_tags'] as const;
+
 export interface Database {
   entities: EntitiesTable;
   authors: AuthorsTable;

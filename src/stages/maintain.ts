@@ -4,7 +4,7 @@ import type { MaintainJob } from '../queue/names.js';
 import { authorInfluence, isJournalist } from '../scoring/influence.js';
 import { normaliseRanks, pageRank } from '../scoring/author-graph.js';
 import { authorActivity, interactionEdges, writeAuthorInfluence } from '../store/author-graph-queries.js';
-import { createPartitionsAhead, dropExpiredPartitions } from '../store/mention-partitions.js';
+import { analyseRecentWeeks, createPartitionsAhead, dropExpiredPartitions } from '../store/mention-partitions.js';
 import { applyRetention, type RetentionResult } from '../store/privacy-repository.js';
 import { retrainDue, trainFromLabels } from './train.js';
 import { DAY_MS } from '../domain/time-buckets.js';
@@ -25,12 +25,14 @@ export async function runMaintain(ctx: AppContext, job: MaintainJob): Promise<{ 
 
 /**
  * PostgreSQL: the coming weeks' partitions are created ahead (ingest then never waits on DDL), and the weeks wholly
- * past retention are dropped, a catalogue change instead of a DELETE of every row.
+ * past retention are dropped, a catalogue change instead of a DELETE of every row; the weeks being written get fresh
+ * planner statistics.
  */
-async function maintainPartitions(ctx: AppContext): Promise<{ partitionsCreated: number; partitionsDropped: number }> {
+async function maintainPartitions(ctx: AppContext): Promise<{ partitionsCreated: number; partitionsDropped: number; partitionsAnalysed: number }> {
   const created = await createPartitionsAhead(ctx.store.db, ctx.now());
   const dropped = await dropExpiredPartitions(ctx.store.db, ctx.now() - ctx.config.retention.mentionsDays * DAY_MS);
-  return { partitionsCreated: created, partitionsDropped: dropped.length };
+  const analysed = await analyseRecentWeeks(ctx.store.db, ctx.now());
+  return { partitionsCreated: created, partitionsDropped: dropped.length, partitionsAnalysed: analysed.length };
 }
 
 /** PageRank over who amplifies whom, combined with reach and engagement into each author's 0-100 influence. */

@@ -62,6 +62,25 @@ export async function createPartitionsAhead(db: Kysely<Database>, now: number, w
   return ensureWeekPartitions(db, times);
 }
 
+/**
+ * Refreshes the planner's statistics of the current and the previous week. PostgreSQL analyses a table only through
+ * autovacuum, which may be off (doctor flags it) and in any case lags a week that fills fast: a partition the planner
+ * believes empty gets hash joins and whole-week scans where a key probe was meant. ANALYZE reads a fixed sample (a
+ * few tens of thousands of rows), so the nightly cost does not grow with the week. Returns the partitions analysed.
+ */
+export async function analyseRecentWeeks(db: Kysely<Database>, now: number): Promise<string[]> {
+  const analysed: string[] = [];
+  for (const start of [weekStart(now) - WEEK_MS, weekStart(now)]) {
+    for (const table of PARTITIONED_TABLES) {
+      const name = partitionName(table, start);
+      if (!(await exists(db, name))) continue;
+      await sql`ANALYZE ${sql.id(name)}`.execute(db);
+      analysed.push(name);
+    }
+  }
+  return analysed;
+}
+
 async function createWeek(db: Kysely<Database>, table: PartitionedTable, start: number): Promise<boolean> {
   const name = partitionName(table, start);
   if (await exists(db, name)) return false;

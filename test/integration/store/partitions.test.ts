@@ -129,17 +129,21 @@ describe('mentions partitioned by week on PostgreSQL', () => {
 });
 
 describe('the nightly retention job on PostgreSQL', () => {
-  it('creates the coming weeks and drops the expired ones', async () => {
+  it('creates the coming weeks, drops the expired ones and analyses the weeks being written', async () => {
     const s = await openSchema();
     await migrateToLatest(s);
-    await storeMentions(s, [mention('old', NOW - 200 * DAY), mention('recent', NOW - DAY)]);
+    await storeMentions(s, [mention('old', NOW - 200 * DAY), mention('last-week', NOW - 7 * DAY), mention('recent', NOW - DAY)]);
     const ctx = { store: s, config: { retention: POLICY }, now: () => NOW, logger: createLogger({ level: 'silent' }) } as unknown as AppContext;
     const result = await runMaintain(ctx, { task: 'retention' });
-    expect(result).toMatchObject({ partitionsDropped: 2 }); // the old week, mentions and links
+    expect(result).toMatchObject({ partitionsDropped: 2, partitionsAnalysed: 4 }); // the old week, mentions and links; this week's and last week's
+    // The planner now knows the current week holds a row (reltuples is -1 for a table never analysed).
+    const thisWeek = partitionName('mentions', weekStart(NOW));
+    const tuples = await sql<{ reltuples: number }>`SELECT reltuples FROM pg_class WHERE oid = to_regclass(${thisWeek})`.execute(s.db);
+    expect(Number(tuples.rows[0].reltuples)).toBe(1);
     const names = new Set((await listPartitions(s.db)).map((p) => p.name));
     expect(names.has(partitionName('mentions', weekStart(NOW - 200 * DAY)))).toBe(false);
     for (let k = 0; k <= 4; k++) expect(names.has(partitionName('mention_entities', weekStart(NOW) + k * 7 * DAY))).toBe(true);
-    expect((await s.db.selectFrom('mentions').select('external_id').execute()).map((m) => m.external_id)).toEqual(['recent']);
+    expect((await s.db.selectFrom('mentions').select('external_id').execute()).map((m) => m.external_id).sort()).toEqual(['last-week', 'recent']);
   });
 });
 

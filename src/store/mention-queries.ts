@@ -51,18 +51,56 @@ export interface MentionView {
   tags: { id: string; source: string }[];
 }
 
+/** The filters a mention's link to its entity answers alone: the link carries the time and the tone for that entity. */
+const onlyLinkFilters = (f: MentionFilter): boolean =>
+  f.entityId !== undefined && f.ids === undefined && f.tag === undefined && f.platform === undefined && f.lang === undefined && f.minInfluence === undefined && !f.text;
+
+/**
+ * One entity's page when the links alone decide it: the newest links of the entity (and tone) in their index's order,
+ * then those mentions by primary key. Filtering mentions newest first with an EXISTS on the links reads every mention
+ * of all entities until the page fills: 9,000 probes and 284 ms for the negative mentions of an entity with 4 % of the
+ * volume (bench case 5, 10 M mentions), against 12 ms this way whatever the entity's share.
+ */
+function entityPage(db: Kysely<Database>, f: MentionFilter, limit: number) {
+  let links = db.selectFrom('mention_entities as me').select(['me.mention_id', 'me.published_at']).where('me.entity_id', '=', f.entityId!);
+  if (f.sentiment) links = links.where('me.sentiment_label', '=', f.sentiment);
+  if (f.from !== undefined) links = links.where('me.published_at', '>=', f.from);
+  if (f.to !== undefined) links = links.where('me.published_at', '<', f.to);
+  if (f.before !== undefined && f.beforeId !== undefined) {
+    const [before, beforeId] = [f.before, f.beforeId];
+    links = links.where('me.published_at', '<=', before).where((eb) => eb.or([eb('me.published_at', '<', before), eb('me.mention_id', '<', beforeId)]));
+  } else if (f.before !== undefined) links = links.where('me.published_at', '<', f.before);
+  return links.orderBy('me.published_at', 'desc').orderBy('me.mention_id', 'desc').limit(limit);
+}
+
+/** What a mention's view reads: the mention, its author and the team's label. */
+const VIEW_COLUMNS = [
+  'l.labelled_by', 'l.labelled_at', 'l.machine_label',
+  'm.id', 'm.platform', 'm.url', 'm.text', 'm.lang', 'm.published_at', 'm.likes', 'm.reshares', 'm.replies', 'm.quotes',
+  'm.sentiment_label', 'm.sentiment_score', 'm.sentiment_confidence', 'm.sentiment_drivers', 'm.influence', 'm.reach', 'm.risk_flags',
+  'a.handle', 'a.followers', 'a.verified', 'a.influence as author_influence',
+] as const;
+
+const mentionsWithAuthors = (db: Kysely<Database>) =>
+  db.selectFrom('mentions as m').innerJoin('authors as a', 'a.id', 'm.author_id').leftJoin('mention_labels as l', 'l.mention_id', 'm.id').select(VIEW_COLUMNS);
+type ViewRow = Awaited<ReturnType<ReturnType<typeof mentionsWithAuthors>['execute']>>[number];
+
 export async function listMentions(db: Kysely<Database>, f: MentionFilter): Promise<MentionView[]> {
   const limit = Math.min(Math.max(f.limit ?? 50, 1), 500);
-  let q = db
-    .selectFrom('mentions as m')
-    .innerJoin('authors as a', 'a.id', 'm.author_id')
-    .leftJoin('mention_labels as l', 'l.mention_id', 'm.id')
-    .select([
-      'l.labelled_by', 'l.labelled_at', 'l.machine_label',
-      'm.id', 'm.platform', 'm.url', 'm.text', 'm.lang', 'm.published_at', 'm.likes', 'm.reshares', 'm.replies', 'm.quotes',
-      'm.sentiment_label', 'm.sentiment_score', 'm.sentiment_confidence', 'm.sentiment_drivers', 'm.influence', 'm.reach', 'm.risk_flags',
-      'a.handle', 'a.followers', 'a.verified', 'a.influence as author_influence',
-    ]);
+  if (onlyLinkFilters(f)) {
+    let page = db
+      .selectFrom(entityPage(db, f, limit).as('page'))
+      .innerJoin('mentions as m', (join) => join.onRef('m.id', '=', 'page.mention_id').onRef('m.published_at', '=', 'page.published_at'))
+      .innerJoin('authors as a', 'a.id', 'm.author_id')
+      .leftJoin('mention_labels as l', 'l.mention_id', 'm.id')
+      .select(VIEW_COLUMNS);
+    // The links' bounds again, on the mentions: a join alone does not let PostgreSQL leave out the other weeks.
+    if (f.from !== undefined) page = page.where('m.published_at', '>=', f.from);
+    if (f.to !== undefined) page = page.where('m.published_at', '<', f.to);
+    if (f.before !== undefined) page = page.where('m.published_at', '<=', f.before);
+    return mentionViews(db, await page.orderBy('m.published_at', 'desc').orderBy('m.id', 'desc').execute());
+  }
+  let q = mentionsWithAuthors(db);
   if (f.entityId) {
     q = q.where((eb) => {
       // The links carry the mention's time: the same bounds on them keep PostgreSQL to the period's weekly partitions.
@@ -93,7 +131,10 @@ export async function listMentions(db: Kysely<Database>, f: MentionFilter): Prom
   if (f.minInfluence !== undefined) q = q.where('m.influence', '>=', f.minInfluence);
   // ESCAPE is explicit: SQLite has no default escape character, so a searched % or _ would be a wildcard.
   if (f.text) q = q.where(sql<boolean>`lower(m.text) like ${`%${escapeLike(f.text.toLowerCase())}%`} escape '\\'`);
-  const rows = await q.orderBy('m.published_at', 'desc').orderBy('m.id', 'desc').limit(limit).execute();
+  return mentionViews(db, await q.orderBy('m.published_at', 'desc').orderBy('m.id', 'desc').limit(limit).execute());
+}
+
+async function mentionViews(db: Kysely<Database>, rows: readonly ViewRow[]): Promise<MentionView[]> {
   const [links, tags] = await Promise.all([entityLinks(db, rows), tagsOfMentions(db, rows.map((r) => r.id))]);
   return rows.map((r) => ({
     id: r.id,

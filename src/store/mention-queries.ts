@@ -1,5 +1,5 @@
 // Reads of stored mentions for the API and for alert evidence; always bounded by entity, time and a limit.
-import { sql, type Kysely } from 'kysely';
+import { sql, type Expression, type ExpressionBuilder, type Kysely, type SqlBool } from 'kysely';
 import type { EvidenceMention } from '../domain/alert.js';
 import { evidenceLinks } from './evidence-links.js';
 import type { Database } from './tables.js';
@@ -55,6 +55,22 @@ export interface MentionView {
 const onlyLinkFilters = (f: MentionFilter): boolean =>
   f.entityId !== undefined && f.ids === undefined && f.tag === undefined && f.platform === undefined && f.lang === undefined && f.minInfluence === undefined && !f.text;
 
+const boundsOf = (f: MentionFilter) => [f.from, f.to, f.before].filter((bound) => bound !== undefined);
+
+/**
+ * The period and the keyset page edge on a (time, id) pair: the mentions' own, or their links'. The `<=` alone is an
+ * index range on the time; the `or` settles the ties at the page's edge.
+ */
+function periodAndPageEdge(eb: ExpressionBuilder<any, any>, f: MentionFilter, time: string, id: string): Expression<SqlBool>[] {
+  const conditions: Expression<SqlBool>[] = [];
+  if (f.from !== undefined) conditions.push(eb(time, '>=', f.from));
+  if (f.to !== undefined) conditions.push(eb(time, '<', f.to));
+  if (f.before !== undefined && f.beforeId !== undefined) {
+    conditions.push(eb(time, '<=', f.before), eb.or([eb(time, '<', f.before), eb(id, '<', f.beforeId)]));
+  } else if (f.before !== undefined) conditions.push(eb(time, '<', f.before));
+  return conditions;
+}
+
 /**
  * One entity's page when the links alone decide it: the newest links of the entity (and tone) in their index's order,
  * then those mentions by primary key. Filtering mentions newest first with an EXISTS on the links reads every mention
@@ -64,12 +80,7 @@ const onlyLinkFilters = (f: MentionFilter): boolean =>
 function entityPage(db: Kysely<Database>, f: MentionFilter, limit: number) {
   let links = db.selectFrom('mention_entities as me').select(['me.mention_id', 'me.published_at']).where('me.entity_id', '=', f.entityId!);
   if (f.sentiment) links = links.where('me.sentiment_label', '=', f.sentiment);
-  if (f.from !== undefined) links = links.where('me.published_at', '>=', f.from);
-  if (f.to !== undefined) links = links.where('me.published_at', '<', f.to);
-  if (f.before !== undefined && f.beforeId !== undefined) {
-    const [before, beforeId] = [f.before, f.beforeId];
-    links = links.where('me.published_at', '<=', before).where((eb) => eb.or([eb('me.published_at', '<', before), eb('me.mention_id', '<', beforeId)]));
-  } else if (f.before !== undefined) links = links.where('me.published_at', '<', f.before);
+  if (boundsOf(f).length > 0) links = links.where((eb) => eb.and(periodAndPageEdge(eb, f, 'me.published_at', 'me.mention_id')));
   return links.orderBy('me.published_at', 'desc').orderBy('me.mention_id', 'desc').limit(limit);
 }
 
@@ -118,13 +129,7 @@ export async function listMentions(db: Kysely<Database>, f: MentionFilter): Prom
     const tag = f.tag;
     q = q.where((eb) => eb.exists(eb.selectFrom('mention_tags as mt').select('mt.mention_id').whereRef('mt.mention_id', '=', 'm.id').where('mt.tag_id', '=', tag).where('mt.applies', '=', 1)));
   }
-  if (f.from !== undefined) q = q.where('m.published_at', '>=', f.from);
-  if (f.to !== undefined) q = q.where('m.published_at', '<', f.to);
-  if (f.before !== undefined && f.beforeId !== undefined) {
-    const [before, beforeId] = [f.before, f.beforeId];
-    // The first condition alone is an index range on published_at; the second settles the ties at the edge.
-    q = q.where('m.published_at', '<=', before).where((eb) => eb.or([eb('m.published_at', '<', before), eb('m.id', '<', beforeId)]));
-  } else if (f.before !== undefined) q = q.where('m.published_at', '<', f.before);
+  if (boundsOf(f).length > 0) q = q.where((eb) => eb.and(periodAndPageEdge(eb, f, 'm.published_at', 'm.id')));
   if (f.sentiment && !f.entityId) q = q.where('m.sentiment_label', '=', f.sentiment);
   if (f.platform) q = q.where('m.platform', '=', f.platform);
   if (f.lang) q = q.where('m.lang', '=', f.lang);

@@ -9,12 +9,13 @@ import { withRedis } from './with-redis.js';
 import { budgetStatus } from '../sources/x-budget.js';
 import { redisServerInstalled } from '../queue/embedded-redis.js';
 import { buildSources } from '../sources/registry.js';
-import { isPostgresUrl, openDatabase } from '../store/database.js';
+import { openDatabase } from '../store/database.js';
 import { maskCredentials } from '../store/database-url.js';
 import { failingSources, type FailingSource } from '../store/cursor-repository.js';
 import { pendingMigrations } from '../store/migrate.js';
 import { join } from 'node:path';
-import { sql } from 'kysely';
+import { sql, type Kysely } from 'kysely';
+import type { Database } from '../store/tables.js';
 
 export interface Check {
   name: string;
@@ -32,17 +33,22 @@ export async function diagnose(config: VigieConfig): Promise<Check[]> {
     }
   };
   let failing: FailingSource[] = [];
+  let autovacuum: string | undefined;
   await attempt('database', async () => {
     const store = await openDatabase(config.database.url, config.dataDir);
     try {
       failing = await failingSources(store.db).catch(() => []);
+      if (store.dialect === 'postgres') autovacuum = await autovacuumSetting(store.db);
       const pending = await pendingMigrations(store);
       return pending.length ? `${store.description}: ${pending.length} migration(s) pending (${pending.join(', ')}): run "vigie migrate"` : `${store.description}: up to date`;
     } finally {
       await store.close();
     }
   });
-  if (isPostgresUrl(config.database.url) && checks.at(-1)?.ok) await attempt('database statistics', () => autovacuumStatus(config.database.url));
+  if (autovacuum !== undefined) {
+    const setting = autovacuum;
+    await attempt('database statistics', async () => autovacuumVerdict(setting));
+  }
   await attempt('redis', async () => {
     const configured = configuredRedis(config.redis);
     if (configured) {
@@ -83,20 +89,18 @@ export async function diagnose(config: VigieConfig): Promise<Check[]> {
   return checks;
 }
 
+const autovacuumSetting = async (db: Kysely<Database>): Promise<string> =>
+  (await sql<{ setting: string }>`select current_setting('autovacuum') as setting`.execute(db)).rows[0]?.setting ?? 'unknown';
+
 /**
- * Each week's partition of mentions needs statistics once it fills: without them the planner guesses, and a lookup of a
- * few rows by key can become a scan of the whole week (bench case 2 lost half its PostgreSQL time to one such plan).
- * Autovacuum gathers them; with it off, nothing does.
+ * Without autovacuum nothing vacuums the rows that upserts and updates leave behind (rollups, replies), and each week's
+ * partition of mentions gets planner statistics only from the nightly maintain job: until then the planner guesses,
+ * and a lookup of a few rows by key can become a scan of the whole week (bench case 2 lost half its PostgreSQL time to
+ * one such plan).
  */
-async function autovacuumStatus(url: string): Promise<string> {
-  const store = await openDatabase(url);
-  try {
-    const { rows } = await sql<{ setting: string }>`select current_setting('autovacuum') as setting`.execute(store.db);
-    if (rows[0]?.setting !== 'on') throw new Error('autovacuum is off: new weeks of mentions are never analysed and the planner guesses their size; turn it on (autovacuum = on), or run ANALYZE mentions, mention_entities after each busy hour');
-    return 'autovacuum is on';
-  } finally {
-    await store.close();
-  }
+function autovacuumVerdict(setting: string): string {
+  if (setting !== 'on') throw new Error('autovacuum is off: nothing vacuums the tables, and new weeks of mentions get statistics only from the nightly ANALYZE of the maintain job, so the planner guesses their size until then; turn it on (autovacuum = on)');
+  return 'autovacuum is on';
 }
 
 async function describeXBudget(config: VigieConfig, monthlyReadBudget: number): Promise<string> {

@@ -55,20 +55,18 @@ export interface MentionView {
 const onlyLinkFilters = (f: MentionFilter): boolean =>
   f.entityId !== undefined && f.ids === undefined && f.tag === undefined && f.platform === undefined && f.lang === undefined && f.minInfluence === undefined && !f.text;
 
-const boundsOf = (f: MentionFilter) => [f.from, f.to, f.before].filter((bound) => bound !== undefined);
-
 /**
  * The period and the keyset page edge on a (time, id) pair: the mentions' own, or their links'. The `<=` alone is an
- * index range on the time; the `or` settles the ties at the page's edge.
+ * index range on the time; the `or` settles the ties at the page's edge. No bound at all is `1 = 1`.
  */
-function periodAndPageEdge(eb: ExpressionBuilder<any, any>, f: MentionFilter, time: string, id: string): Expression<SqlBool>[] {
+function periodAndPageEdge(eb: ExpressionBuilder<any, any>, f: MentionFilter, time: string, id: string): Expression<SqlBool> {
   const conditions: Expression<SqlBool>[] = [];
   if (f.from !== undefined) conditions.push(eb(time, '>=', f.from));
   if (f.to !== undefined) conditions.push(eb(time, '<', f.to));
   if (f.before !== undefined && f.beforeId !== undefined) {
     conditions.push(eb(time, '<=', f.before), eb.or([eb(time, '<', f.before), eb(id, '<', f.beforeId)]));
   } else if (f.before !== undefined) conditions.push(eb(time, '<', f.before));
-  return conditions;
+  return eb.and(conditions);
 }
 
 /**
@@ -80,7 +78,7 @@ function periodAndPageEdge(eb: ExpressionBuilder<any, any>, f: MentionFilter, ti
 function entityPage(db: Kysely<Database>, f: MentionFilter, limit: number) {
   let links = db.selectFrom('mention_entities as me').select(['me.mention_id', 'me.published_at']).where('me.entity_id', '=', f.entityId!);
   if (f.sentiment) links = links.where('me.sentiment_label', '=', f.sentiment);
-  if (boundsOf(f).length > 0) links = links.where((eb) => eb.and(periodAndPageEdge(eb, f, 'me.published_at', 'me.mention_id')));
+  links = links.where((eb) => periodAndPageEdge(eb, f, 'me.published_at', 'me.mention_id'));
   return links.orderBy('me.published_at', 'desc').orderBy('me.mention_id', 'desc').limit(limit);
 }
 
@@ -99,17 +97,18 @@ type ViewRow = Awaited<ReturnType<ReturnType<typeof mentionsWithAuthors>['execut
 export async function listMentions(db: Kysely<Database>, f: MentionFilter): Promise<MentionView[]> {
   const limit = Math.min(Math.max(f.limit ?? 50, 1), 500);
   if (onlyLinkFilters(f)) {
-    let page = db
+    const rows = await db
       .selectFrom(entityPage(db, f, limit).as('page'))
       .innerJoin('mentions as m', (join) => join.onRef('m.id', '=', 'page.mention_id').onRef('m.published_at', '=', 'page.published_at'))
       .innerJoin('authors as a', 'a.id', 'm.author_id')
       .leftJoin('mention_labels as l', 'l.mention_id', 'm.id')
-      .select(VIEW_COLUMNS);
-    // The links' bounds again, on the mentions: a join alone does not let PostgreSQL leave out the other weeks.
-    if (f.from !== undefined) page = page.where('m.published_at', '>=', f.from);
-    if (f.to !== undefined) page = page.where('m.published_at', '<', f.to);
-    if (f.before !== undefined) page = page.where('m.published_at', '<=', f.before);
-    return mentionViews(db, await page.orderBy('m.published_at', 'desc').orderBy('m.id', 'desc').execute());
+      .select(VIEW_COLUMNS)
+      // The links' bounds again, on the mentions: a join alone does not let PostgreSQL leave out the other weeks.
+      .where((eb) => periodAndPageEdge(eb, f, 'm.published_at', 'm.id'))
+      .orderBy('m.published_at', 'desc')
+      .orderBy('m.id', 'desc')
+      .execute();
+    return mentionViews(db, rows);
   }
   let q = mentionsWithAuthors(db);
   if (f.entityId) {
@@ -129,7 +128,7 @@ export async function listMentions(db: Kysely<Database>, f: MentionFilter): Prom
     const tag = f.tag;
     q = q.where((eb) => eb.exists(eb.selectFrom('mention_tags as mt').select('mt.mention_id').whereRef('mt.mention_id', '=', 'm.id').where('mt.tag_id', '=', tag).where('mt.applies', '=', 1)));
   }
-  if (boundsOf(f).length > 0) q = q.where((eb) => eb.and(periodAndPageEdge(eb, f, 'm.published_at', 'm.id')));
+  q = q.where((eb) => periodAndPageEdge(eb, f, 'm.published_at', 'm.id'));
   if (f.sentiment && !f.entityId) q = q.where('m.sentiment_label', '=', f.sentiment);
   if (f.platform) q = q.where('m.platform', '=', f.platform);
   if (f.lang) q = q.where('m.lang', '=', f.lang);

@@ -15,6 +15,8 @@ export async function launchChromium(): Promise<Browser> {
 /** A page at `url` that records script errors, CSP violations and dialogs (an executed alert(1) would open one). */
 export async function openWatchedPage(browser: Browser, url: string): Promise<{ page: Page; problems: string[] }> {
   const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  // Below the test's own 30 s: a wait that never ends fails naming its selector or condition, not as a bare timeout.
+  page.setDefaultTimeout(15_000);
   const problems: string[] = [];
   page.on('console', (m) => m.type() === 'error' && problems.push(`console: ${m.text()}`));
   page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));

@@ -22,7 +22,7 @@ const WORDS = {
 };
 const words = WORDS[lang];
 
-/** A link's label from its role and the post's tone: the same rule as linkLabel in scoring/target-stance.ts. */
+/** A link's label from its role and the post's tone: the same rule as linkLabel in scoring/target-stance.ts (an e2e test of crisis-room compares the two). */
 export function linkLabel(role, tone) {
   if (role === 'favoured') return tone === 'negative' ? 'positive' : tone;
   if (role === 'bystander') return tone === 'negative' ? 'neutral' : tone;

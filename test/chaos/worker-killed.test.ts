@@ -60,7 +60,7 @@ describe.each(PATHS)('$name killed with SIGKILL mid-batch', (path) => {
     const summary = await importMentionFile(ctx, file.path);
     expect(summary.queued).toBe(file.mentions.length);
 
-    await waitUntil(async () => (await storingQueue.getActiveCount()) > 0, 'the worker process to take a batch', 60_000);
+    await waitUntil(async () => (await storingQueue.getActiveCount()) > 0, 'the worker process to take a batch', 60_000, 5);
     const before = await countPipeline(ctx);
     process.kill(-worker.pid!, 'SIGKILL');
     await new Promise((resolve) => worker.once('exit', resolve));

@@ -142,6 +142,37 @@ describe('crisis room', () => {
     await page.close();
   });
 
+  it('keeps the note being typed, and the focus in it, when the redraw after a tick comes back late', async () => {
+    const { page, problems } = await openPage(`/crises/${crisisId}`);
+    await page.waitForSelector('#crisis-headline');
+    await page.focus('#room-name');
+    await page.keyboard.type('Marc');
+    // The tick's request is held until the team member has moved on to the note.
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await page.route('**/checklist/**', async (route) => {
+      await held;
+      await route.continue();
+    });
+    const box = page.locator('#checklist input[type=checkbox]:not(:checked)').first();
+    const stepId = (await box.getAttribute('id'))!.replace(/^step-/, '');
+    await box.focus();
+    await page.keyboard.press('Space');
+    await page.focus('#note-text');
+    await page.keyboard.type('Call the journalist back');
+    release();
+    await waitUntil(async () => (await checklistState(db.store.db, crisisId)).get(stepId), 'the tick stored', 10_000);
+    // The redraw after the tick names who ticked the step.
+    await page.waitForFunction((id) => document.getElementById(`step-${id}`)?.closest('li')?.textContent?.includes('Marc'), stepId);
+    await page.keyboard.type(` ${XSS}`);
+    expect(await page.inputValue('#note-text')).toBe(`Call the journalist back ${XSS}`);
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('note-text');
+    expect(await page.inputValue('#room-name')).toBe('Marc');
+    expect(await listNotes(db.store.db, crisisId)).toHaveLength(1);
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
   it('shows the crisis as open on the overview of any entity of the family', async () => {
     for (const entity of ['kelio', 'ceo']) {
       const { page } = await openPage(`/?entity=${entity}`);

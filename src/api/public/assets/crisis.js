@@ -42,6 +42,15 @@ function mentionLine(m, timeZone, extra, tone) {
 /** Renders started so far: a render whose answer comes back after a newer one's would show older data. */
 let roomRenders = 0;
 
+/**
+ * After a change and the redraw that follows, puts the focus on `id`, unless the person moved to another control while
+ * the request was on its way: a slow answer must not pull them back from the note they have started typing.
+ */
+function focusAfterChange(startedFrom, id) {
+  const active = document.activeElement;
+  if (!active || active === document.body || active.id === startedFrom) document.getElementById(id)?.focus();
+}
+
 /** Someone is working in the room (a field, a box, a button has the focus): a live redraw must wait. */
 const working = () => room.contains(document.activeElement) && document.activeElement !== document.body;
 
@@ -58,12 +67,13 @@ async function showRoom(live = false) {
 
   const takeCharge = el('form', { id: 'take-charge', class: 'take-charge', onsubmit: async (e) => {
     e.preventDefault();
+    const startedFrom = document.activeElement?.id;
     const name = document.getElementById('room-name').value.trim();
     if (!name) return document.getElementById('room-name').focus();
     rememberName(name);
     await post(`/api/crises/${encodeURIComponent(crisis.id)}/${crisis.owner ? 'owner' : 'take-charge'}`, crisis.owner ? { owner: name } : { by: name });
     await showRoom();
-    document.getElementById('crisis-owner')?.focus();
+    focusAfterChange(startedFrom, 'crisis-owner');
   } },
   el('label', { for: 'room-name' }, tc('yourName')), ' ',
   el('input', { id: 'room-name', autocomplete: 'name', maxlength: 120, required: true, value: rememberedName() }), ' ',
@@ -76,13 +86,14 @@ async function showRoom(live = false) {
   } },
   el('label', { for: 'crisis-status-select' }, tc('status')), ' ',
   el('select', { id: 'crisis-status-select' }, ['open', 'handled', 'resolved'].map((s) => el('option', { value: s, selected: s === crisis.status }, tc(s)))), ' ',
-  el('button', { type: 'submit', class: 'secondary' }, tc('setStatus')));
+  el('button', { type: 'submit', class: 'secondary', id: 'crisis-status-set' }, tc('setStatus')));
 
   const steps = el('ul', { class: 'plain', id: 'checklist' }, checklist.map((step) => {
     const box = el('input', { type: 'checkbox', id: `step-${step.id}`, checked: step.doneAt !== null, onchange: async (e) => {
+      const startedFrom = document.activeElement?.id;
       await post(`/api/crises/${encodeURIComponent(crisis.id)}/checklist/${encodeURIComponent(step.id)}`, { done: e.target.checked, by: who() });
       await showRoom();
-      document.getElementById(`step-${step.id}`)?.focus();
+      focusAfterChange(startedFrom, `step-${step.id}`);
     } });
     return el('li', { class: step.overdue ? 'overdue' : undefined }, box, ' ', el('label', { for: `step-${step.id}` }, step.label),
       el('div', { class: 'meta' },
@@ -94,16 +105,21 @@ async function showRoom(live = false) {
   const noteText = el('textarea', { id: 'note-text', rows: 3, maxlength: 4000, required: true });
   const notesForm = el('form', { id: 'note-form', onsubmit: async (e) => {
     e.preventDefault();
+    const startedFrom = document.activeElement?.id;
     const author = who();
     if (!author) return document.getElementById('room-name').focus();
     if (!noteText.value.trim()) return noteText.focus();
     await post(`/api/crises/${encodeURIComponent(crisis.id)}/notes`, { author, text: noteText.value });
+    noteText.value = ''; // stored: no longer a draft for the redraw to keep
     await showRoom();
-    document.getElementById('note-text')?.focus();
-  } }, el('label', { for: 'note-text' }, tc('note')), noteText, el('button', { type: 'submit' }, tc('addNote')));
+    focusAfterChange(startedFrom, 'note-text');
+  } }, el('label', { for: 'note-text' }, tc('note')), noteText, el('button', { type: 'submit', id: 'note-add' }, tc('addNote')));
 
-  // A live event may redraw the room while someone works in it: the focus stays on the same control.
+  // A live event may redraw the room while someone works in it: the focus stays on the same control (found by its id,
+  // so every control of the room has one). A redraw that was on its way before they began typing (the one after their
+  // own tick, say) keeps what they typed and did not send yet.
   const focusedId = room.contains(document.activeElement) ? document.activeElement.id : '';
+  const drafts = [...room.querySelectorAll('input[id], textarea[id]')].filter((field) => field.type !== 'checkbox' && field.value !== field.defaultValue);
   clear(room,
     el('section', { class: 'card room-head' },
       el('h1', { id: 'crisis-headline' }, el('span', { class: `badge ${crisis.severity}` }, tc(crisis.severity)), ' ', el('span', { class: `badge status-${crisis.status}`, id: 'crisis-status' }, tc(crisis.status)), ' ', crisis.headline),
@@ -131,6 +147,10 @@ async function showRoom(live = false) {
     el('section', { class: 'card' }, el('h2', {}, tc('evidence')),
       el('ol', { id: 'evidence' }, evidence.map((m) => mentionLine(m, tz, `${tc('influence')} ${Math.round(m.influence)} · ${tc('reach')} ${m.reach.toLocaleString()}${m.answered ? ` · ${tc('answered')}` : ''}`,
         { role: m.stance, tone: m.tone, entityName: m.entityName, versusName: m.versusName })))));
+  for (const draft of drafts) {
+    const field = document.getElementById(draft.id);
+    if (field) field.value = draft.value;
+  }
   if (focusedId) document.getElementById(focusedId)?.focus();
 }
 

@@ -22,7 +22,10 @@ const WORDS = {
 };
 const words = WORDS[lang];
 
-/** A link's label from its role and the post's tone: the same rule as linkLabel in scoring/target-stance.ts (an e2e test of crisis-room compares the two). */
+/**
+ * A link's label from its role and the post's tone: the same rule as linkLabel in scoring/target-stance.ts
+ * (test/e2e/crisis-room.test.ts compares the two on every role and tone).
+ */
 export function linkLabel(role, tone) {
   if (role === 'favoured') return tone === 'negative' ? 'positive' : tone;
   if (role === 'bystander') return tone === 'negative' ? 'neutral' : tone;

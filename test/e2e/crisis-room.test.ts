@@ -11,6 +11,7 @@ import { getAlert, insertAlert } from '../../src/store/alert-repository.js';
 import { attachToCrisis, checklistState, listNotes } from '../../src/store/crisis-repository.js';
 import { syncEntities } from '../../src/store/entity-repository.js';
 import { storeMentions } from '../../src/store/mention-repository.js';
+import { publishAlertEvent } from '../../src/queue/alert-events.js';
 import { launchChromium, openWatchedPage } from '../helpers/chromium.js';
 import { waitUntil } from '../helpers/wait.js';
 import { createTestDatabase, REDIS_URL, requireRedis, testRedisPrefix, type TestDatabase } from '../helpers/services.js';
@@ -37,6 +38,7 @@ let redis: Redis;
 let browser: Browser;
 let api: { url: string; close(): Promise<void> };
 let crisisId: string;
+const redisPrefix = testRedisPrefix();
 
 beforeAll(async () => {
   await requireRedis();
@@ -57,7 +59,7 @@ beforeAll(async () => {
   crisisId = (await attachToCrisis(db.store.db, brand.id, 'kelio', AT + 10 * 60_000)).id;
   await attachToCrisis(db.store.db, product.id, 'kelio', AT + 11 * 60_000);
   redis = new Redis(REDIS_URL);
-  [api, browser] = await Promise.all([startApi({ config, store: db.store, logger: silentLogger(), redis, redisPrefix: testRedisPrefix() }), launchChromium()]);
+  [api, browser] = await Promise.all([startApi({ config, store: db.store, logger: silentLogger(), redis, redisPrefix }), launchChromium()]);
 });
 
 afterAll(async () => {
@@ -96,6 +98,23 @@ describe('alerts with the keyboard', () => {
     // The alert's page links its crisis room, and shows the story as text.
     expect(await page.getAttribute('#open-room', 'href')).toBe(`/crises/${crisisId}`);
     expect(await injected(page)).toBe(0);
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it('keeps the name being typed, and the focus in it, when a live event redraws the alert', async () => {
+    const { page, problems } = await openPage('/alerts?id=e2e-brand');
+    await page.waitForSelector('#owner-name');
+    await page.focus('#owner-name');
+    await page.keyboard.press('Control+A');
+    await page.keyboard.type('Sacha');
+    await page.evaluate(() => document.getElementById('alert-headline')!.setAttribute('data-old', 'true'));
+    await publishAlertEvent(redis, redisPrefix, { alertId: 'e2e-brand', entityId: 'kelio', event: 'updated', severity: 'high', at: END });
+    await page.waitForSelector('#alert-headline:not([data-old])', { state: 'attached' });
+    await page.keyboard.type(' Martin');
+    expect(await page.inputValue('#owner-name')).toBe('Sacha Martin');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('owner-name');
+    expect((await getAlert(db.store.db, 'e2e-brand'))?.status).toBe('open');
     expect(problems).toEqual([]);
     await page.close();
   });

@@ -1,5 +1,5 @@
 // Alerts: the list, and one alert's detail (why, timeline, volume around it, evidence, deliveries) with acknowledge / resolve.
-import { api, clear, drawChart, el, fmt, param, query, setParams, setupEntitySelect, setupPage, showError, TONE_COLOURS, watchAlertEvents } from './common.js';
+import { api, clear, drawChart, el, fmt, param, query, redraw, setParams, setupEntitySelect, setupPage, showError, TONE_COLOURS, watchAlertEvents } from './common.js';
 import { t } from './i18n.js';
 import { mentionItem } from './mention-item.js';
 import { localTime, rememberedName, rememberName, tc } from './crisis-words.js';
@@ -72,9 +72,8 @@ async function loadDetail() {
       el('button', { type: 'button', id: 'resolve', class: 'secondary', disabled: alert.status === 'resolved', onclick: () => act('resolve') }, t('resolve')),
       el('p', { id: 'name-needed', class: 'error', role: 'alert', hidden: true }, tc('nameNeeded')));
     // A live event redraws the detail: the keyboard's place in it (the status just focused after taking charge, a
-    // button) must survive, or focus falls back to the top of the page.
-    const focusedId = detail.contains(document.activeElement) ? document.activeElement.id : '';
-    clear(detail,
+    // button) and a name being typed must survive, or focus falls back to the top of the page.
+    redraw(detail,
       el('h2', { id: 'alert-headline', tabindex: '-1' }, el('span', { class: `badge ${alert.severity}` }, tc(alert.severity)), ' ', el('span', { class: 'badge', id: 'alert-status', tabindex: '-1' }, t(alert.status)), ' ', story.headline),
       alert.acknowledgedBy ? el('p', { class: 'meta', id: 'alert-owner' }, `${tc('owner')}: ${alert.acknowledgedBy}`) : null,
       alert.crisisId ? el('p', {}, el('a', { href: `/crises/${encodeURIComponent(alert.crisisId)}${query({ lang: param('lang') })}`, id: 'open-room' }, tc('openRoom'))) : null,
@@ -96,7 +95,6 @@ async function loadDetail() {
       el('table', {}, el('thead', {}, el('tr', {}, [t('channel'), t('event'), t('status'), t('attempts'), ''].map((h) => el('th', {}, h)))),
         el('tbody', {}, deliveries.map((d) => el('tr', {}, el('td', {}, d.channel), el('td', {}, d.event), el('td', {}, d.status), el('td', { class: 'num' }, d.attempts),
           el('td', { class: 'meta' }, d.lastError ?? (d.deliveredAt ? fmt.date(d.deliveredAt) : '')))))));
-    if (focusedId) document.getElementById(focusedId)?.focus();
     const end = Math.max(alert.lastFiredAt, alert.resolvedAt ?? 0, alert.detectedAt);
     const around = await api(`/api/kpis${query({ entity: alert.entityId, from: alert.onsetAt - 24 * HOUR, to: end + 12 * HOUR, bucket: 'hour' })}`);
     drawChart(document.getElementById('alert-chart'), {

@@ -41,6 +41,22 @@ export function clear(node, ...children) {
   node.replaceChildren(...children.flat().filter((c) => c !== null && c !== undefined && c !== false));
 }
 
+/**
+ * clear() for a region someone may be working in when it is redrawn (a live event, or the answer to their own change
+ * arriving late): the focused control keeps the focus, and a field they changed and did not send yet keeps its text,
+ * both found again by id in the new content.
+ */
+export function redraw(node, ...children) {
+  const focusedId = node.contains(document.activeElement) ? document.activeElement.id : '';
+  const drafts = [...node.querySelectorAll('input[id], textarea[id]')].filter((field) => field.type !== 'checkbox' && field.type !== 'radio' && field.value !== field.defaultValue);
+  clear(node, ...children);
+  for (const draft of drafts) {
+    const field = document.getElementById(draft.id);
+    if (field) field.value = draft.value;
+  }
+  if (focusedId) document.getElementById(focusedId)?.focus();
+}
+
 /** Only http(s) links from data are followed: a javascript: URL in a mention must not become clickable. */
 export function safeUrl(url) {
   try {

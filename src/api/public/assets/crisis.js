@@ -1,6 +1,6 @@
 // The crisis room: one crisis of an entity family, with its owner, status, response clock, playbook, unanswered
 // influential posts, evidence by influence and reach, alerts and team notes. Without an id: the list of crises.
-import { api, clear, el, param, query, safeUrl, setupPage, showError, watchAlertEvents } from './common.js';
+import { api, clear, el, param, query, redraw, safeUrl, setupPage, showError, watchAlertEvents } from './common.js';
 import { t } from './i18n.js';
 import { duration, localTime, rememberedName, rememberName, tc } from './crisis-words.js';
 import { toneBadges } from './stance-words.js';
@@ -115,12 +115,9 @@ async function showRoom(live = false) {
     focusAfterChange(startedFrom, 'note-text');
   } }, el('label', { for: 'note-text' }, tc('note')), noteText, el('button', { type: 'submit', id: 'note-add' }, tc('addNote')));
 
-  // A live event may redraw the room while someone works in it: the focus stays on the same control (found by its id,
-  // so every control of the room has one). A redraw that was on its way before they began typing (the one after their
-  // own tick, say) keeps what they typed and did not send yet.
-  const focusedId = room.contains(document.activeElement) ? document.activeElement.id : '';
-  const drafts = [...room.querySelectorAll('input[id], textarea[id]')].filter((field) => field.type !== 'checkbox' && field.value !== field.defaultValue);
-  clear(room,
+  // A live event may redraw the room while someone works in it, and the redraw after their own change may land after
+  // they moved on to typing a note: every control of the room has an id, so that redraw() keeps its focus and text.
+  redraw(room,
     el('section', { class: 'card room-head' },
       el('h1', { id: 'crisis-headline' }, el('span', { class: `badge ${crisis.severity}` }, tc(crisis.severity)), ' ', el('span', { class: `badge status-${crisis.status}`, id: 'crisis-status' }, tc(crisis.status)), ' ', crisis.headline),
       el('p', { id: 'crisis-owner', tabindex: '-1' }, `${tc('owner')}: `, el('strong', {}, crisis.owner ?? tc('noOwner'))),
@@ -147,11 +144,6 @@ async function showRoom(live = false) {
     el('section', { class: 'card' }, el('h2', {}, tc('evidence')),
       el('ol', { id: 'evidence' }, evidence.map((m) => mentionLine(m, tz, `${tc('influence')} ${Math.round(m.influence)} · ${tc('reach')} ${m.reach.toLocaleString()}${m.answered ? ` · ${tc('answered')}` : ''}`,
         { role: m.stance, tone: m.tone, entityName: m.entityName, versusName: m.versusName })))));
-  for (const draft of drafts) {
-    const field = document.getElementById(draft.id);
-    if (field) field.value = draft.value;
-  }
-  if (focusedId) document.getElementById(focusedId)?.focus();
 }
 
 async function show(live = false) {

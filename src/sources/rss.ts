@@ -108,7 +108,14 @@ class XmlError extends Error {
 function readFeed(xml: string): ParsedFeed {
   const valid = XMLValidator.validate(xml);
   if (valid !== true) throw new XmlError(`malformed XML at line ${valid.err.line}: ${valid.err.msg}`, xml);
-  const doc = parser.parse(xml) as Record<string, any>;
+  let doc: Record<string, any>;
+  try {
+    doc = parser.parse(xml) as Record<string, any>;
+  } catch (error) {
+    // The validator lets a few broken documents through that the parser then refuses (`<!"` inside an element):
+    // still a malformed document, quarantined like the others, not a failure of the source.
+    throw new XmlError(`malformed XML: ${(error as Error).message}`, xml);
+  }
   if (doc.rss?.channel) {
     const channel = doc.rss.channel;
     return { items: channel.item ?? [], language: textOf(channel.language), next: hrefOf(channel['atom:link'], 'next'), site: hrefOf(channel.link, 'alternate') };

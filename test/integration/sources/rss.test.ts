@@ -61,4 +61,22 @@ describe('RSS specifics', () => {
       await fake.close();
     }
   });
+
+  it('quarantines a document that passes the XML validator but not the parser, and keeps the cursor', async () => {
+    // Found by the chaos fuzz (seed 1325973742): raw `<!"` as an entry's id.
+    const fake = await FakePlatform.start();
+    try {
+      const body = `<?xml version="1.0"?><feed xmlns="http://www.w3.org/2005/Atom"><entry><id><!"</id><title>Acme Bank payments restored</title></entry></feed>`;
+      fake.route('GET', '/broken.atom', () => ({ body }));
+      const source = rssSourceFactory.create(rssSourceFactory.configSchema.parse({ id: 'rss-broken', type: 'rss', feeds: [`${fake.url}/broken.atom`], allowPrivateNetwork: true }), testContext({}));
+      const result = await source.fetch(null);
+      expect(result.mentions).toEqual([]);
+      expect(result.quarantined).toHaveLength(1);
+      expect(result.quarantined[0]).toMatchObject({ platform: 'rss', sourceId: 'rss-broken', payload: body });
+      expect(result.quarantined[0].error).toMatch(/^malformed XML: /);
+      expect(result.nextCursor).toBeNull();
+    } finally {
+      await fake.close();
+    }
+  });
 });

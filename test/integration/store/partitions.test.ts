@@ -73,7 +73,8 @@ describe('mentions partitioned by week on PostgreSQL', () => {
     const parts = await listPartitions(s.db);
     expect(parts.filter((p) => p.name.endsWith('_legacy')).map((p) => p.name).sort()).toEqual(['mention_entities_legacy', 'mentions_legacy']);
     // The indexes of the old table serve the parent's (no second copy), and lookups by time still use them.
-    const indexes = await sql<{ n: number }>`SELECT count(*)::int AS n FROM pg_indexes WHERE tablename = 'mentions_legacy'`.execute(s.db);
+    // pg_indexes spans every schema: another test's or bench's conversion running beside this one has its own mentions_legacy.
+    const indexes = await sql<{ n: number }>`SELECT count(*)::int AS n FROM pg_indexes WHERE schemaname = ${schema} AND tablename = 'mentions_legacy'`.execute(s.db);
     expect(indexes.rows[0].n).toBe(5);
 
     // A mention already in the legacy partition, sent again: not stored twice. A new one lands in its week.

@@ -4,7 +4,7 @@ import type { SentimentLabel } from '../../domain/mention.js';
 import { SENTIMENT_LABELS } from './metrics.js';
 import type { LanguageModel, SentimentModel } from './sentiment-model.js';
 import type { SoftmaxWeights } from './softmax-regression.js';
-import { featureWidth, type FeatureOptions } from './text-features.js';
+import { DEFAULT_FEATURE_OPTIONS, featureWidth, type FeatureOptions } from './text-features.js';
 
 export const SENTIMENT_MODEL_FORMAT = 'vigie-sentiment-model';
 export const MODEL_FORMAT_VERSION = 1;
@@ -99,6 +99,11 @@ export function loadFeatureOptions(value: unknown, path: string): FeatureOptions
     if (typeof v !== 'number' || !Number.isInteger(v) || v < min || v > max) throw new ModelFormatError(`${path}.${key}`, `an integer from ${min} to ${max}`, v);
     return v;
   };
+  const flag = (key: keyof FeatureOptions): boolean => {
+    const v = record[key];
+    if (typeof v !== 'boolean') throw new ModelFormatError(`${path}.${key}`, 'true or false', v);
+    return v;
+  };
   const weight = (key: keyof FeatureOptions): number => {
     const v = record[key];
     if (typeof v !== 'number' || !Number.isFinite(v) || v < 0) throw new ModelFormatError(`${path}.${key}`, 'a number of 0 or more', v);
@@ -111,6 +116,9 @@ export function loadFeatureOptions(value: unknown, path: string): FeatureOptions
     wordWeight: weight('wordWeight'),
     charWeight: weight('charWeight'),
     lexiconWeight: weight('lexiconWeight'),
+    // Added after format version 1 shipped: a model stored without them was trained with both off.
+    stems: record.stems === undefined ? DEFAULT_FEATURE_OPTIONS.stems : flag('stems'),
+    publishedLexiconWeight: record.publishedLexiconWeight === undefined ? DEFAULT_FEATURE_OPTIONS.publishedLexiconWeight : weight('publishedLexiconWeight'),
   };
   if (options.charMax < options.charMin) throw new ModelFormatError(`${path}.charMax`, `at least charMin (${options.charMin})`, options.charMax);
   return options;

@@ -2,8 +2,10 @@
 // lexicon scorer's own verdict, so that a model starts from what the rules know and learns what they miss.
 import type { SentimentResult } from '../../domain/mention.js';
 import { tokenizePost } from '../lexicon.js';
-import { MODIFIERS, NEGATION_SCOPE } from '../modifiers.js';
+import { MODIFIERS, NEGATION_FACTOR, NEGATION_SCOPE } from '../modifiers.js';
 import type { Token } from '../tokenizer.js';
+import { publishedValence } from './published-lexicons.js';
+import { stemmingLanguage, stemOf } from './word-stems.js';
 
 export interface FeatureOptions {
   /** log2 of the number of hashed buckets; collisions cost little below a few hundred thousand distinct n-grams. */
@@ -17,12 +19,19 @@ export interface FeatureOptions {
   charWeight: number;
   /** Scale of the lexicon scorer's features: the rules' verdict is one strong, dense signal among thousands of sparse ones. */
   lexiconWeight: number;
+  /** Each word's Porter stem joins the word group (when it differs from the word). */
+  stems: boolean;
+  /** Scale of the published lexicons' features (published-lexicons.ts); 0 leaves them out. */
+  publishedLexiconWeight: number;
 }
 
-export const DEFAULT_FEATURE_OPTIONS: FeatureOptions = { hashBits: 18, charMin: 2, charMax: 5, wordWeight: 1, charWeight: 0.6, lexiconWeight: 1 };
+/** Models stored before `stems` and `publishedLexiconWeight` existed read as these: both off. */
+export const DEFAULT_FEATURE_OPTIONS: FeatureOptions = { hashBits: 18, charMin: 2, charMax: 5, wordWeight: 1, charWeight: 0.6, lexiconWeight: 1, stems: false, publishedLexiconWeight: 0 };
 
 /** Dense lexicon features, stored after the hashed buckets. */
 export const LEXICON_FEATURE_COUNT = 12;
+/** Dense published-lexicon features, stored after the lexicon's when publishedLexiconWeight is above 0. */
+export const PUBLISHED_FEATURE_COUNT = 6;
 /** Offset of the lexicon's one-hot label (negative, neutral, positive) among the lexicon features. */
 export const LEXICON_LABEL_FEATURE = 3;
 
@@ -31,8 +40,10 @@ export interface FeatureVector {
   values: Float32Array;
 }
 
-/** Total input width: the hashed buckets, then the lexicon features. */
-export const featureWidth = (opts: FeatureOptions): number => (1 << opts.hashBits) + LEXICON_FEATURE_COUNT;
+const publishedCount = (opts: FeatureOptions): number => (opts.publishedLexiconWeight > 0 ? PUBLISHED_FEATURE_COUNT : 0);
+
+/** Total input width: the hashed buckets, then the lexicon features, then the published lexicons' features. */
+export const featureWidth = (opts: FeatureOptions): number => (1 << opts.hashBits) + LEXICON_FEATURE_COUNT + publishedCount(opts);
 
 // FNV-1a, 32 bits: fast, no allocation, good enough spread for feature hashing.
 const FNV_OFFSET = 0x811c9dc5;
@@ -55,6 +66,7 @@ const SEED_SYMBOL = hashInto(FNV_OFFSET, 's:');
 const SEED_CHAR = hashInto(FNV_OFFSET, 'c:');
 const SEED_FLAG = hashInto(FNV_OFFSET, 'f:');
 const SEED_DRIVER = hashInto(FNV_OFFSET, 'd:');
+const SEED_STEM = hashInto(FNV_OFFSET, 'st:');
 const WORD_SEPARATOR = 0x20;
 
 /**
@@ -104,41 +116,68 @@ function driverSums(drivers: readonly string[]): readonly [number, number, numbe
 const wordBuckets: number[] = [];
 let charBuckets = new Int32Array(1024);
 let charCount = 0;
-const dense = new Float64Array(LEXICON_FEATURE_COUNT);
+const dense = new Float64Array(LEXICON_FEATURE_COUNT + PUBLISHED_FEATURE_COUNT);
+/** Positive sum, negative sum, positive words, negative words, last opinion word, strongest opinion word. */
+const published = new Float64Array(PUBLISHED_FEATURE_COUNT);
 let classSums = new Float64Array(3);
 
-/** A word's own buckets: its unigram and its character n-grams. */
+/** A word's own buckets (its unigram, its stem's or -1, its character n-grams) and its published valence. */
 interface WordBuckets {
   word: number;
+  stem: number;
   chars: Int32Array;
+  valence: number;
 }
 
 /**
  * Words repeat heavily across posts, and their character n-grams are most of the hashing: remembered per word, per
- * feature layout. Bounded, and simply emptied when full.
+ * feature layout and per language (stems and valences depend on it). Bounded, and simply emptied when full.
  */
 const WORD_CACHE_LIMIT = 100_000;
-const wordCaches = new WeakMap<FeatureOptions, Map<string, WordBuckets>>();
+const wordCaches = new WeakMap<FeatureOptions, { en: Map<string, WordBuckets>; fr: Map<string, WordBuckets> }>();
 
-function bucketsOfWord(key: string, opts: FeatureOptions, mask: number): WordBuckets {
-  let cache = wordCaches.get(opts);
-  if (!cache) wordCaches.set(opts, (cache = new Map()));
+function bucketsOfWord(key: string, language: 'en' | 'fr', opts: FeatureOptions, mask: number): WordBuckets {
+  let caches = wordCaches.get(opts);
+  if (!caches) wordCaches.set(opts, (caches = { en: new Map(), fr: new Map() }));
+  const cache = caches[language];
   let entry = cache.get(key);
   if (!entry) {
     if (cache.size >= WORD_CACHE_LIMIT) cache.clear();
-    entry = { word: hashInto(SEED_WORD, key) & mask, chars: charGrams(key, opts, mask) };
+    const stem = opts.stems ? stemOf(key, language) : key;
+    entry = {
+      word: hashInto(SEED_WORD, key) & mask,
+      stem: stem !== key ? hashInto(SEED_STEM, stem) & mask : -1,
+      chars: charGrams(key, opts, mask),
+      valence: opts.publishedLexiconWeight > 0 ? publishedValence(key, language) : 0,
+    };
     cache.set(key, entry);
   }
   return entry;
 }
 
+/** Adds one word's published valence (already negated when in a negation's scope) to the published features. */
+function addPublished(valence: number): void {
+  if (valence > 0) {
+    published[0] += valence;
+    published[2]++;
+  } else {
+    published[1] -= valence;
+    published[3]++;
+  }
+  published[4] = valence;
+  if (Math.abs(valence) > Math.abs(published[5])) published[5] = valence;
+}
+
 /**
  * Fills the scratch lists with a tokenized post's features. Words within NEGATION_SCOPE of a negator also yield a
- * negation-marked copy ("not good" -> n:good), the classic way for a linear model to learn negation.
+ * negation-marked copy ("not good" -> n:good), the classic way for a linear model to learn negation; their published
+ * valence is weakened and flipped there as the rules do (NEGATION_FACTOR).
  */
 function collect(tokens: readonly Token[], lang: string, lexicon: SentimentResult | undefined, opts: FeatureOptions): void {
   const mask = (1 << opts.hashBits) - 1;
   const negators = MODIFIERS[lang === 'fr' ? 'fr' : 'en'].negatorsBefore;
+  const language = stemmingLanguage(lang);
+  published.fill(0);
   wordBuckets.length = 0;
   charCount = 0;
   let negationLeft = 0;
@@ -155,8 +194,10 @@ function collect(tokens: readonly Token[], lang: string, lexicon: SentimentResul
       continue;
     }
     const key = token.key;
-    const own = bucketsOfWord(key, opts, mask);
+    const own = bucketsOfWord(key, language, opts, mask);
     wordBuckets.push(own.word);
+    if (own.stem >= 0) wordBuckets.push(own.stem);
+    if (own.valence !== 0) addPublished(negationLeft > 0 ? own.valence * NEGATION_FACTOR : own.valence);
     if (negationLeft > 0) {
       wordBuckets.push(hashInto(SEED_NEGATED, key) & mask);
       negationLeft--;
@@ -194,16 +235,32 @@ function collect(tokens: readonly Token[], lang: string, lexicon: SentimentResul
     dense[11] = negatives;
     for (let k = 0; k < LEXICON_FEATURE_COUNT; k++) dense[k] *= opts.lexiconWeight;
   }
+  if (opts.publishedLexiconWeight > 0) {
+    const w = opts.publishedLexiconWeight;
+    const at = LEXICON_FEATURE_COUNT;
+    // Squashed like the lexicon's sums: the first strong words say the most.
+    dense[at] = (w * published[0]) / (published[0] + 1);
+    dense[at + 1] = (w * published[1]) / (published[1] + 1);
+    dense[at + 2] = (w * Math.min(published[2], 4)) / 4;
+    dense[at + 3] = (w * Math.min(published[3], 4)) / 4;
+    dense[at + 4] = w * published[4];
+    dense[at + 5] = w * published[5];
+  }
 }
 
 /** Each group is normalised to unit length, so a long post does not outweigh a short one. */
 const groupValue = (count: number, weight: number): number => (count > 0 ? weight / Math.sqrt(count) : 0);
 
+/** The dense features a vector holds (indices into `dense`): the lexicon's when there is one, then the published ones. */
+const denseFrom = (lexicon: SentimentResult | undefined): number => (lexicon ? 0 : LEXICON_FEATURE_COUNT);
+const denseTo = (opts: FeatureOptions): number => LEXICON_FEATURE_COUNT + publishedCount(opts);
+
 /** The feature vector of a tokenized post (for training; prediction reads the scratch lists directly, addLogits). */
 export function featuresOfTokens(tokens: readonly Token[], lang: string, lexicon: SentimentResult | undefined, opts: FeatureOptions): FeatureVector {
   collect(tokens, lang, lexicon, opts);
-  const lexiconCount = lexicon ? LEXICON_FEATURE_COUNT : 0;
-  const size = wordBuckets.length + charCount + lexiconCount;
+  const from = denseFrom(lexicon);
+  const to = denseTo(opts);
+  const size = wordBuckets.length + charCount + to - from;
   const indices = new Int32Array(size);
   const values = new Float32Array(size);
   let n = 0;
@@ -218,7 +275,7 @@ export function featuresOfTokens(tokens: readonly Token[], lang: string, lexicon
     values[n++] = charValue;
   }
   const base = 1 << opts.hashBits;
-  for (let k = 0; k < lexiconCount; k++) {
+  for (let k = from; k < to; k++) {
     indices[n] = base + k;
     values[n++] = dense[k];
   }
@@ -243,9 +300,9 @@ export function addLogits(tokens: readonly Token[], lang: string, lexicon: Senti
   }
   const charValue = groupValue(charCount, opts.charWeight);
   for (let c = 0; c < classes; c++) out[c] += sums[c] * charValue;
-  if (!lexicon) return;
   const base = (1 << opts.hashBits) * classes;
-  for (let k = 0; k < LEXICON_FEATURE_COUNT; k++) for (let c = 0; c < classes; c++) out[c] += weights[base + k * classes + c] * dense[k];
+  const to = denseTo(opts);
+  for (let k = denseFrom(lexicon); k < to; k++) for (let c = 0; c < classes; c++) out[c] += weights[base + k * classes + c] * dense[k];
 }
 
 function charGrams(key: string, opts: FeatureOptions, mask: number): Int32Array {

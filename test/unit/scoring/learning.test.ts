@@ -5,7 +5,7 @@ import {
   crossValidate, parseModel, parseTagModel, predictSentiment, predictTags, reviewPriority, serializeModel, serializeTagModel, shouldAdopt,
   trainSentimentModel, trainTagClassifier, type CrossValidation, type SentimentExample,
 } from '../../../src/scoring/learning/index.js';
-import { addLogits, DEFAULT_FEATURE_OPTIONS, featuresOfTokens, featureWidth } from '../../../src/scoring/learning/text-features.js';
+import { addLogits, DEFAULT_FEATURE_OPTIONS, featuresOf, featuresOfTokens, featureWidth, LEXICON_FEATURE_COUNT, type FeatureOptions } from '../../../src/scoring/learning/text-features.js';
 import { tokenizePost } from '../../../src/scoring/lexicon.js';
 import { scoreTokens } from '../../../src/scoring/sentiment.js';
 
@@ -113,6 +113,20 @@ describe('serializeModel / parseModel', () => {
     const noCounts = structuredClone(stored);
     delete noCounts.languages.fr.classCounts;
     expect(() => parseModel(noCounts)).toThrow('invalid model: model.languages.fr.classCounts: expected an object, got nothing');
+    expect(() => parseModel({ ...stored, features: { ...stored.features, stems: 'yes' } })).toThrow('invalid model: model.features.stems: expected true or false, got "yes"');
+    expect(() => parseModel({ ...stored, features: { ...stored.features, publishedLexiconWeight: -1 } })).toThrow(/model\.features\.publishedLexiconWeight: expected a number of 0 or more, got -1/);
+  });
+
+  it('reads a model stored before stems and published lexicons were features as one trained without them', () => {
+    const old = trainSentimentModel(world(120), { features: { stems: false, publishedLexiconWeight: 0 } });
+    const stored = JSON.parse(serializeModel(old));
+    delete stored.features.stems;
+    delete stored.features.publishedLexiconWeight;
+    const restored = parseModel(stored);
+    expect(restored.features).toMatchObject({ stems: false, publishedLexiconWeight: 0 });
+    for (const text of ['the locker is glorp', 'the kiosk is zinnia, good job', 'the box opens at nine']) {
+      expect(predictSentiment(restored, text, 'en')).toEqual(predictSentiment(old, text, 'en'));
+    }
   });
 });
 
@@ -221,20 +235,53 @@ describe('createScorer with a trained model', () => {
   });
 });
 
+describe('text features', () => {
+  const features = { ...DEFAULT_FEATURE_OPTIONS, stems: true, publishedLexiconWeight: 1 };
+  const shared = (a: string, b: string, options: FeatureOptions): number => {
+    const left = new Set(featuresOf(a, 'en', undefined, options).indices);
+    return new Set(featuresOf(b, 'en', undefined, options).indices.filter((index) => left.has(index))).size;
+  };
+  // Published features, after the hashed buckets and the lexicon's 12: positive sum, negative sum, then counts.
+  const published = (text: string, lang: string): number[] => {
+    const vector = featuresOf(text, lang, undefined, features);
+    const base = (1 << features.hashBits) + LEXICON_FEATURE_COUNT;
+    return [0, 1].map((k) => vector.values[vector.indices.indexOf(base + k)]);
+  };
+
+  it('gives the inflections of a word one more feature in common, their stem', () => {
+    expect(shared('refunded', 'refunding', features)).toBe(shared('refunded', 'refunding', { ...features, stems: false }) + 1);
+    expect(shared('refund', 'refuse', features)).toBe(shared('refund', 'refuse', { ...features, stems: false }));
+  });
+
+  it("reads the published lexicon of the post's language, negation included", () => {
+    const [positive, negative] = published('this is good', 'en');
+    expect(positive).toBeGreaterThan(0);
+    expect(negative).toBe(0);
+    const [negatedPositive, negatedNegative] = published('this is not good', 'en');
+    expect(negatedPositive).toBe(0);
+    expect(negatedNegative).toBeGreaterThan(0);
+    expect(published('un spectacle magnifique', 'fr')[0]).toBeGreaterThan(0);
+    expect(published('un spectacle magnifique', 'en')[0]).toBe(0);
+    expect(featuresOf('this is good', 'en', undefined, { ...features, publishedLexiconWeight: 0 }).indices.every((index) => index < 1 << features.hashBits)).toBe(true);
+  });
+});
+
 describe('addLogits (prediction without building the vector)', () => {
   it('gives the dot product of the feature vector, on first sight of the words and from the per-word cache', () => {
-    const features = { ...DEFAULT_FEATURE_OPTIONS, hashBits: 12 };
-    const classes = 3;
-    const weights = Float32Array.from({ length: featureWidth(features) * classes }, (_, i) => Math.sin(i * 12.9898) / 2);
-    for (const text of ['The locker is not glorp, it is zinnia!', 'the locker is glorp again 😡 #fail', 'Le casier est vraiment zinnia']) {
-      const tokens = tokenizePost(text);
-      const lexicon = scoreTokens(tokens, 'en');
-      const vector = featuresOfTokens(tokens, 'en', lexicon, features);
-      const expected = [0, 1, 2].map((c) => vector.indices.reduce((sum, index, k) => sum + weights[index * classes + c] * vector.values[k], 0));
-      for (let round = 0; round < 2; round++) {
-        const out = new Float64Array(classes);
-        addLogits(tokens, 'en', lexicon, features, weights, classes, out);
-        for (let c = 0; c < classes; c++) expect(out[c]).toBeCloseTo(expected[c], 5);
+    for (const features of [{ ...DEFAULT_FEATURE_OPTIONS, hashBits: 12 }, { ...DEFAULT_FEATURE_OPTIONS, hashBits: 12, stems: true, publishedLexiconWeight: 1 }]) {
+      const classes = 3;
+      const weights = Float32Array.from({ length: featureWidth(features) * classes }, (_, i) => Math.sin(i * 12.9898) / 2);
+      for (const [text, lang] of [['The locker is not glorp, it is zinnia! Great', 'en'], ['the lockers are glorping again 😡 #fail', 'en'], ['Le casier est vraiment magnifique', 'fr']]) {
+        const tokens = tokenizePost(text);
+        for (const lexicon of [scoreTokens(tokens, lang), undefined]) {
+          const vector = featuresOfTokens(tokens, lang, lexicon, features);
+          const expected = [0, 1, 2].map((c) => vector.indices.reduce((sum, index, k) => sum + weights[index * classes + c] * vector.values[k], 0));
+          for (let round = 0; round < 2; round++) {
+            const out = new Float64Array(classes);
+            addLogits(tokens, lang, lexicon, features, weights, classes, out);
+            for (let c = 0; c < classes; c++) expect(out[c]).toBeCloseTo(expected[c], 5);
+          }
+        }
       }
     }
   });

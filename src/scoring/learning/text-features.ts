@@ -65,6 +65,8 @@ const SEED_BIGRAM = hashInto(FNV_OFFSET, 'b:');
 const SEED_SYMBOL = hashInto(FNV_OFFSET, 's:');
 const SEED_CHAR = hashInto(FNV_OFFSET, 'c:');
 const SEED_FLAG = hashInto(FNV_OFFSET, 'f:');
+const FLAG_SHOUT = hashInto(SEED_FLAG, 'shout');
+const FLAG_STRETCH = hashInto(SEED_FLAG, 'stretch');
 const SEED_DRIVER = hashInto(FNV_OFFSET, 'd:');
 const SEED_STEM = hashInto(FNV_OFFSET, 'st:');
 const WORD_SEPARATOR = 0x20;
@@ -84,18 +86,41 @@ function driverContext(driver: string): string {
   return Number.isFinite(value) ? `${kind}${value > 0 ? '+' : value < 0 ? '-' : '0'}` : kind;
 }
 
-/** The lexicon's positive and negative evidence apart (its compound score nets them out) and how many words gave each. */
-const sumsOut: [number, number, number, number] = [0, 0, 0, 0];
+/** What one lexicon driver tells the model: the hash of its context and its valence (0 when it states none). */
+interface DriverReading {
+  hash: number;
+  value: number;
+}
 
-function driverSums(drivers: readonly string[]): readonly [number, number, number, number] {
+/** Drivers repeat heavily ("great (+3)"): read once each. Bounded, and simply emptied when full. */
+const DRIVER_CACHE_LIMIT = 20_000;
+const driverReadings = new Map<string, DriverReading>();
+
+function readDriver(driver: string): DriverReading {
+  let reading = driverReadings.get(driver);
+  if (!reading) {
+    if (driverReadings.size >= DRIVER_CACHE_LIMIT) driverReadings.clear();
+    const match = /\(([a-z]+: )?([+-]?\d+(?:\.\d+)?)\)$/.exec(driver);
+    reading = { hash: hashInto(SEED_DRIVER, driverContext(driver)), value: match ? Number(match[2]) : 0 };
+    driverReadings.set(driver, reading);
+  }
+  return reading;
+}
+
+/**
+ * The lexicon's positive and negative evidence apart (its compound score nets them out) and how many words gave each,
+ * in `driverSums`; each driver's context bucket goes to the word group.
+ */
+const driverSums: [number, number, number, number] = [0, 0, 0, 0];
+
+function readDrivers(drivers: readonly string[], mask: number): void {
   let positive = 0;
   let negative = 0;
   let positives = 0;
   let negatives = 0;
   for (const driver of drivers) {
-    const match = /\(([a-z]+: )?([+-]?\d+(?:\.\d+)?)\)$/.exec(driver);
-    if (!match) continue;
-    const value = Number(match[2]);
+    const { hash, value } = readDriver(driver);
+    wordBuckets.push(hash & mask);
     if (value > 0) {
       positive += value;
       positives++;
@@ -105,15 +130,20 @@ function driverSums(drivers: readonly string[]): readonly [number, number, numbe
     }
   }
   // Squashed to 0..1: five strong words say no more than three.
-  sumsOut[0] = positive / (positive + 3);
-  sumsOut[1] = negative / (negative + 3);
-  sumsOut[2] = Math.min(positives, 4) / 4;
-  sumsOut[3] = Math.min(negatives, 4) / 4;
-  return sumsOut;
+  driverSums[0] = positive / (positive + 3);
+  driverSums[1] = negative / (negative + 3);
+  driverSums[2] = Math.min(positives, 4) / 4;
+  driverSums[3] = Math.min(negatives, 4) / 4;
 }
 
 /** Growable scratch lists, reused across calls: extraction runs on every scored mention. */
 const wordBuckets: number[] = [];
+/** The post's words as cached, in order: addLogits reads their unigram, stem and n-gram weights through them. */
+const words: WordBuckets[] = [];
+/** Unigram and stem buckets of the post's words, counted but left out of wordBuckets when only addLogits reads them. */
+let ownWordCount = 0;
+/** The cache the post's words came from. */
+let currentCache: WordCache | null = null;
 let charBuckets = new Int32Array(1024);
 let charCount = 0;
 const dense = new Float64Array(LEXICON_FEATURE_COUNT + PUBLISHED_FEATURE_COUNT);
@@ -121,36 +151,68 @@ const dense = new Float64Array(LEXICON_FEATURE_COUNT + PUBLISHED_FEATURE_COUNT);
 const published = new Float64Array(PUBLISHED_FEATURE_COUNT);
 let classSums = new Float64Array(3);
 
-/** A word's own buckets (its unigram, its stem's or -1, its character n-grams) and its published valence. */
+/**
+ * A word's own buckets (its unigram, its stem's or -1, its negation-marked copy, its character n-grams), the hash
+ * state a bigram starting with it continues from, and its published valence.
+ */
 interface WordBuckets {
   word: number;
   stem: number;
+  negated: number;
+  /** Opens a negation's scope ("not", "never", "pas", any "-n't"). */
+  negator: boolean;
+  bigramState: number;
   chars: Int32Array;
   valence: number;
+  /** Its place in its cache's `sums`. */
+  slot: number;
 }
 
 /**
  * Words repeat heavily across posts, and their character n-grams are most of the hashing: remembered per word, per
- * feature layout and per language (stems and valences depend on it). Bounded, and simply emptied when full.
+ * feature layout and per post language (stems, valences and the model's weights depend on it). Bounded, and simply
+ * emptied when full.
+ *
+ * For the last weights a cache was read with (addLogits), each word's unigram and stem weights, then its character
+ * n-gram weights, summed per class: a word has some twenty buckets scattered over megabytes of weights, so reading
+ * them once per word instead of once per post saves most of a prediction's memory traffic. The sums sit side by side
+ * in one array, a cache line per word, and are valid where `computed[slot]` is the cache's current generation.
  */
-const WORD_CACHE_LIMIT = 100_000;
-const wordCaches = new WeakMap<FeatureOptions, { en: Map<string, WordBuckets>; fr: Map<string, WordBuckets> }>();
+interface WordCache {
+  words: Map<string, WordBuckets>;
+  sums: Float64Array;
+  computed: Int32Array;
+  generation: number;
+  sumsOf: Float32Array | null;
+  stride: number;
+}
 
-function bucketsOfWord(key: string, language: 'en' | 'fr', opts: FeatureOptions, mask: number): WordBuckets {
+const WORD_CACHE_LIMIT = 100_000;
+const wordCaches = new WeakMap<FeatureOptions, Map<string, WordCache>>();
+
+function wordCacheOf(opts: FeatureOptions, lang: string): WordCache {
   let caches = wordCaches.get(opts);
-  if (!caches) wordCaches.set(opts, (caches = { en: new Map(), fr: new Map() }));
-  const cache = caches[language];
-  let entry = cache.get(key);
+  if (!caches) wordCaches.set(opts, (caches = new Map()));
+  let cache = caches.get(lang);
+  if (!cache) caches.set(lang, (cache = { words: new Map(), sums: new Float64Array(0), computed: new Int32Array(0), generation: 1, sumsOf: null, stride: 0 }));
+  return cache;
+}
+
+function bucketsOfWord(cache: WordCache, key: string, language: 'en' | 'fr', opts: FeatureOptions, mask: number): WordBuckets {
+  let entry = cache.words.get(key);
   if (!entry) {
-    if (cache.size >= WORD_CACHE_LIMIT) cache.clear();
     const stem = opts.stems ? stemOf(key, language) : key;
     entry = {
       word: hashInto(SEED_WORD, key) & mask,
       stem: stem !== key ? hashInto(SEED_STEM, stem) & mask : -1,
+      negated: hashInto(SEED_NEGATED, key) & mask,
+      negator: MODIFIERS[language].negatorsBefore.has(key) || key.endsWith("n't"),
+      bigramState: Math.imul(hashInto(SEED_BIGRAM, key) ^ WORD_SEPARATOR, FNV_PRIME),
       chars: charGrams(key, opts, mask),
       valence: opts.publishedLexiconWeight > 0 ? publishedValence(key, language) : 0,
+      slot: cache.words.size,
     };
-    cache.set(key, entry);
+    cache.words.set(key, entry);
   }
   return entry;
 }
@@ -173,15 +235,23 @@ function addPublished(valence: number): void {
  * negation-marked copy ("not good" -> n:good), the classic way for a linear model to learn negation; their published
  * valence is weakened and flipped there as the rules do (NEGATION_FACTOR).
  */
-function collect(tokens: readonly Token[], lang: string, lexicon: SentimentResult | undefined, opts: FeatureOptions): void {
+function collect(tokens: readonly Token[], lang: string, lexicon: SentimentResult | undefined, opts: FeatureOptions, forVector: boolean): void {
   const mask = (1 << opts.hashBits) - 1;
-  const negators = MODIFIERS[lang === 'fr' ? 'fr' : 'en'].negatorsBefore;
   const language = stemmingLanguage(lang);
+  const cache = wordCacheOf(opts, lang);
+  // Emptied before a post, never inside one: a post's words must not share a slot.
+  if (cache.words.size + tokens.length > WORD_CACHE_LIMIT) {
+    cache.words.clear();
+    cache.generation++;
+  }
+  currentCache = cache;
   published.fill(0);
   wordBuckets.length = 0;
+  words.length = 0;
+  ownWordCount = 0;
   charCount = 0;
   let negationLeft = 0;
-  let previousWord: string | null = null;
+  let previousWord: WordBuckets | null = null;
   let shouted = false;
   let stretched = false;
   for (const token of tokens) {
@@ -194,33 +264,39 @@ function collect(tokens: readonly Token[], lang: string, lexicon: SentimentResul
       continue;
     }
     const key = token.key;
-    const own = bucketsOfWord(key, language, opts, mask);
-    wordBuckets.push(own.word);
-    if (own.stem >= 0) wordBuckets.push(own.stem);
+    const own = bucketsOfWord(cache, key, language, opts, mask);
+    words.push(own);
+    ownWordCount += own.stem >= 0 ? 2 : 1;
+    if (forVector) {
+      wordBuckets.push(own.word);
+      if (own.stem >= 0) wordBuckets.push(own.stem);
+    }
     if (own.valence !== 0) addPublished(negationLeft > 0 ? own.valence * NEGATION_FACTOR : own.valence);
     if (negationLeft > 0) {
-      wordBuckets.push(hashInto(SEED_NEGATED, key) & mask);
+      wordBuckets.push(own.negated);
       negationLeft--;
     }
-    if (negators.has(key) || key.endsWith("n't")) negationLeft = NEGATION_SCOPE;
-    if (previousWord !== null) wordBuckets.push(hashInto(Math.imul(hashInto(SEED_BIGRAM, previousWord) ^ WORD_SEPARATOR, FNV_PRIME), key) & mask);
-    previousWord = key;
+    if (own.negator) negationLeft = NEGATION_SCOPE;
+    if (previousWord !== null) wordBuckets.push(hashInto(previousWord.bigramState, key) & mask);
+    previousWord = own;
     shouted ||= token.shout;
     stretched ||= token.stretched;
-    if (charCount + own.chars.length > charBuckets.length) {
-      const grown = new Int32Array(Math.max(charBuckets.length * 2, charCount + own.chars.length));
-      grown.set(charBuckets.subarray(0, charCount));
-      charBuckets = grown;
+    if (forVector) {
+      if (charCount + own.chars.length > charBuckets.length) {
+        const grown = new Int32Array(Math.max(charBuckets.length * 2, charCount + own.chars.length));
+        grown.set(charBuckets.subarray(0, charCount));
+        charBuckets = grown;
+      }
+      charBuckets.set(own.chars, charCount);
     }
-    charBuckets.set(own.chars, charCount);
     charCount += own.chars.length;
   }
-  if (lexicon) for (const driver of lexicon.drivers) wordBuckets.push(hashInto(SEED_DRIVER, driverContext(driver)) & mask);
-  if (shouted) wordBuckets.push(hashInto(SEED_FLAG, 'shout') & mask);
-  if (stretched) wordBuckets.push(hashInto(SEED_FLAG, 'stretch') & mask);
+  if (lexicon) readDrivers(lexicon.drivers, mask);
+  if (shouted) wordBuckets.push(FLAG_SHOUT & mask);
+  if (stretched) wordBuckets.push(FLAG_STRETCH & mask);
   if (lexicon) {
     const s = lexicon.score;
-    const [positive, negative, positives, negatives] = driverSums(lexicon.drivers);
+    const [positive, negative, positives, negatives] = driverSums;
     dense[0] = s;
     dense[1] = Math.max(s, 0);
     dense[2] = Math.max(-s, 0);
@@ -257,7 +333,7 @@ const denseTo = (opts: FeatureOptions): number => LEXICON_FEATURE_COUNT + publis
 
 /** The feature vector of a tokenized post (for training; prediction reads the scratch lists directly, addLogits). */
 export function featuresOfTokens(tokens: readonly Token[], lang: string, lexicon: SentimentResult | undefined, opts: FeatureOptions): FeatureVector {
-  collect(tokens, lang, lexicon, opts);
+  collect(tokens, lang, lexicon, opts, true);
   const from = denseFrom(lexicon);
   const to = denseTo(opts);
   const size = wordBuckets.length + charCount + to - from;
@@ -282,24 +358,57 @@ export function featuresOfTokens(tokens: readonly Token[], lang: string, lexicon
   return { indices, values };
 }
 
+/** Makes `cache.sums` hold these weights' sums for every word of the post (WordCache), computing those it lacks. */
+function sumWords(cache: WordCache, weights: Float32Array, classes: number): void {
+  const stride = 2 * classes;
+  if (cache.sumsOf !== weights || cache.stride !== stride) {
+    cache.sumsOf = weights;
+    cache.stride = stride;
+    cache.generation++;
+  }
+  for (const word of words) {
+    if (cache.computed[word.slot] === cache.generation) continue;
+    if (word.slot >= cache.computed.length) {
+      const size = Math.max(1024, 2 * cache.computed.length, word.slot + 1);
+      const computed = new Int32Array(size);
+      computed.set(cache.computed);
+      cache.computed = computed;
+    }
+    if ((word.slot + 1) * stride > cache.sums.length) {
+      const sums = new Float64Array(cache.computed.length * stride);
+      sums.set(cache.sums.subarray(0, Math.min(cache.sums.length, sums.length)));
+      cache.sums = sums;
+    }
+    const at = word.slot * stride;
+    for (let c = 0; c < classes; c++) {
+      cache.sums[at + c] = weights[word.word * classes + c] + (word.stem >= 0 ? weights[word.stem * classes + c] : 0);
+      cache.sums[at + classes + c] = 0;
+    }
+    for (const bucket of word.chars) for (let c = 0; c < classes; c++) cache.sums[at + classes + c] += weights[bucket * classes + c];
+    cache.computed[word.slot] = cache.generation;
+  }
+}
+
 /**
  * Adds a linear model's class scores for a tokenized post to `out` (which holds the biases), without building the
- * vector: the same sums as featuresOfTokens then a dot product, with each group's constant value factored out.
+ * vector: the same sums as featuresOfTokens then a dot product, with each group's constant value factored out. The
+ * weights must not change once predictions are made with them (each word remembers its sums for them).
  */
 export function addLogits(tokens: readonly Token[], lang: string, lexicon: SentimentResult | undefined, opts: FeatureOptions, weights: Float32Array, classes: number, out: Float64Array): void {
-  collect(tokens, lang, lexicon, opts);
-  const sums = classSums.length >= classes ? classSums : (classSums = new Float64Array(classes));
+  collect(tokens, lang, lexicon, opts, false);
+  const sums = classSums.length >= 2 * classes ? classSums : (classSums = new Float64Array(2 * classes));
   sums.fill(0);
   for (const bucket of wordBuckets) for (let c = 0; c < classes; c++) sums[c] += weights[bucket * classes + c];
-  const wordValue = groupValue(wordBuckets.length, opts.wordWeight);
-  for (let c = 0; c < classes; c++) out[c] += sums[c] * wordValue;
-  sums.fill(0);
-  for (let j = 0; j < charCount; j++) {
-    const base = charBuckets[j] * classes;
-    for (let c = 0; c < classes; c++) sums[c] += weights[base + c];
+  const cache = currentCache!;
+  sumWords(cache, weights, classes);
+  const stride = 2 * classes;
+  for (const word of words) {
+    const at = word.slot * stride;
+    for (let c = 0; c < stride; c++) sums[c] += cache.sums[at + c];
   }
+  const wordValue = groupValue(wordBuckets.length + ownWordCount, opts.wordWeight);
   const charValue = groupValue(charCount, opts.charWeight);
-  for (let c = 0; c < classes; c++) out[c] += sums[c] * charValue;
+  for (let c = 0; c < classes; c++) out[c] += sums[c] * wordValue + sums[classes + c] * charValue;
   const base = (1 << opts.hashBits) * classes;
   const to = denseTo(opts);
   for (let k = denseFrom(lexicon); k < to; k++) for (let c = 0; c < classes; c++) out[c] += weights[base + k * classes + c] * dense[k];

@@ -267,16 +267,19 @@ describe('text features', () => {
 });
 
 describe('addLogits (prediction without building the vector)', () => {
-  it('gives the dot product of the feature vector, on first sight of the words and from the per-word cache', () => {
+  it('gives the dot product of the feature vector, on first sight of the words and from the per-word cache, for each set of weights', () => {
     for (const features of [{ ...DEFAULT_FEATURE_OPTIONS, hashBits: 12 }, { ...DEFAULT_FEATURE_OPTIONS, hashBits: 12, stems: true, publishedLexiconWeight: 1 }]) {
       const classes = 3;
-      const weights = Float32Array.from({ length: featureWidth(features) * classes }, (_, i) => Math.sin(i * 12.9898) / 2);
+      // Two models over the same words in turn (a reload, or English and French weights): each word's remembered
+      // n-gram sums must be those of the weights asked for.
+      const models = [12.9898, 78.233].map((seed) => Float32Array.from({ length: featureWidth(features) * classes }, (_, i) => Math.sin(i * seed) / 2));
       for (const [text, lang] of [['The locker is not glorp, it is zinnia! Great', 'en'], ['the lockers are glorping again 😡 #fail', 'en'], ['Le casier est vraiment magnifique', 'fr']]) {
         const tokens = tokenizePost(text);
         for (const lexicon of [scoreTokens(tokens, lang), undefined]) {
           const vector = featuresOfTokens(tokens, lang, lexicon, features);
-          const expected = [0, 1, 2].map((c) => vector.indices.reduce((sum, index, k) => sum + weights[index * classes + c] * vector.values[k], 0));
-          for (let round = 0; round < 2; round++) {
+          for (let round = 0; round < 4; round++) {
+            const weights = models[round % 2];
+            const expected = [0, 1, 2].map((c) => vector.indices.reduce((sum, index, k) => sum + weights[index * classes + c] * vector.values[k], 0));
             const out = new Float64Array(classes);
             addLogits(tokens, lang, lexicon, features, weights, classes, out);
             for (let c = 0; c < classes; c++) expect(out[c]).toBeCloseTo(expected[c], 5);
@@ -284,5 +287,24 @@ describe('addLogits (prediction without building the vector)', () => {
         }
       }
     }
+  });
+  it('stays exact across the word cache emptying itself when full (100,000 words)', () => {
+    const features = { ...DEFAULT_FEATURE_OPTIONS, hashBits: 12, stems: true };
+    const classes = 3;
+    const weights = Float32Array.from({ length: featureWidth(features) * classes }, (_, i) => Math.cos(i * 3.7) / 2);
+    const word = (n: number): string => `w${n.toString(36)}x`;
+    let mismatches = 0;
+    // Each post repeats a word every post has, so a post that fills the cache mixes remembered and new words.
+    for (let post = 0; post < 105; post++) {
+      const tokens = tokenizePost(`common ${Array.from({ length: 1000 }, (_, k) => word(post * 1000 + k)).join(' ')}`);
+      const out = new Float64Array(classes);
+      addLogits(tokens, 'en', undefined, features, weights, classes, out);
+      const vector = featuresOfTokens(tokens, 'en', undefined, features);
+      for (let c = 0; c < classes; c++) {
+        const expected = vector.indices.reduce((sum, index, k) => sum + weights[index * classes + c] * vector.values[k], 0);
+        if (Math.abs(out[c] - expected) > 1e-6) mismatches++;
+      }
+    }
+    expect(mismatches).toBe(0);
   });
 });

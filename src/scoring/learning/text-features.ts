@@ -1,5 +1,6 @@
-// Turns a post into the sparse, hashed feature vector the trained models read: word and character n-grams plus the
-// lexicon scorer's own verdict, so that a model starts from what the rules know and learns what they miss.
+// Turns a post into the sparse, hashed feature vector the trained models read: word and character n-grams (and, as
+// options, word stems and a published lexicon's valences) plus the lexicon scorer's own verdict, so that a model starts
+// from what the rules know and learns what they miss.
 import type { SentimentResult } from '../../domain/mention.js';
 import { tokenizePost } from '../lexicon.js';
 import { MODIFIERS, NEGATION_FACTOR, NEGATION_SCOPE } from '../modifiers.js';
@@ -25,7 +26,10 @@ export interface FeatureOptions {
   publishedLexiconWeight: number;
 }
 
-/** Models stored before `stems` and `publishedLexiconWeight` existed read as these: both off. */
+/**
+ * The shared defaults (tags use them as they are; sentiment-model.ts sets its own). A model stored before `stems` and
+ * `publishedLexiconWeight` existed reads those two from here: both off, as it was trained.
+ */
 export const DEFAULT_FEATURE_OPTIONS: FeatureOptions = { hashBits: 18, charMin: 2, charMax: 5, wordWeight: 1, charWeight: 0.6, lexiconWeight: 1, stems: false, publishedLexiconWeight: 0 };
 
 /** Dense lexicon features, stored after the hashed buckets. */

@@ -76,14 +76,27 @@ const PATTERN_MIN_STRENGTH = 2;
  * stopword are left out.
  */
 function loadPatternFr(): ValenceList {
-  const pattern = require('natural/lib/natural/sentiment/French/pattern-sentiment-fr.json') as Record<string, { polarity: string }>;
   const stopwords = stopwordsFor('fr');
   const list: ValenceList = {};
-  for (const [form, entry] of Object.entries(pattern)) {
-    const valence = Number(entry.polarity) * 5;
-    if (Number.isFinite(valence) && Math.abs(valence) >= PATTERN_MIN_STRENGTH && !stopwords.has(foldKey(form))) list[form] = valence;
+  for (const [form, polarity] of patternPolaritiesFr()) {
+    const valence = polarity * 5;
+    if (Math.abs(valence) >= PATTERN_MIN_STRENGTH && !stopwords.has(foldKey(form))) list[form] = valence;
   }
   return list;
+}
+
+/**
+ * natural's French "pattern" adjectives with their polarity (-1..1), every one of them: the rules keep the strong ones
+ * (loadPatternFr), the trained model reads them all (learning/published-lexicons.ts).
+ */
+export function patternPolaritiesFr(): [form: string, polarity: number][] {
+  const pattern = require('natural/lib/natural/sentiment/French/pattern-sentiment-fr.json') as Record<string, { polarity: string }>;
+  const polarities: [string, number][] = [];
+  for (const [form, entry] of Object.entries(pattern)) {
+    const polarity = Number(entry.polarity);
+    if (Number.isFinite(polarity)) polarities.push([form, polarity]);
+  }
+  return polarities;
 }
 
 /** Later lists override earlier ones: own domain knowledge beats a general lexicon. */

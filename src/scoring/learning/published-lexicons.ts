@@ -2,6 +2,7 @@
 // word that a few thousand labels cannot learn on their own (most words occur in a handful of posts at most).
 import { createRequire } from 'node:module';
 import { readFileSync } from 'node:fs';
+import { patternPolaritiesFr } from '../lexicon.js';
 import { foldKey } from '../text-normaliser.js';
 
 const require = createRequire(import.meta.url);
@@ -25,12 +26,8 @@ function loadVader(): Map<string, number> {
  * ones (lexicon.ts), as weak ones mostly describe; a model weighs them by what the team's labels say.
  */
 function loadPatternFr(): Map<string, number> {
-  const raw = require('natural/lib/natural/sentiment/French/pattern-sentiment-fr.json') as Record<string, { polarity: string }>;
   const list = new Map<string, number>();
-  for (const [entry, { polarity }] of Object.entries(raw)) {
-    const valence = Number(polarity);
-    if (valence !== 0 && Number.isFinite(valence)) list.set(foldKey(entry.toLowerCase()), valence);
-  }
+  for (const [form, polarity] of patternPolaritiesFr()) if (polarity !== 0) list.set(foldKey(form.toLowerCase()), polarity);
   return list;
 }
 

@@ -39,11 +39,11 @@ export async function scoringCase(): Promise<BenchRow[]> {
   const mentions = demoMentions();
   const texts = mentions.map((m) => m.text);
   const stance = demoStance(mentions);
-  const { vigiePerSec, sentimentPerSec } = await benchScoring(texts, undefined, stance);
-  const ratio = vigiePerSec / sentimentPerSec;
   const model = demoModel(mentions);
-  const withModel = await benchScoring(texts, model, stance);
-  const modelRatio = withModel.vigiePerSec / withModel.sentimentPerSec;
+  const speed = await benchScoring(texts, model, stance);
+  const { vigiePerSec, sentimentPerSec } = speed;
+  const withModelPerSec = speed.withModelPerSec!;
+  const ratio = vigiePerSec / sentimentPerSec;
   return [
     {
       case: '1 scoring',
@@ -58,12 +58,12 @@ export async function scoringCase(): Promise<BenchRow[]> {
     {
       case: '1 scoring, model loaded',
       figure: 'mentions/s, one core, with a trained sentiment model (en + fr)',
-      value: fmtRate(withModel.vigiePerSec),
-      baseline: `${fmtRate(withModel.sentimentPerSec)} (sentiment pkg)`,
-      ratio: modelRatio,
+      value: fmtRate(withModelPerSec),
+      baseline: `${fmtRate(sentimentPerSec)} (sentiment pkg)`,
+      ratio: withModelPerSec / sentimentPerSec,
       target: `>= ${fmtRate(TARGET_PER_SEC)}`,
-      pass: withModel.vigiePerSec >= TARGET_PER_SEC,
-      raw: { ...withModel, texts: texts.length, modelLanguages: Object.keys(model.languages).length },
+      pass: withModelPerSec >= TARGET_PER_SEC,
+      raw: { ...speed, texts: texts.length, modelLanguages: Object.keys(model.languages).length, modelOverNoModel: withModelPerSec / vigiePerSec },
     },
   ];
 }

@@ -30,8 +30,7 @@ type Work = (text: string, i: number) => unknown;
 function throughputs<K extends string>(texts: string[], works: Record<K, Work>): Record<K, Rate> {
   const names = Object.keys(works) as K[];
   for (const name of names) for (let i = 0; i < Math.min(WARM_UP, texts.length); i++) works[name](texts[i], i);
-  const wall = Object.fromEntries(names.map((name) => [name, [] as number[]])) as Record<K, number[]>;
-  const cpu = Object.fromEntries(names.map((name) => [name, [] as number[]])) as Record<K, number[]>;
+  const samples = Object.fromEntries(names.map((name) => [name, { wall: [] as number[], cpu: [] as number[] }])) as Record<K, Record<keyof Rate, number[]>>;
   for (let run = 0; run < RUNS; run++) {
     for (const name of names) {
       const work = works[name];
@@ -45,12 +44,12 @@ function throughputs<K extends string>(texts: string[], works: Record<K, Work>):
         elapsed = performance.now() - start;
       } while (elapsed < MIN_MEASURE_MS);
       const used = process.cpuUsage(cpuStart);
-      wall[name].push((done * 1000) / elapsed);
-      cpu[name].push((done * 1e6) / (used.user + used.system));
+      samples[name].wall.push((done * 1000) / elapsed);
+      samples[name].cpu.push((done * 1e6) / (used.user + used.system));
     }
   }
   const median = (rates: number[]): number => Math.round(rates.sort((a, b) => a - b)[Math.floor(RUNS / 2)]);
-  return Object.fromEntries(names.map((name) => [name, { wall: median(wall[name]), cpu: median(cpu[name]) }])) as Record<K, Rate>;
+  return Object.fromEntries(names.map((name) => [name, { wall: median(samples[name].wall), cpu: median(samples[name].cpu) }])) as Record<K, Rate>;
 }
 
 function asMention(text: string, i: number): MentionInput {

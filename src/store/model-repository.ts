@@ -1,7 +1,7 @@
 // Trained models, versioned per kind and language: save (adopting or not), list, the active ones, rollback.
 import type { Kysely } from 'kysely';
 import type { SentimentLabel } from '../domain/mention.js';
-import { classificationScores } from '../scoring/learning/index.js';
+import { classificationScores, MIN_TONES_TO_TRAIN } from '../scoring/learning/index.js';
 import { labelAgreement } from './label-repository.js';
 import type { Database, ModelsTable } from './tables.js';
 
@@ -129,16 +129,26 @@ export interface LabelsSummaryRow {
   lang: string;
   /** Mentions of this language the team labelled. */
   labels: number;
-  /** Macro-F1 (percent) of the scorer's reading (at the time each label was set) against the labels. */
+  /** How many of those labels the scorer's reading (at the time each label was set) agreed with. */
+  agreed: number;
+  /** Macro-F1 (percent) of the scorer's reading against the labels. */
   scorerMacroF1: number;
+  /**
+   * Labels still to give before `vigie train` trains this language (0 once it can): until then a macro-F1 over a
+   * handful of labels, often of one tone, says nothing, and the dashboard shows the agreement count instead.
+   */
+  toTrain: number;
   /** The active model's cross-validated figures (percent), from when it was trained, if there is one. */
   model: { id: string; labels: number; lexiconMacroF1: number; trainedMacroF1: number } | null;
   /** The newest model trained, adopted or not. */
   latest: { id: string; labels: number; lexiconMacroF1: number; trainedMacroF1: number; adopted: boolean } | null;
 }
 
-/** What the dashboard shows: "on N mentions your team labelled: lexicon X, trained Y macro-F1", per language. */
-export async function labelsSummary(db: Kysely<Database>): Promise<{ total: number; languages: LabelsSummaryRow[] }> {
+/**
+ * What the dashboard shows: "on N mentions your team labelled: lexicon X, trained Y macro-F1", per language.
+ * `labelsNeeded` is what training asks of a language (labelsNeededToTrain), in at least MIN_TONES_TO_TRAIN tones.
+ */
+export async function labelsSummary(db: Kysely<Database>, labelsNeeded: number): Promise<{ total: number; languages: LabelsSummaryRow[] }> {
   const [agreement, models] = await Promise.all([labelAgreement(db), listModels(db, 'sentiment')]);
   const langs = [...new Set([...agreement.map((a) => a.lang), ...models.map((m) => m.lang)])].sort();
   const figures = (m: ModelInfo) => ({ id: m.id, labels: m.labels, lexiconMacroF1: m.lexiconMacroF1, trainedMacroF1: m.cvMacroF1 });
@@ -146,14 +156,19 @@ export async function labelsSummary(db: Kysely<Database>): Promise<{ total: numb
     const counts = agreement.filter((a) => a.lang === lang);
     const active = models.find((m) => m.lang === lang && m.active);
     const latest = models.find((m) => m.lang === lang);
+    const labels = counts.reduce((n, c) => n + c.n, 0);
+    const tones = new Set(counts.map((c) => c.label)).size;
     return {
       lang,
-      labels: counts.reduce((n, c) => n + c.n, 0),
+      labels,
+      agreed: counts.filter((c) => c.label === c.machine).reduce((n, c) => n + c.n, 0),
       // The same measure as the cross-validation's (h17's classificationScores), so the figures compare.
       scorerMacroF1: classificationScores(
         counts.flatMap((c) => Array<SentimentLabel>(c.n).fill(c.label as SentimentLabel)),
         counts.flatMap((c) => Array<SentimentLabel>(c.n).fill(c.machine as SentimentLabel)),
       ).macroF1,
+      // One more label of another tone when all are of one tone.
+      toTrain: Math.max(labelsNeeded - labels, tones < MIN_TONES_TO_TRAIN ? 1 : 0, 0),
       model: active ? figures(active) : null,
       latest: latest ? { ...figures(latest), adopted: latest.adopted } : null,
     };

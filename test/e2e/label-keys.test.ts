@@ -66,10 +66,32 @@ describe('labelling from the dashboard', () => {
   it('the Labels page shows the figures, the to-review list and the latest label', async () => {
     const { page, problems } = await openPage('/labels?entity=acme');
     await page.locator('#model-figures p[data-lang="en"]').waitFor();
-    expect(await page.locator('#model-figures').textContent()).toMatch(/On 1 mentions your team labelled \(en\): scorer as it read them 0 macro-F1/);
+    // One label says nothing of a macro-F1: the page counts agreement and says how many labels training needs.
+    expect(await page.locator('#model-figures').textContent()).toBe('On 1 mention your team labelled (en): the scorer agreed with 0 — 19 more labels, in at least two tones, and vigie train can train a model');
     await page.locator('#recent-list li .badge.positive').waitFor();
     await page.locator('#review-list li.labellable').first().waitFor();
     expect(await page.locator('#review-list li[data-id="x:1"]').count()).toBe(0);
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it('after a click on a tone button, the keys still label that mention', async () => {
+    const { page, problems } = await openPage(`/mentions?entity=acme&${PERIOD}`);
+    const item = page.locator('li.labellable[data-id="x:6"]');
+    await item.waitFor();
+    await item.locator('button.tone-button.neutral').click();
+    await item.locator('.label-status', { hasText: 'Saved' }).waitFor();
+    await item.locator('.label-status').evaluate((status) => (status.textContent = ''));
+    await page.keyboard.press('1');
+    await item.locator('.label-status', { hasText: 'Saved' }).waitFor();
+    expect(await item.locator('.meta .badge').textContent()).toBe('negative');
+    const stored = await db.store.db.selectFrom('mention_labels').select('label').where('mention_id', '=', 'x:6').executeTakeFirstOrThrow();
+    expect(stored.label).toBe('negative');
+    // Keys typed in the name field are text, not labels.
+    await page.fill('.labeller input', '');
+    await page.locator('.labeller input').press('3');
+    expect(await page.locator('.labeller input').inputValue()).toBe('3');
+    expect((await db.store.db.selectFrom('mention_labels').select('label').where('mention_id', '=', 'x:6').executeTakeFirstOrThrow()).label).toBe('negative');
     expect(problems).toEqual([]);
     await page.close();
   });

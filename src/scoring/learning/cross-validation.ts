@@ -3,7 +3,7 @@ import type { SentimentLabel } from '../../domain/mention.js';
 import { tokenizePost } from '../lexicon.js';
 import { stratifiedFolds } from './folds.js';
 import { classificationScores, type ClassificationScores } from './metrics.js';
-import { lexiconOf, modelLanguage, predictSentiment, trainSentimentModel, type SentimentExample, type TrainOptions } from './sentiment-model.js';
+import { lexiconOf, MIN_EXAMPLES_PER_LANGUAGE, modelLanguage, predictSentiment, trainSentimentModel, type SentimentExample, type TrainOptions } from './sentiment-model.js';
 
 export interface LanguageComparison {
   n: number;
@@ -28,6 +28,11 @@ export interface CrossValidateOptions extends TrainOptions {
 }
 
 export const DEFAULT_FOLDS = 5;
+/** A language's labels must hold at least two tones to train and compare on. */
+export const MIN_TONES_TO_TRAIN = 2;
+
+/** Labels a language needs before it is trained: the model's minimum, and two per fold so every fold scores a few. */
+export const labelsNeededToTrain = (folds: number): number => Math.max(MIN_EXAMPLES_PER_LANGUAGE, folds * 2);
 const FOLD_SEED = 4242;
 
 /**

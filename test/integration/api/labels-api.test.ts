@@ -71,7 +71,7 @@ describe.each(DIALECTS)('label API on %s', (dialect) => {
     const { labels } = await get('/api/labels');
     expect(labels).toEqual([expect.objectContaining({ mentionId: 'x:1', label: 'positive', by: 'ana', source: 'dashboard', machineLabel: 'negative' })]);
     const summary = await get('/api/labels/summary');
-    expect(summary).toMatchObject({ total: 1, languages: [{ lang: 'en', labels: 1, model: null }] });
+    expect(summary).toMatchObject({ total: 1, languages: [{ lang: 'en', labels: 1, agreed: 0, toTrain: 19, model: null }] });
   });
 
   it('DELETE takes the label back to the scorer\'s reading', async () => {

@@ -80,7 +80,9 @@ export function withLabelControls(item, mention) {
 export function enableLabelKeys(list) {
   list.addEventListener('keydown', (event) => {
     const item = event.target.closest?.('li.labellable');
-    if (!item || event.target !== item || event.ctrlKey || event.metaKey || event.altKey) return;
+    // On the mention, or on one of its tone buttons (where a click left the focus); never in a field or on a link.
+    const onMention = item && (event.target === item || event.target.classList.contains('tone-button'));
+    if (!onMention || event.ctrlKey || event.metaKey || event.altKey) return;
     const key = event.key.toLowerCase();
     if (key in KEYS) {
       event.preventDefault();

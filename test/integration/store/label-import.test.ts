@@ -11,25 +11,11 @@ import { entityTotals } from '../../../src/store/kpi-queries.js';
 import { labelledMentions } from '../../../src/store/label-repository.js';
 import { storeMentions, type StoredMention } from '../../../src/store/mention-repository.js';
 import { createTestDatabase, DIALECTS, type TestDatabase } from '../../helpers/services.js';
+import { storedMention } from '../../helpers/stored-mention.js';
 
 const T0 = Date.UTC(2026, 10, 20, 10);
 
-const mention = (i: number): StoredMention => ({
-  platform: 'x',
-  externalId: `m${i}`,
-  text: i === 1 ? '=HYPERLINK("http://evil.example") "quoted", comma' : `post ${i}`,
-  publishedAt: new Date(T0 + i * 60_000).toISOString(),
-  author: { platform: 'x', externalId: `a${i}`, handle: `author${i}`, followers: 10 },
-  engagement: { likes: 0, reshares: 0, replies: 0, quotes: 0 },
-  lang: 'en',
-  sentiment: { label: 'neutral', score: 0, confidence: 0.3, drivers: [] },
-  influence: 1,
-  reach: 10,
-  riskFlags: [],
-  entityIds: ['acme'],
-  sourceId: 'test',
-  collectedAt: T0,
-});
+const mention = (i: number): StoredMention => storedMention(i, T0, { text: i === 1 ? '=HYPERLINK("http://evil.example") "quoted", comma' : `post ${i}` });
 
 describe.each(DIALECTS)('label import and export on %s', (dialect) => {
   let t: TestDatabase;

@@ -5,31 +5,13 @@ import { applyLabels, type LabelInput } from '../../../src/store/label-repositor
 import { storeMentions, type StoredMention } from '../../../src/store/mention-repository.js';
 import { labelsSummary } from '../../../src/store/model-repository.js';
 import { createTestDatabase, DIALECTS, type TestDatabase } from '../../helpers/services.js';
+import { alternatingTone, readingOf, storedMention } from '../../helpers/stored-mention.js';
 
 const T0 = Date.UTC(2026, 10, 20, 10);
 const NEEDED = labelsNeededToTrain(5);
 
-/** Mentions the scorer read as negative (even i) or positive (odd i), in English, and two in French. */
-function mention(i: number): StoredMention {
-  const negative = i % 2 === 0;
-  return {
-    platform: 'x',
-    externalId: `m${i}`,
-    text: `post ${i} about Acme`,
-    publishedAt: new Date(T0 + i * 60_000).toISOString(),
-    author: { platform: 'x', externalId: `a${i}`, handle: `author${i}`, followers: 10 },
-    engagement: { likes: 0, reshares: 0, replies: 0, quotes: 0 },
-    lang: i >= 100 ? 'fr' : 'en',
-    sentiment: { label: negative ? 'negative' : 'positive', score: negative ? -0.4 : 0.3, confidence: 0.6, drivers: [] },
-    influence: 1,
-    reach: 10,
-    riskFlags: [],
-    entityIds: ['acme'],
-    sourceId: 'test',
-    collectedAt: T0,
-  };
-}
-
+/** Mentions the scorer read as negative (even i) or positive (odd i), in English, and from m100 on in French. */
+const mention = (i: number): StoredMention => storedMention(i, T0, { lang: i >= 100 ? 'fr' : 'en', sentiment: readingOf(alternatingTone(i)) });
 const label = (i: number, l: LabelInput['label']): LabelInput => ({ mentionId: `x:m${i}`, label: l, by: 'ana', source: 'api', at: T0 + 3_600_000 + i });
 const indices = (n: number, from = 0) => Array.from({ length: n }, (_, k) => from + k);
 
@@ -58,8 +40,7 @@ describe.each(DIALECTS)('labels summary on %s', (dialect) => {
     expect(en).toMatchObject({ labels: NEEDED + 1, toTrain: 0 });
     // m0 .. m(NEEDED-1), labelled negative, agree where the scorer read negative (even i); the last, labelled
     // positive, agrees where it was read positive (odd i).
-    const readAs = (i: number) => (i % 2 === 0 ? 'negative' : 'positive');
-    expect(en.agreed).toBe(indices(NEEDED).filter((i) => readAs(i) === 'negative').length + (readAs(NEEDED) === 'positive' ? 1 : 0));
+    expect(en.agreed).toBe(indices(NEEDED).filter((i) => alternatingTone(i) === 'negative').length + (alternatingTone(NEEDED) === 'positive' ? 1 : 0));
     expect(en.scorerMacroF1).toBeGreaterThan(0);
   });
 });

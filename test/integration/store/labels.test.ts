@@ -8,30 +8,13 @@ import { storeMentions, type StoredMention } from '../../../src/store/mention-re
 import { applyRetention, forgetAuthor } from '../../../src/store/privacy-repository.js';
 import { mostEngagingPositiveMention } from '../../../src/store/digest-queries.js';
 import { createTestDatabase, DIALECTS, type TestDatabase } from '../../helpers/services.js';
+import { alternatingTone, readingOf, storedMention } from '../../helpers/stored-mention.js';
 
 const T0 = Date.UTC(2026, 10, 20, 10);
 const PERIOD = { from: T0 - 86_400_000, to: T0 + 86_400_000 };
 
-function mention(i: number, overrides: Partial<StoredMention> = {}): StoredMention {
-  const negative = i % 2 === 0;
-  return {
-    platform: 'x',
-    externalId: `m${i}`,
-    text: `post ${i} about Acme`,
-    publishedAt: new Date(T0 + i * 60_000).toISOString(),
-    author: { platform: 'x', externalId: `a${i}`, handle: `author${i}`, followers: 10 },
-    engagement: { likes: 2, reshares: 0, replies: 0, quotes: 0 },
-    lang: 'en',
-    sentiment: { label: negative ? 'negative' : 'positive', score: negative ? -0.4 : 0.3, confidence: 0.6, drivers: [] },
-    influence: 10,
-    reach: 100,
-    riskFlags: [],
-    entityIds: ['acme'],
-    sourceId: 'test',
-    collectedAt: T0,
-    ...overrides,
-  } as StoredMention & Partial<ScoredMention>;
-}
+const mention = (i: number, overrides: Partial<StoredMention & ScoredMention> = {}): StoredMention =>
+  storedMention(i, T0, { engagement: { likes: 2, reshares: 0, replies: 0, quotes: 0 }, sentiment: readingOf(alternatingTone(i)), influence: 10, reach: 100, ...overrides });
 
 const label = (i: number, l: LabelInput['label'], by = 'ana'): LabelInput => ({ mentionId: `x:m${i}`, label: l, by, source: 'api', at: T0 + 3_600_000 + i });
 

@@ -195,6 +195,22 @@ describe('keyboard only', () => {
   });
 });
 
+describe('alerts page', () => {
+  it('puts the list and the chosen alert side by side at desktop size, under the title', async () => {
+    const { page, problems } = pages.get('desktop')!;
+    problems.length = 0;
+    await page.goto(`${api.url}/alerts?id=alert-1&lang=en`);
+    await page.waitForSelector('#alert-chart[data-drawn="true"]', { state: 'attached', timeout: 15_000 });
+    const box = async (selector: string) => (await page.locator(selector).boundingBox())!;
+    const [title, list, detail] = [await box('h1.page-title'), await box('section:has(#alert-list)'), await box('#alert-detail')];
+    expect(title.y + title.height).toBeLessThanOrEqual(list.y);
+    expect(Math.abs(list.y - detail.y)).toBeLessThan(2);
+    expect(list.x + list.width).toBeLessThanOrEqual(detail.x);
+    expect(detail.width).toBeGreaterThan(list.width);
+    expect(problems).toEqual([]);
+  });
+});
+
 describe('overview chart', () => {
   it('marks the alert and opens the mentions of a clicked bar', async () => {
     const { page, problems } = pages.get('desktop')!;

@@ -211,6 +211,38 @@ describe('alerts page', () => {
   });
 });
 
+/** Legend names whose text runs over the next legend item's colour, in a drawn chart. */
+function overlappingLegendNames(page: Page, chartId: string): Promise<string[]> {
+  return page.evaluate((id) => {
+    const container = document.getElementById(id)!;
+    const chart = (globalThis as unknown as { echarts: { getInstanceByDom(e: Element): { getOption(): { series: { name?: string }[] } } } }).echarts.getInstanceByDom(container);
+    const names = new Set(chart.getOption().series.map((series) => series.name));
+    const texts = Array.from(container.querySelectorAll('svg text')).filter((text) => names.has(text.textContent ?? ''));
+    const row = texts[0].getBoundingClientRect();
+    // The legend's colour marks: small shapes on the names' row.
+    const marks = Array.from(container.querySelectorAll('svg path')).map((mark) => mark.getBoundingClientRect()).filter((r) => r.top < row.bottom && r.bottom > row.top && r.width < 40);
+    return texts.filter((text) => {
+      const r = text.getBoundingClientRect();
+      const next = marks.filter((mark) => mark.left > r.left).sort((a, b) => a.left - b.left)[0];
+      return next !== undefined && next.left < r.right;
+    }).map((text) => text.textContent ?? '');
+  }, chartId);
+}
+
+describe('chart legends', () => {
+  it.each([
+    ['influencers', '/influencers?entity=acme&lang=en', 'influencer-chart'],
+    ['overview', '/?entity=acme&lang=fr', 'volume-chart'],
+  ])('%s: no legend name runs over the next one\'s colour', async (_name, path, chartId) => {
+    const { page, problems } = pages.get('desktop')!;
+    problems.length = 0;
+    await page.goto(`${api.url}${path}`);
+    await page.waitForSelector(`#${chartId}[data-drawn="true"]`, { state: 'attached', timeout: 15_000 });
+    expect(await overlappingLegendNames(page, chartId)).toEqual([]);
+    expect(problems).toEqual([]);
+  });
+});
+
 describe('overview chart', () => {
   it('marks the alert and opens the mentions of a clicked bar', async () => {
     const { page, problems } = pages.get('desktop')!;

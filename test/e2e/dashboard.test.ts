@@ -182,3 +182,25 @@ describe('languages', () => {
     await page.close();
   });
 });
+
+describe('influencers', () => {
+  it('names the platform of a handle two platforms share, in the chart and its text alternative', async () => {
+    // x:1's author, user_1, also posts on YouTube: two authors, two bars, which must not read as one author twice.
+    await storeMentions(db.store, [mention({ id: 'yt-1', at: END - DAY, text: 'Acme review', tone: 'neutral', author: 'user_1', platform: 'youtube', followers: 5000 })]);
+    const { page, problems } = await openPage('/influencers?entity=acme');
+    await drawn(page, 'influencer-chart');
+    const names = await page.evaluate(() => {
+      const chart = (globalThis as unknown as { echarts: { getInstanceByDom(e: Element): { getOption(): { yAxis: { data: string[] }[] } } } }).echarts;
+      return chart.getInstanceByDom(document.getElementById('influencer-chart')!).getOption().yAxis[0].data;
+    });
+    expect(names).toEqual(expect.arrayContaining(['@user_1 (x)', '@user_1 (youtube)']));
+    expect(names.filter((name) => name.startsWith('@user_1'))).toHaveLength(2);
+    // A handle only one platform has keeps its plain name.
+    expect(names).toContain('@user_6');
+    const label = await page.getAttribute('#influencer-chart', 'aria-label');
+    expect(label).toContain('@user_1 (youtube)');
+    expect(label).toContain('@user_1 (x)');
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+});

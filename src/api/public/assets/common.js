@@ -205,6 +205,13 @@ export function cardTable(table) {
 export const TONE_COLOURS = { negative: '#d64545', neutral: '#9aa5b1', positive: '#2f9e6b' };
 
 /**
+ * The page's font family, named. ECharts measures its labels on a canvas, where "inherit" is no font: it measured them
+ * in the canvas's default 10 px font while the SVG drew them 12 px in the page's, so legend names ran over the next
+ * legend's colour. Named, the family measures as it draws.
+ */
+const pageFontFamily = () => getComputedStyle(document.body).fontFamily;
+
+/**
  * Draws an ECharts chart (SVG renderer) and marks the container data-drawn once it has rendered. Time axes are drawn
  * in UTC: their x values come from chartTime() (zone.js), the workspace's wall clock. `describe` is the chart's text
  * alternative (role="img" with an aria-label), since an SVG of bars says nothing to a screen reader.
@@ -220,7 +227,7 @@ export function drawChart(container, option, describe) {
   container.setAttribute('role', 'img');
   container.setAttribute('aria-label', describe ?? container.closest('section')?.querySelector('h2')?.textContent ?? t('chart'));
   container.classList.remove('skeleton');
-  chart.setOption({ animation: false, useUTC: true, textStyle: { fontFamily: 'inherit' }, ...option }, true);
+  chart.setOption({ animation: false, useUTC: true, textStyle: { fontFamily: pageFontFamily() }, ...option }, true);
   if (!container.dataset.resizeWatched) {
     container.dataset.resizeWatched = 'true';
     new ResizeObserver(() => chart.resize()).observe(container);

@@ -7,9 +7,20 @@ setupPage('influencers');
 const tbody = document.querySelector('#influencer-table tbody');
 const period = setupPeriodSelect(document.getElementById('period'), () => load());
 const FACTORS = ['audience', 'engagement', 'amplification', 'graphRank', 'verified', 'journalist'];
+/** A factor's name, lower case like the others ("engagement" alone is also a KPI title, "Engagement"). */
+const factorName = (factor) => t(factor === 'engagement' ? 'engagementFactor' : factor);
 let entityId;
 
 const handleOf = (a) => `@${a.handle.replace(/^@/, '')}`;
+/**
+ * Names for a list of authors: the handle, with the platform where two platforms share it (@gadgetgrrl on X and on
+ * YouTube are two rows of the ranking, and two bars that must not read as one author twice).
+ */
+function namesOf(authors) {
+  const count = new Map();
+  for (const a of authors) count.set(handleOf(a), (count.get(handleOf(a)) ?? 0) + 1);
+  return authors.map((a) => (count.get(handleOf(a)) > 1 ? `${handleOf(a)} (${a.platform})` : handleOf(a)));
+}
 
 async function load() {
   showSkeleton(tbody, 6);
@@ -20,25 +31,26 @@ async function load() {
     // The brand's own accounts (ownHandles) are not outside influencers: named apart, not ranked.
     const own = data.authors.filter((a) => a.own);
     const outside = data.authors.filter((a) => !a.own);
-    document.getElementById('own-accounts').textContent = own.length ? `${t('ownAccountsApart')}: ${own.map(handleOf).join(', ')}` : '';
+    document.getElementById('own-accounts').textContent = own.length ? `${t('ownAccountsApart')}: ${namesOf(own).join(', ')}` : '';
     const top = outside.slice(0, 15).reverse();
+    const topNames = namesOf(top);
     drawChart(document.getElementById('influencer-chart'), {
       tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
       // A scrolling legend never runs off a phone's width.
       legend: { top: 0, type: 'scroll' },
       grid: { left: 10, right: 20, top: 35, bottom: 20, containLabel: true },
       xAxis: { type: 'value', max: 100 },
-      yAxis: { type: 'category', data: top.map(handleOf), axisLabel: { width: 110, overflow: 'truncate' } },
+      yAxis: { type: 'category', data: topNames, axisLabel: { width: 150, overflow: 'truncate' } },
       series: FACTORS.map((factor) => ({
-        name: t(factor), type: 'bar', stack: 'score',
+        name: factorName(factor), type: 'bar', stack: 'score',
         data: top.map((a) => a.why.find((p) => p.factor === factor)?.points ?? 0),
       })),
-    }, `${t('influenceChart')}: ${outside.slice(0, 15).map((a) => `${handleOf(a)} ${a.score.toFixed(1)}`).join(', ')}`);
+    }, `${t('influenceChart')}: ${top.map((a, i) => `${topNames[i]} ${a.score.toFixed(1)}`).reverse().join(', ')}`);
     clear(tbody, outside.map((a, i) => el('tr', { dataset: { author: a.id } },
       el('td', { class: 'num' }, i + 1),
       el('td', {}, handleOf(a), ' ', el('span', { class: 'meta' }, a.platform), a.verified ? [' ', el('span', { class: 'badge' }, t('verified'))] : null, a.journalist ? [' ', el('span', { class: 'badge' }, t('journalist'))] : null),
       el('td', { class: 'num' }, a.score.toFixed(1)),
-      el('td', { class: 'meta' }, a.why.map((p) => `${t(p.factor)} ${p.points.toFixed(1)}`).join(' · ')),
+      el('td', { class: 'meta' }, a.why.map((p) => `${factorName(p.factor)} ${p.points.toFixed(1)}`).join(' · ')),
       el('td', { class: 'num' }, a.mentions),
       el('td', { class: 'num' }, a.negativeMentions),
       el('td', { class: 'num' }, fmt.number(a.followers)))));

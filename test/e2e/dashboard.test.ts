@@ -181,6 +181,22 @@ describe('languages', () => {
     expect(await page.textContent('[data-i18n="shareOfVoice"]')).toBe('Part de voix');
     await page.close();
   });
+
+  it('writes decimals the French way in French: KPI changes, net sentiment, influence scores', async () => {
+    const { page, problems } = await openPage('/?lang=fr&entity=acme');
+    await page.waitForSelector('[data-kpi="netSentiment"] .change');
+    // The figures move with what other tests store; their writing must not.
+    expect(await page.textContent('[data-kpi="netSentiment"] .value')).toMatch(/^[+-]?\d,\d\d$/);
+    expect(await page.textContent('[data-kpi="netSentiment"] .change')).toMatch(/^[▲▼] [+-]\d,\d\d vs période précédente$/);
+    expect(await page.textContent('[data-kpi="negativeShare"] .change')).toMatch(/^[▲▼] [+-]\d+,\d pts vs période précédente$/);
+    await page.goto(`${api.url}/influencers?entity=acme&lang=fr`);
+    await page.waitForSelector('#influencer-table tbody tr td.num');
+    const scores = await page.locator('#influencer-table tbody tr td:nth-child(3)').allTextContents();
+    expect(scores.length).toBeGreaterThan(0);
+    for (const score of scores) expect(score).toMatch(/^\d+,\d$/);
+    expect(problems).toEqual([]);
+    await page.close();
+  });
 });
 
 describe('influencers', () => {

@@ -1,5 +1,5 @@
 // Business: a social series overlaid on a business series by day, the correlation by lag, and the full correlation table.
-import { api, cardTable, clear, doneLoading, drawChart, el, param, query, setParams, setupEntitySelect, setupPage, showError, showSkeleton } from './common.js';
+import { api, cardTable, clear, doneLoading, drawChart, el, fmt, param, query, setParams, setupEntitySelect, setupPage, showError, showSkeleton } from './common.js';
 import { t } from './i18n.js';
 
 setupPage('business');
@@ -10,8 +10,8 @@ const tbody = document.querySelector('#correlation-table tbody');
 let entityId;
 let data;
 
-const p = (x) => (x === null ? '–' : x < 0.001 ? '<0.001' : x.toFixed(3));
-const r = (x) => (x === null ? '–' : x.toFixed(2));
+const p = (x) => (x === null ? '–' : x < 0.001 ? `<${fmt.decimal(0.001, 3)}` : fmt.decimal(x, 3));
+const r = (x) => fmt.decimal(x, 2);
 
 function fillSelect(select, names, chosen, label) {
   clear(select, names.map((n) => el('option', { value: n }, label(n))));

@@ -180,10 +180,21 @@ export async function setupEntitySelect(select, { allowAll = false, onChange } =
 const numberFormat = new Intl.NumberFormat(lang, { maximumFractionDigits: 1, notation: 'compact' });
 const percentFormat = new Intl.NumberFormat(lang, { style: 'percent', maximumFractionDigits: 1 });
 const dateTimeFormat = new Intl.DateTimeFormat(lang, { dateStyle: 'medium', timeStyle: 'short', timeZone });
+/** Fixed-decimal formats in the page's language ("0,56" in French), with a sign or without, made once per kind. */
+const decimalFormats = new Map();
+function decimalFormat(digits, signed) {
+  const key = `${digits}:${signed}`;
+  if (!decimalFormats.has(key)) decimalFormats.set(key, new Intl.NumberFormat(lang, { minimumFractionDigits: digits, maximumFractionDigits: digits, signDisplay: signed ? 'exceptZero' : 'auto' }));
+  return decimalFormats.get(key);
+}
+
 export const fmt = {
   number: (n) => (n === null || n === undefined ? '–' : numberFormat.format(n)),
   percent: (n) => (n === null || n === undefined ? '–' : percentFormat.format(n)),
-  signed: (n, digits = 2) => (n === null || n === undefined ? '–' : `${n > 0 ? '+' : ''}${n.toFixed(digits)}`),
+  /** "+0.49" / "+0,49": the sign always, except on what rounds to zero. */
+  signed: (n, digits = 2) => (n === null || n === undefined ? '–' : decimalFormat(digits, true).format(n)),
+  /** "59.1" / "59,1". */
+  decimal: (n, digits) => (n === null || n === undefined ? '–' : decimalFormat(digits, false).format(n)),
   /** In the workspace's zone, which the page header names once. */
   date: (ms) => dateTimeFormat.format(new Date(ms)),
 };

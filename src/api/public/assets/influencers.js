@@ -45,12 +45,12 @@ async function load() {
         name: factorName(factor), type: 'bar', stack: 'score',
         data: top.map((a) => a.why.find((p) => p.factor === factor)?.points ?? 0),
       })),
-    }, `${t('influenceChart')}: ${top.map((a, i) => `${topNames[i]} ${a.score.toFixed(1)}`).reverse().join(', ')}`);
+    }, `${t('influenceChart')}: ${top.map((a, i) => `${topNames[i]} ${fmt.decimal(a.score, 1)}`).reverse().join(', ')}`);
     clear(tbody, outside.map((a, i) => el('tr', { dataset: { author: a.id } },
       el('td', { class: 'num' }, i + 1),
       el('td', {}, handleOf(a), ' ', el('span', { class: 'meta' }, a.platform), a.verified ? [' ', el('span', { class: 'badge' }, t('verified'))] : null, a.journalist ? [' ', el('span', { class: 'badge' }, t('journalist'))] : null),
-      el('td', { class: 'num' }, a.score.toFixed(1)),
-      el('td', { class: 'meta' }, a.why.map((p) => `${factorName(p.factor)} ${p.points.toFixed(1)}`).join(' · ')),
+      el('td', { class: 'num' }, fmt.decimal(a.score, 1)),
+      el('td', { class: 'meta' }, a.why.map((p) => `${factorName(p.factor)} ${fmt.decimal(p.points, 1)}`).join(' · ')),
       el('td', { class: 'num' }, a.mentions),
       el('td', { class: 'num' }, a.negativeMentions),
       el('td', { class: 'num' }, fmt.number(a.followers)))));

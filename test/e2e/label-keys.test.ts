@@ -75,6 +75,18 @@ describe('labelling from the dashboard', () => {
     await page.close();
   });
 
+  it('the Labels page speaks French: the figures and why each mention is to review', async () => {
+    const { page, problems } = await openPage('/labels?entity=acme&lang=fr');
+    await page.locator('#model-figures p[data-lang="en"]').waitFor();
+    expect(await page.locator('#model-figures').textContent()).toBe('Sur 1 mention annotée par votre équipe (en)\u202f: le score était d\u2019accord sur 0 — encore 19 annotations, d\u2019au moins deux tons, et vigie train pourra entraîner un modèle');
+    await page.locator('#review-list li.labellable').first().waitFor();
+    const reasons = await page.locator('#review-list .review-reason').allTextContents();
+    expect(reasons.length).toBeGreaterThan(0);
+    for (const reason of reasons) expect(reason).toMatch(/^lexique incertain \(\d+ % (négatif|neutre|positif)\)$/);
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
   it('after a click on a tone button, the keys still label that mention', async () => {
     const { page, problems } = await openPage(`/mentions?entity=acme&${PERIOD}`);
     const item = page.locator('li.labellable[data-id="x:6"]');

@@ -5,7 +5,7 @@ export { serializeModel, parseModel, ModelFormatError, SENTIMENT_MODEL_FORMAT, M
 export { crossValidate, shouldAdopt, labelsNeededToTrain, DEFAULT_FOLDS, MIN_TONES_TO_TRAIN } from './cross-validation.js';
 export type { CrossValidation, AdoptionDecision, LanguageComparison } from './cross-validation.js';
 export { reviewPriority } from './review-priority.js';
-export type { ReviewCandidate, ReviewItem, ReviewOptions } from './review-priority.js';
+export type { ReviewCandidate, ReviewItem, ReviewOptions, ReviewWhy } from './review-priority.js';
 export { trainTagClassifier, predictTags, serializeTagModel, parseTagModel, MIN_TAG_POSITIVES } from './tag-classifier.js';
 export type { TagExample, TagModel } from './tag-classifier.js';
 export { classificationScores } from './metrics.js';

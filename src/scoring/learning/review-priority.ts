@@ -20,8 +20,20 @@ export interface ReviewItem {
   /** 1 - (p1 - p2): 1 when the two likeliest labels tie. */
   uncertainty: number;
   predicted: SentimentLabel;
-  /** Why it is on the list, for the reviewer. */
+  /** Why it is on the list, for the reviewer (English, as the API and logs speak). */
   reason: string;
+  /** The same, as data, so the dashboard says it in the reviewer's language. */
+  why: ReviewWhy;
+}
+
+/** The model and the lexicon disagree; the model (or, without one, the lexicon) is unsure of its label. */
+export type ReviewWhy =
+  | { kind: 'model-disagrees'; label: SentimentLabel; lexiconLabel: SentimentLabel }
+  | { kind: 'model-unsure' | 'lexicon-unsure'; label: SentimentLabel; confidence: number };
+
+function reasonOf(why: ReviewWhy): string {
+  if (why.kind === 'model-disagrees') return `model says ${why.label}, lexicon ${why.lexiconLabel}`;
+  return `${why.kind === 'model-unsure' ? 'model' : 'lexicon'} unsure (${Math.round(100 * why.confidence)} % ${why.label})`;
 }
 
 export interface ReviewOptions {
@@ -37,6 +49,8 @@ const DEFAULT_DIVERSITY = 0.5;
 const POOL_FACTOR = 8;
 /** Model and lexicon disagreeing is worth this much extra uncertainty: one of them is wrong, the label settles which. */
 const DISAGREEMENT_BONUS = 0.15;
+
+const round3 = (x: number): number => Math.round(x * 1000) / 1000;
 
 function wordSet(tokens: ReturnType<typeof tokenizePost>): Set<string> {
   const words = new Set<string>();
@@ -64,7 +78,7 @@ export function reviewPriority(model: SentimentModel | null, candidates: readonl
     const lexicon = candidate.lexicon ?? lexiconOf(tokens, candidate.lang);
     let uncertainty: number;
     let predicted: SentimentLabel;
-    let reason: string;
+    let why: ReviewWhy;
     const prediction = model ? predictSentimentTokens(model, tokens, candidate.lang, lexicon) : null;
     if (prediction && prediction.source === 'model') {
       const sorted = Object.values(prediction.probabilities).sort((a, b) => b - a);
@@ -72,13 +86,15 @@ export function reviewPriority(model: SentimentModel | null, candidates: readonl
       predicted = prediction.label;
       const disagrees = prediction.label !== lexicon.label;
       if (disagrees) uncertainty = Math.min(1, uncertainty + DISAGREEMENT_BONUS);
-      reason = disagrees ? `model says ${prediction.label}, lexicon ${lexicon.label}` : `model unsure (${Math.round(100 * prediction.confidence)} % ${prediction.label})`;
+      why = disagrees
+        ? { kind: 'model-disagrees', label: prediction.label, lexiconLabel: lexicon.label }
+        : { kind: 'model-unsure', label: prediction.label, confidence: round3(prediction.confidence) };
     } else {
       uncertainty = 1 - lexicon.confidence;
       predicted = lexicon.label;
-      reason = `lexicon unsure (${Math.round(100 * lexicon.confidence)} % ${lexicon.label})`;
+      why = { kind: 'lexicon-unsure', label: lexicon.label, confidence: round3(lexicon.confidence) };
     }
-    return { id: candidate.id, uncertainty, predicted, reason, words: wordSet(tokens) };
+    return { id: candidate.id, uncertainty, predicted, why, words: wordSet(tokens) };
   });
   // Most uncertain first; the id breaks ties so the order never depends on input order.
   scored.sort((a, b) => b.uncertainty - a.uncertainty || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
@@ -101,7 +117,7 @@ export function reviewPriority(model: SentimentModel | null, candidates: readonl
     taken[best] = true;
     const chosen = pool[best];
     picked.push(chosen);
-    items.push({ id: chosen.id, priority: Math.max(0, Math.round(bestScore * 1000) / 1000), uncertainty: Math.round(chosen.uncertainty * 1000) / 1000, predicted: chosen.predicted, reason: chosen.reason });
+    items.push({ id: chosen.id, priority: Math.max(0, Math.round(bestScore * 1000) / 1000), uncertainty: round3(chosen.uncertainty), predicted: chosen.predicted, reason: reasonOf(chosen.why), why: chosen.why });
     for (let i = 0; i < pool.length; i++) if (!taken[i]) redundancy[i] = Math.max(redundancy[i], jaccard(pool[i].words, chosen.words));
   }
   return items;

@@ -88,7 +88,7 @@ describe.each(DIALECTS)('label API on %s', (dialect) => {
     // Labelled mentions and the brand's own post are not proposed; every other mention of the month is.
     expect(ids).not.toContain('x:4');
     expect(ids.length).toBeGreaterThan(3);
-    expect(items[0]).toMatchObject({ priority: expect.any(Number), reason: expect.stringMatching(/lexicon unsure/), mention: { id: ids[0], text: expect.any(String) } });
+    expect(items[0]).toMatchObject({ priority: expect.any(Number), reason: expect.stringMatching(/lexicon unsure/), why: { kind: 'lexicon-unsure', label: expect.any(String), confidence: expect.any(Number) }, mention: { id: ids[0], text: expect.any(String) } });
     const priorities = items.map((i: { priority: number }) => i.priority);
     expect([...priorities].sort((a, b) => b - a)).toEqual(priorities);
   });

@@ -181,6 +181,12 @@ describe('reviewPriority', () => {
     expect(byId['mixed-2'].uncertainty).toBe(byId['mixed-1'].uncertainty);
     expect(byId['mixed-2'].priority).toBeLessThan(byId['mixed-1'].priority);
     for (const item of ranked) expect(item.reason.length).toBeGreaterThan(0);
+    // The reason also comes as data, for the dashboard to say in the reviewer's language.
+    for (const item of ranked) {
+      if (item.why.kind === 'model-disagrees') expect(item.reason).toBe(`model says ${item.why.label}, lexicon ${item.why.lexiconLabel}`);
+      else expect(item.reason).toBe(`${item.why.kind === 'model-unsure' ? 'model' : 'lexicon'} unsure (${Math.round(100 * item.why.confidence)} % ${item.why.label})`);
+      expect(item.why.label).toBe(item.predicted);
+    }
   });
 
   it('ranks by the lexicon confidence when there is no model yet', () => {
@@ -189,6 +195,7 @@ describe('reviewPriority', () => {
       { id: 'weak', text: 'the delivery was ok I guess', lang: 'en' },
     ]);
     expect(ranked.map((item) => item.id)).toEqual(['weak', 'strong']);
+    expect(ranked[0].why).toEqual({ kind: 'lexicon-unsure', label: ranked[0].predicted, confidence: expect.any(Number) });
   });
 });
 

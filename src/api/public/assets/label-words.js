@@ -13,6 +13,7 @@ const WORDS = {
     was: 'scorer said', yourName: 'Your name',
     agreed: 'the scorer agreed with {n}', toTrain: '{n} more labels, in at least two tones, and vigie train can train a model',
     toTrainOne: 'one more label, of another tone if all are of one, and vigie train can train a model',
+    colon: ': ', modelDisagrees: 'model says {label}, lexicon {lexiconLabel}', modelUnsure: 'model unsure ({p} % {label})', lexiconUnsure: 'lexicon unsure ({p} % {label})',
   },
   fr: {
     labels: 'Annotations', correct: 'Corriger le ton', labelledBy: 'annoté par', sure: 'de certitude', saved: 'Enregistré', removeLabel: "retirer l'annotation",
@@ -25,6 +26,7 @@ const WORDS = {
     was: 'le score disait', yourName: 'Votre nom',
     agreed: 'le score était d\u2019accord sur {n}', toTrain: 'encore {n} annotations, d\u2019au moins deux tons, et vigie train pourra entraîner un modèle',
     toTrainOne: 'encore une annotation, d\u2019un autre ton si toutes ont le même, et vigie train pourra entraîner un modèle',
+    colon: '\u202f: ', modelDisagrees: 'le modèle dit {label}, le lexique {lexiconLabel}', modelUnsure: 'modèle incertain ({p} % {label})', lexiconUnsure: 'lexique incertain ({p} % {label})',
   },
 };
 

@@ -28,10 +28,10 @@ async function loadFigures() {
       const m = l.model ?? l.latest;
       // Before a language can be trained, a macro-F1 over a few labels (often of one tone) says nothing: count instead.
       const line = m
-        ? [`${w('labelledMentions', { n: m.labels })} (${l.lang}): ${w('lexicon')} `, el('strong', {}, f1(m.lexiconMacroF1)), `, ${w('trained')} `, el('strong', {}, f1(m.trainedMacroF1)), ` ${w('macroF1')}`, l.model ? '' : ` — ${w('notAdopted')}`]
+        ? [`${w('labelledMentions', { n: m.labels })} (${l.lang})${w('colon')}${w('lexicon')} `, el('strong', {}, f1(m.lexiconMacroF1)), `, ${w('trained')} `, el('strong', {}, f1(m.trainedMacroF1)), ` ${w('macroF1')}`, l.model ? '' : ` — ${w('notAdopted')}`]
         : l.toTrain > 0
-          ? [`${w('labelledMentions', { n: l.labels })} (${l.lang}): ${w('agreed', { n: l.agreed })} — ${w('toTrain', { n: l.toTrain })}`]
-          : [`${w('labelledMentions', { n: l.labels })} (${l.lang}): ${w('scorerNow')} `, el('strong', {}, f1(l.scorerMacroF1)), ` ${w('macroF1')} — ${w('noModel')}`];
+          ? [`${w('labelledMentions', { n: l.labels })} (${l.lang})${w('colon')}${w('agreed', { n: l.agreed })} — ${w('toTrain', { n: l.toTrain })}`]
+          : [`${w('labelledMentions', { n: l.labels })} (${l.lang})${w('colon')}${w('scorerNow')} `, el('strong', {}, f1(l.scorerMacroF1)), ` ${w('macroF1')} — ${w('noModel')}`];
       return el('p', { dataset: { lang: l.lang } }, line);
     }));
   } catch (error) {
@@ -39,12 +39,18 @@ async function loadFigures() {
   }
 }
 
+/** Why a mention is to review, in the page's language ("lexique incertain (51 % neutre)"). */
+function reviewReason(why) {
+  const key = { 'model-disagrees': 'modelDisagrees', 'model-unsure': 'modelUnsure', 'lexicon-unsure': 'lexiconUnsure' }[why.kind];
+  return w(key, { label: t(why.label), lexiconLabel: t(why.lexiconLabel ?? ''), p: Math.round(100 * (why.confidence ?? 0)) });
+}
+
 async function loadReview() {
   try {
     const { items } = await api(`/api/review?entity=${encodeURIComponent(entitySelect.value)}&limit=30`);
     clear(reviewList, items.length ? items.map((item) => {
       const li = withLabelControls(mentionItem(item.mention), item.mention);
-      li.append(el('div', { class: 'review-reason' }, item.reason));
+      li.append(el('div', { class: 'review-reason' }, reviewReason(item.why)));
       return li;
     }) : el('li', { class: 'meta' }, w('nothingToReview')));
   } catch (error) {

@@ -28,12 +28,13 @@ export interface CrossValidateOptions extends TrainOptions {
 }
 
 export const DEFAULT_FOLDS = 5;
+const FOLD_SEED = 4242;
+
 /** A language's labels must hold at least two tones to train and compare on. */
 export const MIN_TONES_TO_TRAIN = 2;
 
 /** Labels a language needs before it is trained: the model's minimum, and two per fold so every fold scores a few. */
 export const labelsNeededToTrain = (folds: number): number => Math.max(MIN_EXAMPLES_PER_LANGUAGE, folds * 2);
-const FOLD_SEED = 4242;
 
 /**
  * Trains k models, each on all folds but one, and scores the held-out fold with it; the lexicon is scored on the same

@@ -117,7 +117,7 @@ export function reviewPriority(model: SentimentModel | null, candidates: readonl
     taken[best] = true;
     const chosen = pool[best];
     picked.push(chosen);
-    items.push({ id: chosen.id, priority: Math.max(0, Math.round(bestScore * 1000) / 1000), uncertainty: round3(chosen.uncertainty), predicted: chosen.predicted, reason: reasonOf(chosen.why), why: chosen.why });
+    items.push({ id: chosen.id, priority: Math.max(0, round3(bestScore)), uncertainty: round3(chosen.uncertainty), predicted: chosen.predicted, reason: reasonOf(chosen.why), why: chosen.why });
     for (let i = 0; i < pool.length; i++) if (!taken[i]) redundancy[i] = Math.max(redundancy[i], jaccard(pool[i].words, chosen.words));
   }
   return items;

@@ -2,7 +2,7 @@
 // stored with its figures, adopted only where it beats the lexicon; the tag classifier from the tagged mentions.
 import type { Logger } from 'pino';
 import type { VigieConfig } from '../config/load-config.js';
-import { labelsNeededToTrain, MIN_TAG_POSITIVES, MIN_TONES_TO_TRAIN, serializeModel, serializeTagModel, shouldAdopt, type SentimentExample } from '../scoring/learning/index.js';
+import { labelsNeededToTrain, labelsStillNeeded, MIN_TAG_POSITIVES, MIN_TONES_TO_TRAIN, serializeModel, serializeTagModel, shouldAdopt, type SentimentExample } from '../scoring/learning/index.js';
 import { modelLanguage } from '../scoring/learning/sentiment-model.js';
 import type { Store } from '../store/database.js';
 import { countLabels, labelledMentions } from '../store/label-repository.js';
@@ -48,10 +48,9 @@ async function sentimentExamples(store: Store, maskText: (t: string) => string):
 export async function trainFromLabels(store: Store, opts: TrainOptions): Promise<TrainOutcome> {
   const sentiment: LanguageOutcome[] = [];
   for (const [lang, examples] of [...(await sentimentExamples(store, opts.maskText))].sort(([a], [b]) => a.localeCompare(b))) {
-    const needed = labelsNeededToTrain(opts.folds);
     const classes = new Set(examples.map((e) => e.label)).size;
-    if (examples.length < needed || classes < MIN_TONES_TO_TRAIN) {
-      sentiment.push({ lang, labels: examples.length, reason: `not trained: ${examples.length} labels in ${classes} tone(s); at least ${needed} labels in ${MIN_TONES_TO_TRAIN} tones are needed` });
+    if (labelsStillNeeded(examples.length, classes, opts.folds) > 0) {
+      sentiment.push({ lang, labels: examples.length, reason: `not trained: ${examples.length} labels in ${classes} tone(s); at least ${labelsNeededToTrain(opts.folds)} labels in ${MIN_TONES_TO_TRAIN} tones are needed` });
       continue;
     }
     const { cv, model } = await trainOffThread({ kind: 'sentiment', examples, folds: opts.folds });

@@ -1,7 +1,7 @@
 // Trained models, versioned per kind and language: save (adopting or not), list, the active ones, rollback.
 import type { Kysely } from 'kysely';
 import type { SentimentLabel } from '../domain/mention.js';
-import { classificationScores, MIN_TONES_TO_TRAIN } from '../scoring/learning/index.js';
+import { classificationScores, labelsStillNeeded } from '../scoring/learning/index.js';
 import { labelAgreement } from './label-repository.js';
 import type { Database, ModelsTable } from './tables.js';
 
@@ -145,10 +145,10 @@ export interface LabelsSummaryRow {
 }
 
 /**
- * What the dashboard shows: "on N mentions your team labelled: lexicon X, trained Y macro-F1", per language.
- * `labelsNeeded` is what training asks of a language (labelsNeededToTrain), in at least MIN_TONES_TO_TRAIN tones.
+ * What the dashboard shows: "on N mentions your team labelled: lexicon X, trained Y macro-F1", per language. `folds`
+ * is training's (learning.folds), which sets how many labels a language needs.
  */
-export async function labelsSummary(db: Kysely<Database>, labelsNeeded: number): Promise<{ total: number; languages: LabelsSummaryRow[] }> {
+export async function labelsSummary(db: Kysely<Database>, folds: number): Promise<{ total: number; languages: LabelsSummaryRow[] }> {
   const [agreement, models] = await Promise.all([labelAgreement(db), listModels(db, 'sentiment')]);
   const langs = [...new Set([...agreement.map((a) => a.lang), ...models.map((m) => m.lang)])].sort();
   const figures = (m: ModelInfo) => ({ id: m.id, labels: m.labels, lexiconMacroF1: m.lexiconMacroF1, trainedMacroF1: m.cvMacroF1 });
@@ -167,8 +167,7 @@ export async function labelsSummary(db: Kysely<Database>, labelsNeeded: number):
         counts.flatMap((c) => Array<SentimentLabel>(c.n).fill(c.label as SentimentLabel)),
         counts.flatMap((c) => Array<SentimentLabel>(c.n).fill(c.machine as SentimentLabel)),
       ).macroF1,
-      // One more label of another tone when all are of one tone.
-      toTrain: Math.max(labelsNeeded - labels, tones < MIN_TONES_TO_TRAIN ? 1 : 0, 0),
+      toTrain: labelsStillNeeded(labels, tones, folds),
       model: active ? figures(active) : null,
       latest: latest ? { ...figures(latest), adopted: latest.adopted } : null,
     };

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { applyLabels, recentLabels, type LabelSource } from '../../store/label-repository.js';
 import { loadActiveModels, NO_MODELS, type LoadedModels } from '../../app/active-models.js';
 import { maskTermsOf } from '../../app/context.js';
-import { labelsNeededToTrain, reviewPriority } from '../../scoring/learning/index.js';
+import { reviewPriority } from '../../scoring/learning/index.js';
 import { createMasker } from '../../scoring/masking.js';
 import { listMentions } from '../../store/mention-queries.js';
 import { activeModelsStamp, labelsSummary } from '../../store/model-repository.js';
@@ -68,7 +68,7 @@ export async function labelRoutes(app: FastifyInstance, ctx: RouteContext): Prom
 
   app.get('/labels/summary', {
     schema: { summary: 'How many mentions the team labelled, how many the scorer agreed with, the labels still needed to train, and the lexicon and the trained model macro-F1 on them, per language', tags: ['labels'] },
-  }, async () => labelsSummary(ctx.store.db, labelsNeededToTrain(ctx.config.learning.folds)));
+  }, async () => labelsSummary(ctx.store.db, ctx.config.learning.folds));
 }
 
 /** Unlabelled mentions the ranking looks at: the newest of the last 30 days, at most this many. */

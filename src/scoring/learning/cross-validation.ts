@@ -37,6 +37,13 @@ export const MIN_TONES_TO_TRAIN = 2;
 export const labelsNeededToTrain = (folds: number): number => Math.max(MIN_EXAMPLES_PER_LANGUAGE, folds * 2);
 
 /**
+ * Labels still to give before a language with `labels` labels in `tones` tones can be trained (0: it can): training
+ * skips the language until then, and the Labels page says how many are left. All of one tone: one more of another.
+ */
+export const labelsStillNeeded = (labels: number, tones: number, folds: number): number =>
+  Math.max(labelsNeededToTrain(folds) - labels, tones < MIN_TONES_TO_TRAIN ? 1 : 0, 0);
+
+/**
  * Trains k models, each on all folds but one, and scores the held-out fold with it; the lexicon is scored on the same
  * examples. Both figures come from the same labels, so they can be compared directly.
  */

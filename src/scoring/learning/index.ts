@@ -2,7 +2,7 @@
 export { trainSentimentModel, predictSentiment, predictSentimentTokens, MIN_EXAMPLES_PER_LANGUAGE } from './sentiment-model.js';
 export type { SentimentExample, SentimentModel, SentimentPrediction, TrainOptions } from './sentiment-model.js';
 export { serializeModel, parseModel, ModelFormatError, SENTIMENT_MODEL_FORMAT, MODEL_FORMAT_VERSION } from './model-format.js';
-export { crossValidate, shouldAdopt, labelsNeededToTrain, DEFAULT_FOLDS, MIN_TONES_TO_TRAIN } from './cross-validation.js';
+export { crossValidate, shouldAdopt, labelsNeededToTrain, labelsStillNeeded, DEFAULT_FOLDS, MIN_TONES_TO_TRAIN } from './cross-validation.js';
 export type { CrossValidation, AdoptionDecision, LanguageComparison } from './cross-validation.js';
 export { reviewPriority } from './review-priority.js';
 export type { ReviewCandidate, ReviewItem, ReviewOptions, ReviewWhy } from './review-priority.js';

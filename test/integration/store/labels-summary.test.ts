@@ -8,7 +8,8 @@ import { createTestDatabase, DIALECTS, type TestDatabase } from '../../helpers/s
 import { alternatingTone, readingOf, storedMention } from '../../helpers/stored-mention.js';
 
 const T0 = Date.UTC(2026, 10, 20, 10);
-const NEEDED = labelsNeededToTrain(5);
+const FOLDS = 5;
+const NEEDED = labelsNeededToTrain(FOLDS);
 
 /** Mentions the scorer read as negative (even i) or positive (odd i), in English, and from m100 on in French. */
 const mention = (i: number): StoredMention => storedMention(i, T0, { lang: i >= 100 ? 'fr' : 'en', sentiment: readingOf(alternatingTone(i)) });
@@ -23,7 +24,7 @@ describe.each(DIALECTS)('labels summary on %s', (dialect) => {
   });
   afterAll(async () => t?.destroy());
 
-  const language = async (lang: string) => (await labelsSummary(t.store.db, NEEDED)).languages.find((l) => l.lang === lang)!;
+  const language = async (lang: string) => (await labelsSummary(t.store.db, FOLDS)).languages.find((l) => l.lang === lang)!;
 
   it('counts agreement and the labels still needed, per language', async () => {
     // English: 3 labels, all negative; the scorer read m0 and m2 as negative, m1 as positive.

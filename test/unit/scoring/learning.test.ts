@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { SentimentLabel } from '../../../src/domain/mention.js';
 import { createScorer } from '../../../src/scoring/scorer.js';
 import {
-  crossValidate, parseModel, parseTagModel, predictSentiment, predictTags, reviewPriority, serializeModel, serializeTagModel, shouldAdopt,
+  crossValidate, labelsStillNeeded, parseModel, parseTagModel, predictSentiment, predictTags, reviewPriority, serializeModel, serializeTagModel, shouldAdopt,
   trainSentimentModel, trainTagClassifier, type CrossValidation, type SentimentExample,
 } from '../../../src/scoring/learning/index.js';
 import { addLogits, DEFAULT_FEATURE_OPTIONS, featuresOf, featuresOfTokens, featureWidth, LEXICON_FEATURE_COUNT, type FeatureOptions } from '../../../src/scoring/learning/text-features.js';
@@ -155,6 +155,17 @@ describe('crossValidate / shouldAdopt', () => {
 
   it('refuses fewer labels than folds', () => {
     expect(() => crossValidate(world(3), 5)).toThrow(/3 labelled examples cannot fill 5 folds/);
+  });
+});
+
+describe('labelsStillNeeded', () => {
+  it('counts the labels a language lacks before training, and asks for another tone when all are of one', () => {
+    expect(labelsStillNeeded(0, 0, 5)).toBe(20);
+    expect(labelsStillNeeded(19, 2, 5)).toBe(1);
+    expect(labelsStillNeeded(20, 2, 5)).toBe(0);
+    expect(labelsStillNeeded(25, 1, 5)).toBe(1);
+    // Fifteen folds of two labels each need 30, more than the model's minimum of 20: the folds decide.
+    expect(labelsStillNeeded(25, 3, 15)).toBe(5);
   });
 });
 

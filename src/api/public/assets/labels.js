@@ -26,12 +26,13 @@ async function loadFigures() {
     if (summary.languages.length === 0) return clear(figures, el('p', {}, w('noLabels')));
     clear(figures, summary.languages.map((l) => {
       const m = l.model ?? l.latest;
+      const on = (n) => `${w('labelledMentions', { n })} (${l.lang})${w('colon')}`;
       // Before a language can be trained, a macro-F1 over a few labels (often of one tone) says nothing: count instead.
       const line = m
-        ? [`${w('labelledMentions', { n: m.labels })} (${l.lang})${w('colon')}${w('lexicon')} `, el('strong', {}, f1(m.lexiconMacroF1)), `, ${w('trained')} `, el('strong', {}, f1(m.trainedMacroF1)), ` ${w('macroF1')}`, l.model ? '' : ` — ${w('notAdopted')}`]
+        ? [`${on(m.labels)}${w('lexicon')} `, el('strong', {}, f1(m.lexiconMacroF1)), `, ${w('trained')} `, el('strong', {}, f1(m.trainedMacroF1)), ` ${w('macroF1')}`, l.model ? '' : ` — ${w('notAdopted')}`]
         : l.toTrain > 0
-          ? [`${w('labelledMentions', { n: l.labels })} (${l.lang})${w('colon')}${w('agreed', { n: l.agreed })} — ${w('toTrain', { n: l.toTrain })}`]
-          : [`${w('labelledMentions', { n: l.labels })} (${l.lang})${w('colon')}${w('scorerNow')} `, el('strong', {}, f1(l.scorerMacroF1)), ` ${w('macroF1')} — ${w('noModel')}`];
+          ? [`${on(l.labels)}${w('agreed', { n: l.agreed })} — ${w('toTrain', { n: l.toTrain })}`]
+          : [`${on(l.labels)}${w('scorerNow')} `, el('strong', {}, f1(l.scorerMacroF1)), ` ${w('macroF1')} — ${w('noModel')}`];
       return el('p', { dataset: { lang: l.lang } }, line);
     }));
   } catch (error) {

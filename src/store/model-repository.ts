@@ -2,6 +2,7 @@
 import type { Kysely } from 'kysely';
 import type { SentimentLabel } from '../domain/mention.js';
 import { classificationScores, labelsStillNeeded } from '../scoring/learning/index.js';
+import { modelLanguage } from '../scoring/learning/sentiment-model.js';
 import { labelAgreement } from './label-repository.js';
 import type { Database, ModelsTable } from './tables.js';
 
@@ -149,7 +150,9 @@ export interface LabelsSummaryRow {
  * is training's (learning.folds), which sets how many labels a language needs.
  */
 export async function labelsSummary(db: Kysely<Database>, folds: number): Promise<{ total: number; languages: LabelsSummaryRow[] }> {
-  const [agreement, models] = await Promise.all([labelAgreement(db), listModels(db, 'sentiment')]);
+  const [stored, models] = await Promise.all([labelAgreement(db), listModels(db, 'sentiment')]);
+  // Counted under the language they train (posts of undetermined language train the English model), as training counts.
+  const agreement = stored.map((a) => ({ ...a, lang: modelLanguage(a.lang) }));
   const langs = [...new Set([...agreement.map((a) => a.lang), ...models.map((m) => m.lang)])].sort();
   const figures = (m: ModelInfo) => ({ id: m.id, labels: m.labels, lexiconMacroF1: m.lexiconMacroF1, trainedMacroF1: m.cvMacroF1 });
   const languages = langs.map((lang) => {

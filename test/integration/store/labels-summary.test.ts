@@ -21,6 +21,7 @@ describe.each(DIALECTS)('labels summary on %s', (dialect) => {
   beforeAll(async () => {
     t = await createTestDatabase(dialect);
     await storeMentions(t.store, [...indices(NEEDED + 1), 100, 101].map(mention));
+    await storeMentions(t.store, [storedMention(200, T0, { lang: 'und', sentiment: readingOf('neutral') })]);
   });
   afterAll(async () => t?.destroy());
 
@@ -31,6 +32,14 @@ describe.each(DIALECTS)('labels summary on %s', (dialect) => {
     await applyLabels(t.store, [label(0, 'negative'), label(1, 'negative'), label(2, 'negative'), label(100, 'neutral')]);
     expect(await language('en')).toMatchObject({ labels: 3, agreed: 2, toTrain: NEEDED - 3, model: null, latest: null });
     expect(await language('fr')).toMatchObject({ labels: 1, agreed: 0, toTrain: NEEDED - 1 });
+  });
+
+  it('counts a post of undetermined language under English, the model it trains', async () => {
+    await applyLabels(t.store, [label(200, 'neutral')]);
+    const summary = await labelsSummary(t.store.db, FOLDS);
+    expect(summary.languages.map((l) => l.lang)).toEqual(['en', 'fr']);
+    expect(await language('en')).toMatchObject({ labels: 4, agreed: 3, toTrain: NEEDED - 4 });
+    await applyLabels(t.store, [{ ...label(200, 'neutral'), label: null }]);
   });
 
   it('asks for one label of another tone when enough labels are all of one tone', async () => {

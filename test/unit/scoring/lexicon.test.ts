@@ -12,6 +12,13 @@ describe('French lexicon sources', () => {
     expect(LEXICONS.fr.words.has('comme')).toBe(false);
   });
 
+  it('sets to no opinion the translated entries whose French word means something else (nuit: night, from "harms")', () => {
+    for (const word of ['nuit', 'mode', 'prix', 'juste', 'seul']) expect(LEXICONS.fr.words.get(word), word).toBe(0);
+    // A word inflection would read as another entry: fois (times) is not foi (faith).
+    expect(LEXICONS.fr.words.get('fois')).toBe(0);
+    expect(LEXICONS.fr.words.get('foi')).toBe(1);
+  });
+
   it('leaves out the weak pattern adjectives that describe rather than judge', () => {
     expect(LEXICONS.fr.words.has('nouveau')).toBe(false);
     expect(LEXICONS.fr.words.has('direct')).toBe(false);

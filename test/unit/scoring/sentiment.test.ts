@@ -286,6 +286,17 @@ describe('scoreSentiment — French', () => {
     expect(fr('de plus en plus de trains').label).toBe('neutral');
   });
 
+  it('reads no opinion in everyday words the translated AFINN list mistranslated or the inflection fallback misreads', () => {
+    // nuit (night) came from "harms", mode from "fad", juste (just, only) from "just" (fair); fois (times) would read
+    // as foi (faith).
+    for (const post of ['il tournait en mode nuit', 'le mien tourne toute la nuit', "c'est juste un lot ?", 'deux fois cette semaine', 'le prix a baissé']) {
+      const result = fr(post);
+      expect(result.label, post).toBe('neutral');
+      expect(result.drivers, post).toEqual([]);
+    }
+    expect(fr('Le plastique a cloqué sur mon purificateur, il tournait juste en mode nuit').label).not.toBe('positive');
+  });
+
   it('takes one mild French word as enough to leave neutral', () => {
     const result = fr('il y a un risque');
     expect(result.drivers).toEqual(['risque (-0.5)']);

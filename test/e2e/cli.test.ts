@@ -47,7 +47,7 @@ describe('the vigie command', () => {
     const ok = spawnSync(process.execPath, [VIGIE, 'config', 'check', config], { encoding: 'utf8' });
     expect(ok.stdout).toContain('valid (5 entities, 1 sources, 2 channels)');
     const broken = join(dir, 'broken.yaml');
-    writeFileSync(broken, readFileSync(config, 'utf8').replace('terms: [Veltra, "@veltra", "#veltra"]', 'terms: Veltra'));
+    writeFileSync(broken, readFileSync(config, 'utf8').replace(/terms: \[Veltra\b[^\]]*\]/, 'terms: Veltra'));
     const bad = spawnSync(process.execPath, [VIGIE, 'config', 'check', broken], { encoding: 'utf8' });
     expect(bad.status).toBe(2);
     expect(bad.stderr).toContain(`${broken}: entities[3].terms: expected array, received string`);

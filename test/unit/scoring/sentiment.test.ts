@@ -184,6 +184,13 @@ describe('scoreSentiment — English', () => {
   it('finds superlatives AFINN lacks through their base', () => {
     expect(en('the filthiest toilets').drivers).toEqual(['filthiest (-2)']);
     expect(en('the cutest seat covers').label).toBe('positive');
+    // "latest" is not the superlative of being late.
+    expect(en('the latest update').drivers).toEqual([]);
+  });
+
+  it('reads "air quality" and "quality control" as things, not praise', () => {
+    for (const post of ['the air quality ring turned red', 'quality control found nothing']) expect(en(post).label, post).toBe('neutral');
+    expect(en('quality stuff').label).toBe('positive');
   });
 
   it('weighs a complaint word more than a praise word of the same strength', () => {
@@ -295,6 +302,12 @@ describe('scoreSentiment — French', () => {
       expect(result.drivers, post).toEqual([]);
     }
     expect(fr('Le plastique a cloqué sur mon purificateur, il tournait juste en mode nuit').label).not.toBe('positive');
+  });
+
+  it('reads "qualité de l\'air" as a thing, not praise', () => {
+    expect(fr("l'anneau de qualité de l'air est rouge").label).toBe('neutral');
+    expect(fr("l'anneau de qualité d'air est rouge").label).toBe('neutral');
+    expect(fr('la qualité est au rendez-vous').label).toBe('positive');
   });
 
   it('takes one mild French word as enough to leave neutral', () => {

@@ -16,7 +16,16 @@ const EMOJI_OVERRIDES: Record<string, number> = {
   '😩': -2, '😫': -2, '🤦': -2, '🤮': -3, '🤢': -2.5, '💩': -2, '😱': -1.5, '😣': -2, '😖': -2, '😕': -1.5, '🙁': -2, '☹': -2,
   '😂': 0.5, '🤣': 0.5, '👍': 2, '👏': 2, '❤': 3, '😍': 3, '🥰': 3, '😊': 2, '🙂': 1, '😃': 2, '😄': 2, '😁': 2, '🙏': 1, '🎉': 2.5,
   '🔥': 1, '💯': 2, '✨': 1.5, '👌': 2, '💪': 2, '😎': 2, '🤩': 3, '🥳': 3,
+  // Symbols with a conventional meaning, which the ranking below leaves out with the other non-face emojis.
+  '⭐': 2, '🌟': 2, '🏆': 2, '🎊': 2, '♥': 3, '♡': 3, '✌': 1, '✅': 1, '❌': -1.5, '🚫': -2, '⛔': -2, '⚠': -1, '🚨': -1.5,
 };
+
+/**
+ * Faces, hearts and hand gestures: the emojis that say how the writer feels. The ranking also rates objects, food,
+ * animals, places and signs by the tweets they happened to appear in, and its rare entries are noise at full strength
+ * ("🚨" +3, "💡" +3, "🔧" -4, "📰" +1: a crisis headline read as praise), so outside these blocks only the overrides count.
+ */
+const EMOTION_EMOJI = /^[\u{1F600}-\u{1F64F}\u{1F910}-\u{1F92F}\u{1F970}-\u{1F97F}\u{1F9D0}\u{2639}\u{263A}\u{2764}\u{1F48B}\u{1F48C}\u{1F493}-\u{1F49F}\u{1F5A4}\u{1F90D}\u{1F90E}\u{1F9E1}\u{1F44A}-\u{1F450}\u{1F918}-\u{1F91F}\u{1F932}]/u;
 
 const EMOTICONS: Record<string, number> = {
   ':)': 2, ':-)': 2, '=)': 2, ':]': 2, ':d': 3, ':-d': 3, 'xd': 2, '=d': 3, ';)': 1.5, ';-)': 1.5, ':p': 1, ':-p': 1, '<3': 3, '^^': 2, '^_^': 2,
@@ -24,7 +33,10 @@ const EMOTICONS: Record<string, number> = {
   '</3': -3, ':@': -3, '>:(': -3, 'd:': -2,
 };
 
-const EMOJI_VALENCE = new Map<string, number>([...Object.entries(EMOJI_SENTIMENT_RANKING), ...Object.entries(EMOJI_OVERRIDES)]);
+const EMOJI_VALENCE = new Map<string, number>([
+  ...Object.entries(EMOJI_SENTIMENT_RANKING).filter(([emoji]) => EMOTION_EMOJI.test(emoji)),
+  ...Object.entries(EMOJI_OVERRIDES),
+]);
 const EMOTICON_VALENCE = new Map<string, number>(Object.entries(EMOTICONS));
 
 export function emojiValence(emoji: string): number | undefined {

@@ -53,6 +53,14 @@ describe('scoreSentiment — English', () => {
     expect(en('😡').drivers).toEqual(['😡 (-3)']);
   });
 
+  it('reads feelings in faces, hearts and gestures, not in objects, and warning signs as warnings', () => {
+    for (const post of ['📰 the company raises a round', '💡 tip for the filter', '📦 parcel arrived', '🏠 home']) expect(en(post).drivers, post).toEqual([]);
+    expect(en('🚨 recall announced').label).toBe('negative');
+    expect(en('⚠️ unplug it').label).toBe('negative');
+    expect(en('⭐⭐⭐⭐⭐').label).toBe('positive');
+    expect(en('🙌').label).toBe('positive');
+  });
+
   it('reads stretched words as their plain form, and strengthens capitals and intensifiers', () => {
     const plain = en('this is bad').score;
     // The extra strength of a stretched word changed no label on any dev half (ablation), so it was dropped.

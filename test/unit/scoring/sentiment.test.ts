@@ -196,8 +196,9 @@ describe('scoreSentiment — English', () => {
     expect(en('the latest update').drivers).toEqual([]);
   });
 
-  it('reads "air quality", "quality control" and "smart home" as things, not praise', () => {
-    for (const post of ['the air quality ring turned red', 'quality control found nothing', 'a smart home maker raises a round']) expect(en(post).label, post).toBe('neutral');
+  it('reads "air quality", "quality control", "smart home" and "safety" as things, not praise', () => {
+    for (const post of ['the air quality ring turned red', 'quality control found nothing', 'a smart home maker raises a round', 'safety notice for owners']) expect(en(post).label, post).toBe('neutral');
+    expect(fr('un avis de sécurité pour les propriétaires').label).toBe('neutral');
     expect(en('quality stuff').label).toBe('positive');
   });
 

@@ -205,7 +205,7 @@ const LAYERS: Record<'en' | 'fr', Layer[]> = {
   fr: [
     { rule: null, list: loadPatternFr() },
     { rule: null, list: loadAfinnFr() },
-    { rule: 'list:fr-afinn-fixes', list: loadOwnList('fr-afinn-fixes.json') },
+    { rule: 'list:fr-lexicon-fixes', list: loadOwnList('fr-lexicon-fixes.json') },
     { rule: 'list:fr-general', list: loadOwnList('fr-general.json') },
     { rule: 'list:fr-customer-service', list: loadOwnList('fr-customer-service.json') },
     { rule: 'list:fr-defects-protest', list: loadOwnList('fr-defects-protest.json') },

@@ -23,7 +23,7 @@ export const SENTIMENT_RULES = [
   'list:en-general',
   'list:en-customer-service',
   'list:en-defects-protest',
-  'list:fr-afinn-fixes',
+  'list:fr-lexicon-fixes',
   'list:fr-general',
   'list:fr-customer-service',
   'list:fr-defects-protest',

@@ -17,6 +17,9 @@ describe('French lexicon sources', () => {
     // A word inflection would read as another entry: fois (times) is not foi (faith).
     expect(LEXICONS.fr.words.get('fois')).toBe(0);
     expect(LEXICONS.fr.words.get('foi')).toBe(1);
+    // Forms of one word agree: "terrifiant" came from "terrific" (+4), "absurdes" from pattern's +2.
+    expect(LEXICONS.fr.words.get('terrifiant')).toBe(LEXICONS.fr.words.get('terrifiante'));
+    expect(LEXICONS.fr.words.get('absurdes')).toBe(LEXICONS.fr.words.get('absurde'));
   });
 
   it('leaves out the weak pattern adjectives that describe rather than judge', () => {

@@ -202,6 +202,11 @@ describe('scoreSentiment — English', () => {
     expect(en('quality stuff').label).toBe('positive');
   });
 
+  it('corrects the AFINN-165 entries whose sign its own word contradicts (found against VADER\'s raters)', () => {
+    expect(en('the silence from support is ominous').label).toBe('negative');
+    expect(en('the brand is poised to launch a new purifier').label).toBe('neutral');
+  });
+
   it('weighs a complaint word more than a praise word of the same strength', () => {
     const mixed = en('the seats were good and the food was bad');
     expect(mixed.drivers).toEqual(['good (+3)', 'bad (-3)']);

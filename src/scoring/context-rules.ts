@@ -117,6 +117,21 @@ export function modifierBoost(tokens: Token[], start: number, modifiers: Languag
   return boost;
 }
 
+/**
+ * Is the opinion word at `start` strengthened by an intensifier within modifierBoost's reach, none of them saying excess
+ * ("too hot", "trop chaud": a mild word after those is a complaint about degree, not praise)?
+ */
+export function intensifiedBefore(tokens: Token[], start: number, modifiers: LanguageModifiers): boolean {
+  let intensified = false;
+  for (let distance = 1; distance <= 2 && start - distance >= 0; distance++) {
+    const token = tokens[start - distance];
+    if (token.kind !== 'word') break;
+    if (modifiers.excess.has(token.key)) return false;
+    intensified ||= modifiers.intensifiers.has(token.key);
+  }
+  return intensified;
+}
+
 /** Does a loss marker follow the opinion that ends before `after`, in the same clause ("la confiance est partie")? */
 export function lostAfter(tokens: Token[], after: number, modifiers: LanguageModifiers): boolean {
   for (let k = after; k < tokens.length && k < after + LOSS_SCOPE; k++) {

@@ -6,6 +6,8 @@ export interface LanguageModifiers {
   /** Flip the word just before them (French spoken negation drops "ne": "j'aime pas"). */
   negatorsAfter: ReadonlySet<string>;
   intensifiers: ReadonlyMap<string, number>;
+  /** Intensifiers that say excess ("too", "trop"): they strengthen a complaint but do not make a mild word praise. */
+  excess: ReadonlySet<string>;
   diminishers: ReadonlyMap<string, number>;
   /**
    * "but", "mais": a clause boundary that negation, wishes and loss markers do not cross ("no wifi, but the crew was
@@ -90,6 +92,7 @@ export const MODIFIERS: Record<'en' | 'fr', LanguageModifiers> = {
     negatorsBefore: new Set(EN_NEGATORS),
     negatorsAfter: new Set(),
     intensifiers: new Map(Object.entries(EN_INTENSIFIERS)),
+    excess: new Set(['too']),
     diminishers: new Map(Object.entries(EN_DIMINISHERS)),
     contrast: new Set(['but', 'however', 'although', 'though', 'yet', 'nevertheless']),
     irrealis: new Set(['would', 'could', 'may', 'might', 'wish', 'wishing', 'if', 'hope', 'hoping', 'hopefully', "i'd", "it'd", "you'd", "that'd", "we'd", 'wanna', 'want']),
@@ -102,6 +105,7 @@ export const MODIFIERS: Record<'en' | 'fr', LanguageModifiers> = {
     negatorsBefore: new Set(FR_NEGATORS_BEFORE),
     negatorsAfter: new Set(FR_NEGATORS_AFTER),
     intensifiers: new Map(Object.entries(FR_INTENSIFIERS)),
+    excess: new Set(['trop']),
     diminishers: new Map(Object.entries(FR_DIMINISHERS)),
     contrast: new Set(['mais', 'cependant', 'pourtant', 'neanmoins', 'toutefois', 'sauf']),
     irrealis: new Set(['serait', 'seraient', 'serais', 'aimerais', 'aimerait', 'aimerions', 'voudrais', 'voudrait', 'pourriez', 'pourrais', 'pourrait', 'souhaite', 'souhaiterais', 'espere', 'esperons', 'faudrait']),

@@ -4,7 +4,7 @@ import { emojiValence, emoticonValence } from './emoji-lexicon.js';
 import { lexiconFor, tokenizePost, type Lexicon, type Phrase } from './lexicon.js';
 import { maskerFor } from './masking.js';
 import { inProperName } from './proper-names.js';
-import { exclaimedSentences, hypothetical, isSentenceEnd, lostAfter, topOfScale, modifierBoost, negatedBefore, questionSentences } from './context-rules.js';
+import { exclaimedSentences, hypothetical, intensifiedBefore, isSentenceEnd, lostAfter, topOfScale, modifierBoost, negatedBefore, questionSentences } from './context-rules.js';
 import {
   COURTESY, IRONY_MARKERS, IRREALIS_FACTOR, LOSS_FACTOR, MODIFIERS, NEGATED_COMPLAINT_FACTOR, NEGATION_FACTOR, QUESTION_FACTOR, type LanguageModifiers,
 } from './modifiers.js';
@@ -98,6 +98,22 @@ function lookupWord(token: Token, lexicon: Lexicon): number | undefined {
   return inflected !== undefined && /^\p{Ll}+$/u.test(token.text) ? inflected : undefined;
 }
 
+/**
+ * Is this word an intensifier or diminisher whose next word is an opinion (within modifierBoost's reach: the word right
+ * after it, or the one after another modifier: "really damn good")? Then it strengthens that opinion and is none itself.
+ */
+function modifiesOpinion(tokens: Token[], i: number, lexicon: Lexicon, modifiers: LanguageModifiers): boolean {
+  const isModifier = (token: Token): boolean => modifiers.intensifiers.has(token.key) || modifiers.diminishers.has(token.key);
+  if (!isModifier(tokens[i])) return false;
+  for (let k = i + 1; k < tokens.length && k <= i + 2; k++) {
+    const next = tokens[k];
+    if (next.kind !== 'word') return false;
+    if ((matchPhrase(tokens, k, lexicon)?.valence ?? lookupWord(next, lexicon) ?? 0) !== 0) return true;
+    if (!isModifier(next)) return false;
+  }
+  return false;
+}
+
 /** The base of a comparative the lexicons lack ("happier" -> "happy", "nicer" -> "nice", "prouder" -> "proud"). */
 function comparativeBase(token: Token, lexicon: Lexicon): number | undefined {
   for (const [ending, base] of COMPARATIVE_ENDINGS) {
@@ -149,6 +165,12 @@ function collectContributions(tokens: Token[], lexicon: Lexicon, modifiers: Lang
     const phrase = thanksSoMuch(tokens, i) ? undefined : matchPhrase(tokens, i, lexicon);
     const span = phrase?.keys.length ?? 1;
 
+    // "terribly disappointed", "terriblement déçu", "damn good", "super slow": the intensifier strengthens the opinion
+    // after it (modifierBoost) and is no opinion of its own there, as in VADER (its booster words score 0).
+    if (phrase === undefined && !off.has('intensifiers') && modifiesOpinion(tokens, i, lexicon, modifiers)) {
+      i++;
+      continue;
+    }
     const atTop = phrase === undefined && !off.has('negation') && topOfScale(tokens, i);
     const base = phrase?.valence ?? lookupWord(token, lexicon) ?? (atTop ? comparativeBase(token, lexicon) : undefined);
     // Names borrow praise words ("Super Eagles", "Love Field", "Best Buy"); a complaint word in a name is rare.
@@ -158,7 +180,9 @@ function collectContributions(tokens: Token[], lexicon: Lexicon, modifiers: Lang
     }
     const text = phrase?.text ?? token.text.toLowerCase();
     const sign = Math.sign(base);
-    let valence = (Math.abs(base) <= 1 && !off.has('mild-words') ? base * MILD_WEIGHT : base) * (off.has('intensifiers') ? 1 : 1 + modifierBoost(tokens, i, modifiers));
+    // A mild word an intensifier strengthens is used as an opinion ("damn fine", "very late"): it keeps its weight.
+    const mild = Math.abs(base) <= 1 && !off.has('mild-words') && (off.has('intensifiers') || !intensifiedBefore(tokens, i, modifiers));
+    let valence = (mild ? base * MILD_WEIGHT : base) * (off.has('intensifiers') ? 1 : 1 + modifierBoost(tokens, i, modifiers));
     if (token.shout && Math.abs(base) > 1 && !off.has('shout')) valence += sign * SHOUT_BOOST;
     const phraseCarriesNegation =
       phrase !== undefined &&

@@ -72,6 +72,25 @@ describe('scoreSentiment — English', () => {
     expect(en('this is slightly bad').score).toBeGreaterThan(plain);
   });
 
+  it('reads an intensifier before an opinion as strength, not as an opinion of its own', () => {
+    // "terriblement" is +4 in the translated AFINN (from "terrific"), "super" +3, "damn" -2.
+    expect(fr('je suis terriblement déçu').drivers).toEqual(['déçu (-3.5)']);
+    expect(en('super bummed about this').label).toBe('negative');
+    expect(en('the seats are damn comfortable').drivers).toEqual(['comfortable (+2.6)']);
+    // Alone, or before no opinion, it keeps its own reading.
+    expect(en('the crew was super').label).toBe('positive');
+    expect(en('damn, missed the bus').label).toBe('negative');
+  });
+
+  it('keeps the full weight of a mild word an intensifier strengthens, unless it says excess', () => {
+    // "fine" and "late" are mild (strength 1 or less), halved when alone.
+    expect(en('still a damn fine phone').drivers).toEqual(['fine (+0.7)']);
+    expect(en('the plane left late').label).toBe('neutral');
+    expect(en('the plane left very late').drivers).toEqual(['late (-1.3)']);
+    // "trop chaud" is too hot: the mild word stays mild (halved, then strengthened by "trop": 0.5 x 1.3).
+    expect(fr('il fait un poil trop chaud').drivers).toEqual(['chaud (+0.7)']);
+  });
+
   it('splits hashtags into words', () => {
     expect(en('third delay this month #epicfail').label).toBe('negative');
     expect(en('landed early #LoveThisCrew').label).toBe('positive');

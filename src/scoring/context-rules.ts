@@ -48,9 +48,13 @@ export function topOfScale(tokens: Token[], start: number): boolean {
 
 /** Is the opinion at `start` negated by a word before it (within the scope, same clause)? */
 export function negatedBefore(tokens: Token[], start: number, modifiers: LanguageModifiers, inQuestion: boolean): boolean {
+  let restricted = false;
   for (let k = start - 1; k >= 0 && k >= start - NEGATION_SCOPE; k--) {
     const token = tokens[k];
     if (token.kind === 'punct' || modifiers.contrast.has(token.key)) return false;
+    // "ne … que" is "only", not a negation: "je ne peux que recommander", "ce n'est qu'une arnaque".
+    if (modifiers.restrictors.has(token.key)) restricted = true;
+    if (restricted && token.key === 'ne') return false;
     if (negates(tokens, k, start, modifiers)) {
       const rhetorical = inQuestion && token.key.endsWith("n't") && PRONOUNS.has(tokens[k + 1]?.key ?? '');
       return !rhetorical;

@@ -5,6 +5,8 @@ export interface LanguageModifiers {
   negatorsBefore: ReadonlySet<string>;
   /** Flip the word just before them (French spoken negation drops "ne": "j'aime pas"). */
   negatorsAfter: ReadonlySet<string>;
+  /** Between "ne" and an opinion they make "ne" a restriction, not a negation ("ne … que": only). */
+  restrictors: ReadonlySet<string>;
   intensifiers: ReadonlyMap<string, number>;
   /** Intensifiers that say excess ("too", "trop"): they strengthen a complaint but do not make a mild word praise. */
   excess: ReadonlySet<string>;
@@ -91,6 +93,7 @@ export const MODIFIERS: Record<'en' | 'fr', LanguageModifiers> = {
   en: {
     negatorsBefore: new Set(EN_NEGATORS),
     negatorsAfter: new Set(),
+    restrictors: new Set(),
     intensifiers: new Map(Object.entries(EN_INTENSIFIERS)),
     excess: new Set(['too']),
     diminishers: new Map(Object.entries(EN_DIMINISHERS)),
@@ -104,6 +107,7 @@ export const MODIFIERS: Record<'en' | 'fr', LanguageModifiers> = {
   fr: {
     negatorsBefore: new Set(FR_NEGATORS_BEFORE),
     negatorsAfter: new Set(FR_NEGATORS_AFTER),
+    restrictors: new Set(['que']),
     intensifiers: new Map(Object.entries(FR_INTENSIFIERS)),
     excess: new Set(['trop']),
     diminishers: new Map(Object.entries(FR_DIMINISHERS)),

@@ -279,6 +279,14 @@ describe('scoreSentiment — French', () => {
     expect(fr("ce n'est jamais agréable d'attendre").label).toBe('negative');
   });
 
+  it('reads "ne … que" as "only", not as a negation', () => {
+    expect(fr('je ne peux que recommander').label).toBe('positive');
+    expect(fr("ce n'est qu'une arnaque").label).toBe('negative');
+    expect(fr("je n'ai que des compliments pour l'équipe").label).toBe('positive');
+    // Only "ne" turns into "only": "pas" before "que" still negates ("it is not that it was good").
+    expect(fr("ce n'est pas que c'était bon").drivers).toEqual(['bon (negated)']);
+  });
+
   it('reads a negated complaint as no opinion ("pas en retard"), and "pas mal" as praise', () => {
     expect(fr("le colis n'est pas en retard").label).toBe('neutral');
     expect(fr('pas mal du tout').label).toBe('positive');

@@ -40,7 +40,7 @@ describe('tokenize', () => {
   });
 
   it('splits French elisions and keeps the negator of "n\'"', () => {
-    expect(tokenize("l'avion n'est qu'à moitié plein").map((t) => t.key)).toEqual(['avion', 'ne', 'est', 'a', 'moitie', 'plein']);
+    expect(tokenize("l'avion n'est qu'à moitié plein").map((t) => t.key)).toEqual(['avion', 'ne', 'est', 'que', 'a', 'moitie', 'plein']);
   });
 
   it('keeps English contractions whole', () => {

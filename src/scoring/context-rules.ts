@@ -15,6 +15,8 @@ const SUBJECT_PRONOUNS = new Set(['i', "i'm", 'im', 'you', "you're", 'we', "we'r
 /** Does the word at k negate the opinion word at `start`? */
 function negates(tokens: Token[], k: number, start: number, modifiers: LanguageModifiers): boolean {
   const key = tokens[k].key;
+  // "not only good", "not just friendly", "non seulement efficace": the negation bears on "only", not on the opinion.
+  if (modifiers.focusParticles.has(tokens[k + 1]?.key ?? '')) return false;
   if (key === 'least') return !NOT_NEGATING_LEAST.has(tokens[k - 1]?.key ?? '');
   // "No I love that series", "nah it's fine": "no" before a subject is an answer, not the negation of what follows.
   if ((key === 'no' || key === 'nope' || key === 'nah') && SUBJECT_PRONOUNS.has(tokens[k + 1]?.key ?? '')) return false;
@@ -46,11 +48,15 @@ export function topOfScale(tokens: Token[], start: number): boolean {
   return key === 'not' && ['could', 'can', 'would'].includes(tokens[k - 1]?.key ?? '');
 }
 
-/** Is the opinion at `start` negated by a word before it (within the scope, same clause)? */
-export function negatedBefore(tokens: Token[], start: number, modifiers: LanguageModifiers, inQuestion: boolean): boolean {
+/**
+ * Is the opinion at `start` negated by a word before it (within the scope, same clause)? Negators at the `held` indices
+ * belong to a set phrase and negate nothing.
+ */
+export function negatedBefore(tokens: Token[], start: number, modifiers: LanguageModifiers, inQuestion: boolean, held?: ReadonlySet<number>): boolean {
   let restricted = false;
   for (let k = start - 1; k >= 0 && k >= start - NEGATION_SCOPE; k--) {
     const token = tokens[k];
+    if (held?.has(k)) continue;
     if (token.kind === 'punct' || modifiers.contrast.has(token.key)) return false;
     // "ne … que" is "only", not a negation: "je ne peux que recommander", "ce n'est qu'une arnaque".
     if (modifiers.restrictors.has(token.key)) restricted = true;

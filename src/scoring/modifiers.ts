@@ -7,6 +7,8 @@ export interface LanguageModifiers {
   negatorsAfter: ReadonlySet<string>;
   /** Between "ne" and an opinion they make "ne" a restriction, not a negation ("ne … que": only). */
   restrictors: ReadonlySet<string>;
+  /** Right after a negator they take the negation on themselves: "not only good", "non seulement efficace". */
+  focusParticles: ReadonlySet<string>;
   intensifiers: ReadonlyMap<string, number>;
   /** Intensifiers that say excess ("too", "trop"): they strengthen a complaint but do not make a mild word praise. */
   excess: ReadonlySet<string>;
@@ -94,6 +96,7 @@ export const MODIFIERS: Record<'en' | 'fr', LanguageModifiers> = {
     negatorsBefore: new Set(EN_NEGATORS),
     negatorsAfter: new Set(),
     restrictors: new Set(),
+    focusParticles: new Set(['only', 'just', 'merely', 'simply']),
     intensifiers: new Map(Object.entries(EN_INTENSIFIERS)),
     excess: new Set(['too']),
     diminishers: new Map(Object.entries(EN_DIMINISHERS)),
@@ -108,6 +111,7 @@ export const MODIFIERS: Record<'en' | 'fr', LanguageModifiers> = {
     negatorsBefore: new Set(FR_NEGATORS_BEFORE),
     negatorsAfter: new Set(FR_NEGATORS_AFTER),
     restrictors: new Set(['que']),
+    focusParticles: new Set(['seulement', 'uniquement']),
     intensifiers: new Map(Object.entries(FR_INTENSIFIERS)),
     excess: new Set(['trop']),
     diminishers: new Map(Object.entries(FR_DIMINISHERS)),

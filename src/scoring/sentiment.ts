@@ -146,6 +146,7 @@ function collectContributions(tokens: Token[], lexicon: Lexicon, modifiers: Lang
   const inQuestion = questionSentences(tokens);
   const exclaimed = exclaimedSentences(tokens);
   const quoted = quotedSpans(tokens, modifiers.quotesReport && !off.has('quoted'));
+  const heldNegators = new Set<number>();
   for (let i = 0; i < tokens.length; ) {
     const token = tokens[i];
     if (token.kind === 'punct') {
@@ -173,6 +174,9 @@ function collectContributions(tokens: Token[], lexicon: Lexicon, modifiers: Lang
     }
     const atTop = phrase === undefined && !off.has('negation') && topOfScale(tokens, i);
     const base = phrase?.valence ?? lookupWord(token, lexicon) ?? (atTop ? comparativeBase(token, lexicon) : undefined);
+    // A set phrase of no opinion holds its own negation ("no doubt", "sans doute", "n'importe quel"): its negator
+    // negates nothing after it ("sans doute le meilleur" is praise).
+    if (phrase !== undefined && base === 0) for (let k = i; k < i + span; k++) heldNegators.add(k);
     // Names borrow praise words ("Super Eagles", "Love Field", "Best Buy"); a complaint word in a name is rare.
     if (base === undefined || base === 0 || (base > 0 && phrase === undefined && !off.has('proper-names') && inProperName(tokens, i))) {
       i += span;
@@ -190,7 +194,7 @@ function collectContributions(tokens: Token[], lexicon: Lexicon, modifiers: Lang
     let negated = false;
     if (!phraseCarriesNegation && !off.has('negation') && !atTop) {
       const next = tokens[i + span];
-      negated = negatedBefore(tokens, i, modifiers, inQuestion[i]) || (next !== undefined && modifiers.negatorsAfter.has(next.key));
+      negated = negatedBefore(tokens, i, modifiers, inQuestion[i], heldNegators) || (next !== undefined && modifiers.negatorsAfter.has(next.key));
     }
     if (negated) valence *= valence < 0 && !off.has('negated-complaint') ? NEGATED_COMPLAINT_FACTOR : NEGATION_FACTOR;
     let driver = negated ? `${text} (negated)` : atTop ? `${text} (top of scale: ${formatValence(valence)})` : `${text} (${formatValence(valence)})`;

@@ -279,6 +279,21 @@ describe('scoreSentiment — French', () => {
     expect(fr("ce n'est jamais agréable d'attendre").label).toBe('negative');
   });
 
+  it('reads "not only" / "non seulement" as a focus on the negator, not a negation of the opinion', () => {
+    expect(en('not only good but also cheap').label).toBe('positive');
+    expect(en("it's not just bad, it's awful").drivers).toEqual(['bad (-3)', 'awful (-3)']);
+    expect(fr('non seulement efficace mais aussi silencieux').label).toBe('positive');
+    expect(en('not good at all').label).toBe('negative');
+  });
+
+  it('keeps the negation of a set phrase of no opinion inside it ("no doubt", "sans doute")', () => {
+    expect(en('no doubt the best purifier on the market').drivers).toEqual(['best (+3)']);
+    expect(fr('sans doute le meilleur purificateur').label).toBe('positive');
+    expect(fr("n'importe quel bon purificateur fait mieux").drivers.some((d) => d.includes('negated'))).toBe(false);
+    // A phrase that is an opinion keeps negating what follows: "still no luck".
+    expect(en('still no luck reaching support').label).toBe('negative');
+  });
+
   it('reads "ne … que" as "only", not as a negation', () => {
     expect(fr('je ne peux que recommander').label).toBe('positive');
     expect(fr("ce n'est qu'une arnaque").label).toBe('negative');

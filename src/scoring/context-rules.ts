@@ -49,6 +49,22 @@ export function topOfScale(tokens: Token[], start: number): boolean {
 }
 
 /**
+ * "can't recommend them enough", "couldn't thank you enough": a verb of opinion under a negated modal of ability and
+ * followed by "enough" says it cannot be said too much, the top of the scale ("not good enough" has no such modal and
+ * stays negated). True when the opinion at `start`, ending before `after`, is read that way.
+ */
+export function cannotSayEnough(tokens: Token[], start: number, after: number): boolean {
+  const within = (from: number, to: number, step: number, found: (key: string) => boolean): boolean => {
+    for (let k = from; k !== to && k >= 0 && k < tokens.length; k += step) {
+      if (tokens[k].kind === 'punct') return false;
+      if (found(tokens[k].key)) return true;
+    }
+    return false;
+  };
+  return within(start - 1, start - 3, -1, (key) => DEGREE_MODALS.has(key)) && within(after, after + 3, 1, (key) => key === 'enough');
+}
+
+/**
  * Is the opinion at `start` negated by a word before it (within the scope, same clause)? Negators at the `held` indices
  * belong to a set phrase and negate nothing.
  */

@@ -4,7 +4,7 @@ import { emojiValence, emoticonValence } from './emoji-lexicon.js';
 import { lexiconFor, tokenizePost, type Lexicon, type Phrase } from './lexicon.js';
 import { maskerFor } from './masking.js';
 import { inProperName } from './proper-names.js';
-import { exclaimedSentences, hypothetical, intensifiedBefore, isSentenceEnd, lostAfter, topOfScale, modifierBoost, negatedBefore, questionSentences } from './context-rules.js';
+import { cannotSayEnough, exclaimedSentences, hypothetical, intensifiedBefore, isSentenceEnd, lostAfter, topOfScale, modifierBoost, negatedBefore, questionSentences } from './context-rules.js';
 import {
   COURTESY, IRONY_MARKERS, IRREALIS_FACTOR, LOSS_FACTOR, MODIFIERS, NEGATED_COMPLAINT_FACTOR, NEGATION_FACTOR, QUESTION_FACTOR, type LanguageModifiers,
 } from './modifiers.js';
@@ -172,7 +172,7 @@ function collectContributions(tokens: Token[], lexicon: Lexicon, modifiers: Lang
       i++;
       continue;
     }
-    const atTop = phrase === undefined && !off.has('negation') && topOfScale(tokens, i);
+    const atTop = phrase === undefined && !off.has('negation') && (topOfScale(tokens, i) || cannotSayEnough(tokens, i, i + 1));
     const base = phrase?.valence ?? lookupWord(token, lexicon) ?? (atTop ? comparativeBase(token, lexicon) : undefined);
     // A set phrase of no opinion holds its own negation ("no doubt", "sans doute", "n'importe quel"): its negator
     // negates nothing after it ("sans doute le meilleur" is praise).

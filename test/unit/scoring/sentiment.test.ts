@@ -294,6 +294,23 @@ describe('scoreSentiment — French', () => {
     expect(en('still no luck reaching support').label).toBe('negative');
   });
 
+  it('reads "can\'t recommend them enough" as the top of the scale, and "not good enough" as negated', () => {
+    expect(en("can't recommend them enough").drivers).toEqual(['recommend (top of scale: +2)']);
+    expect(en("I can't thank the crew enough").label).toBe('positive');
+    expect(en('I cannot recommend this purifier').label).toBe('negative');
+    expect(en('the filter is not good enough').label).toBe('negative');
+    expect(en("I can't stress enough how bad this is").drivers).toEqual(['bad (-3)']);
+  });
+
+  it('reads "could have been better" as a complaint and greetings as no opinion', () => {
+    expect(en('the update could have been better').label).toBe('negative');
+    expect(en('the app could be better').label).toBe('negative');
+    expect(fr('ça aurait pu être mieux').label).toBe('negative');
+    // "salut" is +2 in the translated AFINN (from "salute"): a greeting says nothing of the order that did not come.
+    expect(fr("salut, ma commande n'est pas arrivée").drivers).toEqual([]);
+    expect(fr('bonjour la compagnie').label).toBe('neutral');
+  });
+
   it('reads "ne … que" as "only", not as a negation', () => {
     expect(fr('je ne peux que recommander').label).toBe('positive');
     expect(fr("ce n'est qu'une arnaque").label).toBe('negative');

@@ -311,6 +311,15 @@ describe('scoreSentiment — French', () => {
     expect(fr('bonjour la compagnie').label).toBe('neutral');
   });
 
+  it('knows the verdicts of product reviews', () => {
+    for (const post of ['does the job', 'exactly as advertised', 'money well spent', 'would buy it again']) expect(en(post).label, post).toBe('positive');
+    expect(en('I returned it the next day').label).toBe('negative');
+    expect(en('not as described').label).toBe('negative');
+    for (const post of ['nickel', 'je le recommanderais', 'conforme à la description', 'je le rachèterais']) expect(fr(post).label, post).toBe('positive');
+    expect(fr('produit à fuir').label).toBe('negative');
+    expect(fr('je ne le rachèterais pas').label).toBe('negative');
+  });
+
   it('reads "ne … que" as "only", not as a negation', () => {
     expect(fr('je ne peux que recommander').label).toBe('positive');
     expect(fr("ce n'est qu'une arnaque").label).toBe('negative');

@@ -448,6 +448,14 @@ describe('scoreSentiment — product crises read by general rules (the demo misr
     expect(enBrand('my charger overheated and caught fire').label).toBe('negative');
   });
 
+  it('reads batteries, sparks, cracks, reboots and leaks as product-defect complaints, not figures of speech', () => {
+    for (const post of ['the battery is swollen', 'it gets really hot', 'sparks came out of the plug', 'the screen cracked after a day', 'it keeps rebooting', 'the filter leaks'])
+      expect(enBrand(post).label, post).toBe('negative');
+    for (const post of ['la batterie est gonflée', 'ça sentait le chaud', "l'écran s'est fissuré", 'il redémarre sans arrêt', 'la batterie se vide en une heure', "j'ai pris une décharge"])
+      expect(frBrand(post).label, post).toBe('negative');
+    expect(enBrand('that joke sparked a debate').label).toBe('neutral');
+  });
+
   it('reads a good thing that is gone as a loss', () => {
     const trust = frBrand('la confiance est partie.');
     expect(trust.label).toBe('negative');

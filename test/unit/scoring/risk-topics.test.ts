@@ -7,12 +7,15 @@ describe('findRiskFlags', () => {
     expect(findRiskFlags('My charger overheated and caught fire. Class action anyone?')).toEqual(['legal', 'safety']);
     expect(findRiskFlags('Everyone should boycott them after that data breach')).toEqual(['boycott', 'data_breach']);
     expect(findRiskFlags('They issued a recall for the stroller')).toEqual(['recall']);
+    expect(findRiskFlags('the battery is swollen, swollen batteries everywhere')).toEqual(['safety']);
+    expect(findRiskFlags('sparks came out of the plug and I got an electric shock')).toEqual(['safety']);
   });
 
   it('finds French risks, with or without accents', () => {
     expect(findRiskFlags("C'est une arnaque, je vais porter plainte")).toEqual(['fraud', 'legal']);
     expect(findRiskFlags('fuite de donnees chez mon operateur')).toEqual(['data_breach']);
     expect(findRiskFlags('Produit dangereux, rappel en cours')).toEqual(['recall', 'safety']);
+    expect(findRiskFlags('ma batterie gonflée a fait des étincelles')).toEqual(['safety']);
   });
 
   it('matches whole words only', () => {

@@ -54,14 +54,11 @@ export function topOfScale(tokens: Token[], start: number): boolean {
  * stays negated). True when the opinion at `start`, ending before `after`, is read that way.
  */
 export function cannotSayEnough(tokens: Token[], start: number, after: number): boolean {
-  const within = (from: number, to: number, step: number, found: (key: string) => boolean): boolean => {
-    for (let k = from; k !== to && k >= 0 && k < tokens.length; k += step) {
-      if (tokens[k].kind === 'punct') return false;
-      if (found(tokens[k].key)) return true;
-    }
-    return false;
-  };
-  return within(start - 1, start - 3, -1, (key) => DEGREE_MODALS.has(key)) && within(after, after + 3, 1, (key) => key === 'enough');
+  let enough = false;
+  for (let k = after; k < tokens.length && k < after + 3 && tokens[k].kind !== 'punct'; k++) if (tokens[k].key === 'enough') enough = true;
+  if (!enough) return false;
+  for (let k = start - 1; k >= 0 && k >= start - 2 && tokens[k].kind !== 'punct'; k--) if (DEGREE_MODALS.has(tokens[k].key)) return true;
+  return false;
 }
 
 /**

@@ -103,16 +103,17 @@ function lookupWord(token: Token, lexicon: Lexicon): number | undefined {
  * after it, or the one after another modifier: "really damn good")? Then it strengthens that opinion and is none itself.
  */
 function modifiesOpinion(tokens: Token[], i: number, lexicon: Lexicon, modifiers: LanguageModifiers): boolean {
-  const isModifier = (token: Token): boolean => modifiers.intensifiers.has(token.key) || modifiers.diminishers.has(token.key);
-  if (!isModifier(tokens[i])) return false;
+  if (!isModifier(tokens[i], modifiers)) return false;
   for (let k = i + 1; k < tokens.length && k <= i + 2; k++) {
     const next = tokens[k];
     if (next.kind !== 'word') return false;
     if ((matchPhrase(tokens, k, lexicon)?.valence ?? lookupWord(next, lexicon) ?? 0) !== 0) return true;
-    if (!isModifier(next)) return false;
+    if (!isModifier(next, modifiers)) return false;
   }
   return false;
 }
+
+const isModifier = (token: Token, modifiers: LanguageModifiers): boolean => modifiers.intensifiers.has(token.key) || modifiers.diminishers.has(token.key);
 
 /** The base of a comparative the lexicons lack ("happier" -> "happy", "nicer" -> "nice", "prouder" -> "proud"). */
 function comparativeBase(token: Token, lexicon: Lexicon): number | undefined {

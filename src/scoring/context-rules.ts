@@ -31,11 +31,18 @@ const DEGREE_VERBS = new Set(['be', 'get', 'been', 'feel', 'look', 'sound']);
 const DEGREE_WORDS = new Set(['more', 'any', 'much']);
 
 /**
- * "couldn't be happier", "could not be more pleased", "can't get any better": a negated modal before a degree (a
- * comparative, or "more" / "any" before the opinion word) says the top of the scale is reached. The negation does not
- * flip the opinion; it confirms it. True when the opinion at `start` is such a degree.
+ * Is the opinion at `start` at the top of the scale under a negation that confirms it instead of flipping it? A degree
+ * ("couldn't be happier") or a verb of opinion that cannot be said enough ("can't recommend them enough").
  */
 export function topOfScale(tokens: Token[], start: number): boolean {
+  return negatedDegree(tokens, start) || cannotSayEnough(tokens, start);
+}
+
+/**
+ * "couldn't be happier", "could not be more pleased", "can't get any better": a negated modal before a degree (a
+ * comparative, or "more" / "any" before the opinion word) says the top of the scale is reached.
+ */
+function negatedDegree(tokens: Token[], start: number): boolean {
   let k = start - 1;
   const degreeWord = DEGREE_WORDS.has(tokens[k]?.key ?? '');
   if (!degreeWord && !/(?:er|worse)$/.test(tokens[start].key)) return false;
@@ -50,12 +57,11 @@ export function topOfScale(tokens: Token[], start: number): boolean {
 
 /**
  * "can't recommend them enough", "couldn't thank you enough": a verb of opinion under a negated modal of ability and
- * followed by "enough" says it cannot be said too much, the top of the scale ("not good enough" has no such modal and
- * stays negated). True when the opinion at `start`, ending before `after`, is read that way.
+ * followed by "enough" says it cannot be said too much ("not good enough" has no such modal and stays negated).
  */
-export function cannotSayEnough(tokens: Token[], start: number, after: number): boolean {
+function cannotSayEnough(tokens: Token[], start: number): boolean {
   let enough = false;
-  for (let k = after; k < tokens.length && k < after + 3 && tokens[k].kind !== 'punct'; k++) if (tokens[k].key === 'enough') enough = true;
+  for (let k = start + 1; k < tokens.length && k < start + 4 && tokens[k].kind !== 'punct'; k++) if (tokens[k].key === 'enough') enough = true;
   if (!enough) return false;
   for (let k = start - 1; k >= 0 && k >= start - 2 && tokens[k].kind !== 'punct'; k--) if (DEGREE_MODALS.has(tokens[k].key)) return true;
   return false;

@@ -4,7 +4,7 @@ import { emojiValence, emoticonValence } from './emoji-lexicon.js';
 import { lexiconFor, tokenizePost, type Lexicon, type Phrase } from './lexicon.js';
 import { maskerFor } from './masking.js';
 import { inProperName } from './proper-names.js';
-import { cannotSayEnough, exclaimedSentences, hypothetical, intensifiedBefore, isSentenceEnd, lostAfter, topOfScale, modifierBoost, negatedBefore, questionSentences } from './context-rules.js';
+import { exclaimedSentences, hypothetical, intensifiedBefore, isSentenceEnd, lostAfter, topOfScale, modifierBoost, negatedBefore, questionSentences } from './context-rules.js';
 import {
   COURTESY, IRONY_MARKERS, IRREALIS_FACTOR, LOSS_FACTOR, MODIFIERS, NEGATED_COMPLAINT_FACTOR, NEGATION_FACTOR, QUESTION_FACTOR, type LanguageModifiers,
 } from './modifiers.js';
@@ -98,6 +98,8 @@ function lookupWord(token: Token, lexicon: Lexicon): number | undefined {
   return inflected !== undefined && /^\p{Ll}+$/u.test(token.text) ? inflected : undefined;
 }
 
+const isModifier = (token: Token, modifiers: LanguageModifiers): boolean => modifiers.intensifiers.has(token.key) || modifiers.diminishers.has(token.key);
+
 /**
  * Is this word an intensifier or diminisher whose next word is an opinion (within modifierBoost's reach: the word right
  * after it, or the one after another modifier: "really damn good")? Then it strengthens that opinion and is none itself.
@@ -112,8 +114,6 @@ function modifiesOpinion(tokens: Token[], i: number, lexicon: Lexicon, modifiers
   }
   return false;
 }
-
-const isModifier = (token: Token, modifiers: LanguageModifiers): boolean => modifiers.intensifiers.has(token.key) || modifiers.diminishers.has(token.key);
 
 /** The base of a comparative the lexicons lack ("happier" -> "happy", "nicer" -> "nice", "prouder" -> "proud"). */
 function comparativeBase(token: Token, lexicon: Lexicon): number | undefined {
@@ -173,7 +173,7 @@ function collectContributions(tokens: Token[], lexicon: Lexicon, modifiers: Lang
       i++;
       continue;
     }
-    const atTop = phrase === undefined && !off.has('negation') && (topOfScale(tokens, i) || cannotSayEnough(tokens, i, i + 1));
+    const atTop = phrase === undefined && !off.has('negation') && topOfScale(tokens, i);
     const base = phrase?.valence ?? lookupWord(token, lexicon) ?? (atTop ? comparativeBase(token, lexicon) : undefined);
     // A set phrase of no opinion holds its own negation ("no doubt", "sans doute", "n'importe quel"): its negator
     // negates nothing after it ("sans doute le meilleur" is praise).

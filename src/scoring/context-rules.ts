@@ -161,6 +161,51 @@ export function intensifiedBefore(tokens: Token[], start: number, modifiers: Lan
   return intensified;
 }
 
+/** Amount words read back from a unit at most: "been more than a couple of hours". */
+const MAX_AMOUNT_WORDS = 6;
+const NUMBER = /^\d+(?:[.,]\d+)?$/;
+/** A number glued to its unit: "3h", "24hrs", "45min". */
+const NUMBER_WITH_UNIT = /^\d+([a-z]+)$/;
+
+/**
+ * Where the report of a wait that ends with the unit at `unit` starts: an elapsed-time marker, an amount, the unit ("it's
+ * been three weeks", "been over an hour", "ça fait 2 heures", "voilà bientôt un mois"). -1 when the word is no such unit.
+ */
+export function waitStart(tokens: Token[], unit: number, modifiers: LanguageModifiers): number {
+  const key = tokens[unit].key;
+  // Most words start with a letter: no pattern to run on them.
+  const first = key.charCodeAt(0);
+  const glued = first >= 48 && first <= 57 ? NUMBER_WITH_UNIT.exec(key) : null;
+  if (glued ? !modifiers.waitUnits.has(glued[1]) : !modifiers.waitUnits.has(key)) return -1;
+  // "had this been 4 months ago": a point in the past, not a wait.
+  if (tokens[unit + 1]?.key === 'ago') return -1;
+  let amount = glued !== null;
+  let k = unit - 1;
+  for (; k >= 0 && unit - k <= MAX_AMOUNT_WORDS; k--) {
+    const word = tokens[k].key;
+    if (tokens[k].kind !== 'word' || !(NUMBER.test(word) || modifiers.amountWords.has(word))) break;
+    amount = true;
+  }
+  if (!amount) return -1;
+  for (const marker of modifiers.elapsedMarkers) {
+    const start = k - marker.length + 1;
+    if (start >= 0 && marker.every((word, m) => tokens[start + m].key === word)) return start;
+  }
+  return -1;
+}
+
+/**
+ * Is the word at `i` a discourse marker opening a sentence ("Bon, on verra", "bon je vais…"), no opinion? It must start
+ * the post or a sentence and come before a comma or a new clause: before a noun it is praise ("Bon produit").
+ */
+export function opensDiscourse(tokens: Token[], i: number, modifiers: LanguageModifiers): boolean {
+  if (!modifiers.discourseOpeners.has(tokens[i].key)) return false;
+  const before = tokens[i - 1];
+  if (before !== undefined && !isSentenceEnd(before)) return false;
+  const next = tokens[i + 1];
+  return next !== undefined && (next.text === ',' || (next.kind === 'word' && modifiers.clauseOpeners.has(next.key)));
+}
+
 /** Does a loss marker follow the opinion that ends before `after`, in the same clause ("la confiance est partie")? */
 export function lostAfter(tokens: Token[], after: number, modifiers: LanguageModifiers): boolean {
   for (let k = after; k < tokens.length && k < after + LOSS_SCOPE; k++) {

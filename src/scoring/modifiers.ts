@@ -41,6 +41,22 @@ export interface LanguageModifiers {
    * loss, a complaint.
    */
   lossMarkers: ReadonlySet<string>;
+  /**
+   * "it's been three weeks", "ça fait deux heures": the words (as key sequences) that, right before an amount of time,
+   * say how long the author has waited. Every such post in the airline dev file is a complaint (12 of 12).
+   */
+  elapsedMarkers: readonly (readonly string[])[];
+  /** Units of a wait: minutes to months. Years are mostly anniversaries and memories ("it's been 10 years!"). */
+  waitUnits: ReadonlySet<string>;
+  /** Words of an amount of time before its unit: numbers written out and approximations ("over an hour", "près de 3"). */
+  amountWords: ReadonlySet<string>;
+  /**
+   * Opinion words that, opening a sentence before a comma or a new clause, are a discourse marker, no opinion: "Bon, on
+   * verra", "bon je vais…", "bon les gars" (as "well," in English). Before a noun they are an opinion ("Bon produit").
+   */
+  discourseOpeners: ReadonlySet<string>;
+  /** What starts a clause after such a marker: pronouns, determiners, discourse words, the verb of an elided "j'ai". */
+  clauseOpeners: ReadonlySet<string>;
 }
 
 /** How many tokens back a negator reaches; a clause boundary stops it earlier (natural's negation never stops). */
@@ -106,6 +122,16 @@ export const MODIFIERS: Record<'en' | 'fr', LanguageModifiers> = {
     negativeWeight: 1.15,
     quotesReport: true,
     lossMarkers: new Set(['gone', 'lost', 'vanished', 'disappeared', 'evaporated', 'dead', 'died', 'dying', 'ruined']),
+    elapsedMarkers: [['been']],
+    waitUnits: new Set(['minute', 'minutes', 'min', 'mins', 'hour', 'hours', 'hr', 'hrs', 'day', 'days', 'week', 'weeks', 'wk', 'wks', 'month', 'months']),
+    amountWords: new Set([
+      'a', 'an', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve', 'fifteen', 'twenty',
+      'thirty', 'forty', 'fifty', 'couple', 'few', 'several', 'of', 'over', 'almost', 'nearly', 'about', 'around', 'like', 'more', 'than',
+      'at', 'least', 'full', 'whole',
+    ]),
+    // "well" and "like" are no lexicon words: nothing to read as a marker.
+    discourseOpeners: new Set(),
+    clauseOpeners: new Set(),
   },
   fr: {
     negatorsBefore: new Set(FR_NEGATORS_BEFORE),
@@ -121,6 +147,20 @@ export const MODIFIERS: Record<'en' | 'fr', LanguageModifiers> = {
     negativeWeight: 1,
     quotesReport: false,
     lossMarkers: new Set(['partie', 'parti', 'perdue', 'perdu', 'disparue', 'disparu', 'envolee', 'envole', 'evaporee', 'morte', 'mort', 'ruinee', 'ruine']),
+    elapsedMarkers: [['ca', 'fait'], ['cela', 'fait'], ['voila']],
+    waitUnits: new Set(['minute', 'minutes', 'min', 'mins', 'heure', 'heures', 'h', 'jour', 'jours', 'semaine', 'semaines', 'mois']),
+    amountWords: new Set([
+      'un', 'une', 'deux', 'trois', 'quatre', 'cinq', 'six', 'sept', 'huit', 'neuf', 'dix', 'onze', 'douze', 'quinze', 'vingt', 'trente',
+      'quarante', 'cinquante', 'quelques', 'plusieurs', 'plus', 'de', 'presque', 'pres', 'bientot', 'environ', 'au', 'moins', 'bonne', 'bonnes',
+    ]),
+    discourseOpeners: new Set(['bon']),
+    clauseOpeners: new Set([
+      'je', 'tu', 'il', 'elle', 'on', 'nous', 'vous', 'ils', 'elles', 'ca', 'cela', 'ce', 'moi', 'toi', 'lui',
+      'le', 'la', 'les', 'mon', 'ma', 'mes', 'ton', 'ta', 'tes', 'son', 'sa', 'ses', 'notre', 'votre', 'leur', 'cette', 'ces',
+      'ben', 'bah', 'ba', 'alors', 'voila', 'ok', 'bref', 'eh', 'euh', 'apres', 'sinon', 'enfin', 'ensuite', 'du', 'coup',
+      // the verb left by an elided pronoun ("bon j'ai", "bon c'est", "bon m'avait"); not "a" ("bon à rien", "bon à savoir")
+      'ai', 'avais', 'avait', 'est', 'etait', 'suis', 'vais',
+    ]),
   },
 };
 

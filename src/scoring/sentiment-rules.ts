@@ -19,6 +19,8 @@ export const SENTIMENT_RULES = [
   'mild-words',
   'negativity-bias',
   'loss',
+  'elapsed-wait',
+  'discourse-markers',
   'inflection',
   'list:en-general',
   'list:en-customer-service',

@@ -4,7 +4,7 @@ import { emojiValence, emoticonValence } from './emoji-lexicon.js';
 import { lexiconFor, tokenizePost, type Lexicon, type Phrase } from './lexicon.js';
 import { maskerFor } from './masking.js';
 import { inProperName } from './proper-names.js';
-import { exclaimedSentences, hypothetical, intensifiedBefore, isSentenceEnd, lostAfter, topOfScale, modifierBoost, negatedBefore, questionSentences } from './context-rules.js';
+import { exclaimedSentences, hypothetical, intensifiedBefore, isSentenceEnd, lostAfter, topOfScale, modifierBoost, negatedBefore, opensDiscourse, questionSentences, waitStart } from './context-rules.js';
 import {
   COURTESY, IRONY_MARKERS, IRREALIS_FACTOR, LOSS_FACTOR, MODIFIERS, NEGATED_COMPLAINT_FACTOR, NEGATION_FACTOR, QUESTION_FACTOR, type LanguageModifiers,
 } from './modifiers.js';
@@ -59,6 +59,11 @@ const EXCLAMATION_BOOST = 0.3;
  */
 const QUOTED_FACTOR = 0.5;
 /**
+ * A wait the author reports ("it's been three weeks", "ça fait deux heures") is a complaint of the strength of
+ * "waiting": the unit alone ("hours" -1, "days" -0.5) is mostly a plain duration ("24 hours of fun").
+ */
+const ELAPSED_WAIT_VALENCE = -1.5;
+/**
  * Quotation marks that hold more than this share of the post's tokens wrap the post itself. Tune halves: 0.4 gained
  * least, 0.8 most on both English files, 0.95 less.
  */
@@ -76,6 +81,13 @@ interface Contribution {
   /** Its sentence ends with "!". */
   exclaimed: boolean;
   courtesy: boolean;
+}
+
+/** The words from `first` to `last`, as a driver names them ("been three weeks"). */
+function spanText(tokens: Token[], first: number, last: number): string {
+  let text = tokens[first].text;
+  for (let k = first + 1; k <= last; k++) text += ` ${tokens[k].text}`;
+  return text.toLowerCase();
 }
 
 function formatValence(valence: number): string {
@@ -173,8 +185,13 @@ function collectContributions(tokens: Token[], lexicon: Lexicon, modifiers: Lang
       i++;
       continue;
     }
+    if (phrase === undefined && !off.has('discourse-markers') && opensDiscourse(tokens, i, modifiers)) {
+      i++;
+      continue;
+    }
     const atTop = phrase === undefined && !off.has('negation') && topOfScale(tokens, i);
-    const base = phrase?.valence ?? lookupWord(token, lexicon) ?? (atTop ? comparativeBase(token, lexicon) : undefined);
+    const waitedFrom = phrase === undefined && !off.has('elapsed-wait') ? waitStart(tokens, i, modifiers) : -1;
+    const base = waitedFrom >= 0 ? ELAPSED_WAIT_VALENCE : phrase?.valence ?? lookupWord(token, lexicon) ?? (atTop ? comparativeBase(token, lexicon) : undefined);
     // A set phrase of no opinion holds its own negation ("no doubt", "sans doute", "n'importe quel"): its negator
     // negates nothing after it ("sans doute le meilleur" is praise).
     if (phrase !== undefined && base === 0) for (let k = i; k < i + span; k++) heldNegators.add(k);
@@ -183,7 +200,7 @@ function collectContributions(tokens: Token[], lexicon: Lexicon, modifiers: Lang
       i += span;
       continue;
     }
-    const text = phrase?.text ?? token.text.toLowerCase();
+    const text = waitedFrom >= 0 ? spanText(tokens, waitedFrom, i) : phrase?.text ?? token.text.toLowerCase();
     const sign = Math.sign(base);
     // A mild word an intensifier strengthens is used as an opinion ("damn fine", "very late"): it keeps its weight.
     const mild = Math.abs(base) <= 1 && !off.has('mild-words') && (off.has('intensifiers') || !intensifiedBefore(tokens, i, modifiers));

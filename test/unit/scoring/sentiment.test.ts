@@ -465,6 +465,31 @@ describe('scoreSentiment — product crises read by general rules (the demo misr
     expect(en('great crew, lost my bag').drivers).toEqual(['great (+3)', 'lost my bag (-3)']);
   });
 
+  it('reads a reported wait as a complaint: an elapsed-time marker, an amount, a unit', () => {
+    const weeks = enBrand("it's been three weeks since I was told I would get a call back");
+    expect(weeks.label).toBe('negative');
+    expect(weeks.drivers).toEqual(['been three weeks (-1.5)']);
+    expect(enBrand('Where are the bags? It has been over an hour').label).toBe('negative');
+    expect(enBrand('been waiting, been like 3hrs').drivers).toContain('been like 3hrs (-1.5)');
+    const semaines = frBrand("@kelio_help m'avait promis un remboursement sous 5 jours. ça fait sept semaines");
+    expect(semaines.label).toBe('negative');
+    expect(semaines.drivers).toContain('ça fait sept semaines (-1.5)');
+    expect(frBrand('voilà bientôt un mois').label).toBe('negative');
+    // Not a wait: a point in the past, an anniversary (years), a day described, a duration without the marker.
+    expect(enBrand('had this been 4 months ago').drivers).toEqual([]);
+    expect(enBrand("it's been 10 years!").label).toBe('neutral');
+    expect(enBrand("it's been a great day").drivers).toEqual(['great (+3)']);
+    expect(frBrand('il a fait deux heures de route').label).toBe('neutral');
+  });
+
+  it('reads an opening "bon" as a discourse marker, and before a noun as praise', () => {
+    expect(frBrand("bon @kelio_help m'avait promis un remboursement sous 5 jours").drivers).not.toContain('bon (+1.5)');
+    expect(frBrand('Bon, on verra demain').label).toBe('neutral');
+    expect(frBrand('bon je vais voir').label).toBe('neutral');
+    expect(frBrand('Bon produit, je recommande').drivers).toContain('bon (+1.5)');
+    expect(frBrand("c'est bon, merci").drivers).toContain('bon (+1.5)');
+  });
+
   it('drops laughter and thanks in a complaint: "lol … gone" and "thanks a lot" are sarcasm there', () => {
     const lol = enBrand('Lol $259 gone for a Kelio Aura that melted…');
     expect(lol.label).toBe('negative');

@@ -6,13 +6,18 @@ import { tokenize, type Token } from './tokenizer.js';
 export type RiskLexicon = Record<string, string[]>;
 
 // Stems end with '*' to cover inflections ("boycott*" -> boycotting, boycotter, boycottez).
+// "court" alone is no trigger: in French it means "short" ("délai trop court", "court-circuit"), in sport a court.
 export const DEFAULT_RISK_LEXICON: RiskLexicon = {
   boycott: ['boycott*', 'stop buying', "don't buy", 'do not buy', 'ne plus acheter', "n'achetez plus", 'uninstall', 'désinstaller', 'désabonnez'],
-  legal: ['lawsuit*', 'sue', 'sued', 'suing', 'class action', 'legal action', 'lawyer*', 'attorney*', 'court', 'procès', 'plainte*', 'porter plainte', 'avocat*', 'action collective', 'action de groupe', 'tribunal', 'justice', 'mise en demeure', 'poursuite* judiciaire*', 'attaquer en justice'],
+  legal: ['lawsuit*', 'sue', 'sued', 'suing', 'class action', 'legal action', 'lawyer*', 'attorney*', 'in court', 'to court', 'court case*', 'court order*', 'court ruling*', 'court date', 'supreme court', 'small claims', 'procès', 'plainte*', 'porter plainte', 'avocat*', 'action collective', 'action de groupe', 'tribunal', 'justice', 'mise en demeure', 'poursuite* judiciaire*', 'attaquer en justice'],
   data_breach: ['data breach*', 'breach*', 'leak*', 'leaked', 'hacked', 'hack', 'hacker*', 'data stolen', 'stolen data', 'personal data', 'fuite* de données', 'fuite*', 'piratage', 'piraté*', 'données personnelles', 'cyberattaque*', 'ransomware', 'rançongiciel'],
   recall: ['recall*', 'recalled', 'rappel*', 'rappel de produit*', 'retiré de la vente', 'retrait du marché', 'withdrawn from sale'],
   fraud: ['fraud*', 'scam*', 'scammer*', 'rip off', 'ripoff', 'stole my money', 'arnaque*', 'escroc*', 'escroquerie*', 'fraude*', 'frauduleu*', 'voleur*', 'vol de'],
-  safety: ['unsafe', 'dangerous', 'danger', 'hazard*', 'fire', 'caught fire', 'explod*', 'overheat*', 'burn*', 'injur*', 'hurt', 'toxic', 'poison*', 'food poisoning', 'dangereu*', 'incendie*', 'prend feu', 'pris feu', 'explos*', 'surchauffe*', 'brûl*', 'blessé*', 'blessure*', 'intoxication*', 'toxique*', 'swollen batter*', 'battery swell*', 'electric shock*', 'electrocut*', 'sparks came out', 'sparks coming out', 'batterie gonflée', 'batterie a gonflé', 'décharge électrique', 'électrocut*', 'étincelle*'],
+  safety: ['unsafe', 'dangerous', 'danger', 'hazard*', 'fire', 'caught fire', 'explod*', 'overheat*', 'burn*', 'injur*', 'hurt', 'toxic', 'poison*', 'food poisoning', 'dangereu*', 'incendie*', 'prend feu', 'pris feu', 'explos*', 'surchauffe*', 'brûl*', 'blessé*', 'blessure*', 'intoxication*', 'toxique*', 'swollen batter*', 'battery swell*', 'electric shock*', 'electrocut*', 'sparks came out', 'sparks coming out', 'batterie gonflée', 'batterie a gonflé', 'décharge électrique', 'électrocut*', 'étincelle*',
+    // A short circuit or melted plastic in a device is a fire risk; "melted" alone is mostly figurative ("my heart melted").
+    'short circuit*', 'short-circuit*', 'shorted out', 'melted plastic', 'plastic melted', 'half melted', 'plug melted', 'cable melted',
+    'cord melted', 'charger melted', 'court-circuit*', 'court circuit*', 'plastique fondu', 'à moitié fondu', 'prise a fondu', 'câble a fondu',
+    'chargeur a fondu'],
   discrimination: ['discriminat*', 'racist*', 'racism', 'sexist*', 'sexism', 'homophob*', 'harass*', 'raciste*', 'racisme', 'sexiste*', 'sexisme', 'harcèlement', 'harcel*'],
   scandal: ['scandal*', 'outrage*', 'disgrace*', 'scandale*', 'honte', 'honteu*', 'indignation'],
   layoffs: ['layoff*', 'laid off', 'job cuts', 'licenciement*', 'plan social', 'suppression* de poste*'],

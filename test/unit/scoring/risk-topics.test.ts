@@ -9,6 +9,10 @@ describe('findRiskFlags', () => {
     expect(findRiskFlags('They issued a recall for the stroller')).toEqual(['recall']);
     expect(findRiskFlags('the battery is swollen, swollen batteries everywhere')).toEqual(['safety']);
     expect(findRiskFlags('sparks came out of the plug and I got an electric shock')).toEqual(['safety']);
+    expect(findRiskFlags('it shorted out, the power button is half melted')).toEqual(['safety']);
+    expect(findRiskFlags('see you in court')).toEqual(['legal']);
+    // "melted" alone is mostly figurative; a tennis court is no lawsuit.
+    expect(findRiskFlags('my heart melted, best match on the centre court')).toEqual([]);
   });
 
   it('finds French risks, with or without accents', () => {
@@ -16,6 +20,10 @@ describe('findRiskFlags', () => {
     expect(findRiskFlags('fuite de donnees chez mon operateur')).toEqual(['data_breach']);
     expect(findRiskFlags('Produit dangereux, rappel en cours')).toEqual(['recall', 'safety']);
     expect(findRiskFlags('ma batterie gonflée a fait des étincelles')).toEqual(['safety']);
+    // "court" is "short" in French: a short circuit is a safety risk, a short deadline no risk at all.
+    expect(findRiskFlags('le purificateur sentait le court-circuit')).toEqual(['safety']);
+    expect(findRiskFlags('le délai de livraison est trop court')).toEqual([]);
+    expect(findRiskFlags('mise en demeure envoyée, on se verra au tribunal')).toEqual(['legal']);
   });
 
   it('matches whole words only', () => {

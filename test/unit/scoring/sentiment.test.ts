@@ -490,6 +490,13 @@ describe('scoreSentiment — product crises read by general rules (the demo misr
     expect(frBrand("c'est bon, merci").drivers).toContain('bon (+1.5)');
   });
 
+  it('reads legal threats and being ignored as complaints', () => {
+    expect(enBrand('see you in court Kelio').label).toBe('negative');
+    expect(enBrand("we're taking Kelio to court").label).toBe('negative');
+    expect(enBrand('@kelio_help ghosted me').label).toBe('negative');
+    expect(frBrand('mise en demeure envoyée à Kelio').label).toBe('negative');
+  });
+
   it('drops laughter and thanks in a complaint: "lol … gone" and "thanks a lot" are sarcasm there', () => {
     const lol = enBrand('Lol $259 gone for a Kelio Aura that melted…');
     expect(lol.label).toBe('negative');

@@ -43,10 +43,13 @@ export function topOfScale(tokens: Token[], start: number): boolean {
  * comparative, or "more" / "any" before the opinion word) says the top of the scale is reached.
  */
 function negatedDegree(tokens: Token[], start: number): boolean {
-  let k = start - 1;
-  const degreeWord = DEGREE_WORDS.has(tokens[k]?.key ?? '');
-  if (!degreeWord && !/(?:er|worse)$/.test(tokens[start].key)) return false;
-  if (degreeWord) k--;
+  if (start === 0) return false;
+  // Set lookups first: this runs on every word, and nearly every word has neither a degree word nor a verb before it.
+  const before = tokens[start - 1].key;
+  let k: number;
+  if (DEGREE_WORDS.has(before)) k = start - 2;
+  else if (DEGREE_VERBS.has(before) && /(?:er|worse)$/.test(tokens[start].key)) k = start - 1;
+  else return false;
   if (!DEGREE_VERBS.has(tokens[k]?.key ?? '')) return false;
   k--;
   if (tokens[k]?.key === 'have') k--;

@@ -33,9 +33,13 @@ interface Trigger {
 interface CompiledLexicon {
   /** Triggers whose first word is exact, by that word's key. */
   byFirstKey: Map<string, Trigger[]>;
-  /** Triggers whose first word is a stem, by the stem's first letter: a few prefix tests per word at most. */
-  byFirstLetter: Map<string, Trigger[]>;
+  /** Triggers whose first word is a stem, by the stem's first two letters (twoLetters): a prefix test per word at most. */
+  byFirstTwoLetters: Map<number, Trigger[]>;
+  /** Stems of one letter (a configured lexicon may hold one): tested on every word. */
+  shortStems: Trigger[];
 }
+
+const twoLetters = (key: string): number => (key.charCodeAt(0) << 16) | key.charCodeAt(1);
 
 const COMPILED = new WeakMap<RiskLexicon, CompiledLexicon>();
 
@@ -57,17 +61,25 @@ function compileTrigger(flag: string, trigger: string): Trigger | undefined {
 function compile(lexicon: RiskLexicon): CompiledLexicon {
   let compiled = COMPILED.get(lexicon);
   if (!compiled) {
-    compiled = { byFirstKey: new Map(), byFirstLetter: new Map() };
+    const byFirstKey = new Map<string, Trigger[]>();
+    const byFirstTwoLetters = new Map<number, Trigger[]>();
+    const shortStems: Trigger[] = [];
+    const add = <K>(index: Map<K, Trigger[]>, key: K, trigger: Trigger): void => {
+      const bucket = index.get(key);
+      if (bucket) bucket.push(trigger);
+      else index.set(key, [trigger]);
+    };
     for (const [flag, triggers] of Object.entries(lexicon)) {
       for (const text of triggers) {
         const trigger = compileTrigger(flag, text);
         if (!trigger) continue;
-        const [index, key] = trigger.stems[0] ? [compiled.byFirstLetter, trigger.keys[0][0]] : [compiled.byFirstKey, trigger.keys[0]];
-        const bucket = index.get(key) ?? [];
-        bucket.push(trigger);
-        index.set(key, bucket);
+        const first = trigger.keys[0];
+        if (!trigger.stems[0]) add(byFirstKey, first, trigger);
+        else if (first.length >= 2) add(byFirstTwoLetters, twoLetters(first), trigger);
+        else shortStems.push(trigger);
       }
     }
+    compiled = { byFirstKey, byFirstTwoLetters, shortStems };
     COMPILED.set(lexicon, compiled);
   }
   return compiled;
@@ -92,13 +104,14 @@ function collectMatches(tokens: readonly Token[], start: number, candidates: rea
 
 /** Flags whose triggers occur among the words of already tokenized text, sorted by name. */
 export function riskFlagsOf(tokens: readonly Token[], lexicon: RiskLexicon = DEFAULT_RISK_LEXICON): string[] {
-  const { byFirstKey, byFirstLetter } = compile(lexicon);
+  const { byFirstKey, byFirstTwoLetters, shortStems } = compile(lexicon);
   const found: string[] = [];
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i];
     if (token.kind !== 'word') continue;
     collectMatches(tokens, i, byFirstKey.get(token.key), found);
-    collectMatches(tokens, i, byFirstLetter.get(token.key[0]), found);
+    if (token.key.length >= 2) collectMatches(tokens, i, byFirstTwoLetters.get(twoLetters(token.key)), found);
+    if (shortStems.length > 0) collectMatches(tokens, i, shortStems, found);
   }
   return found.sort();
 }

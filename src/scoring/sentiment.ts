@@ -160,6 +160,11 @@ function collectContributions(tokens: Token[], lexicon: Lexicon, modifiers: Lang
   const exclaimed = exclaimedSentences(tokens);
   const quoted = quotedSpans(tokens, modifiers.quotesReport && !off.has('quoted'));
   const heldNegators = new Set<number>();
+  // The rules asked about on every word, read once per post.
+  const readIntensifiers = !off.has('intensifiers');
+  const readDiscourse = !off.has('discourse-markers');
+  const readNegation = !off.has('negation');
+  const readWaits = !off.has('elapsed-wait');
   for (let i = 0; i < tokens.length; ) {
     const token = tokens[i];
     if (token.kind === 'punct') {
@@ -181,16 +186,16 @@ function collectContributions(tokens: Token[], lexicon: Lexicon, modifiers: Lang
 
     // "terribly disappointed", "terriblement déçu", "damn good", "super slow": the intensifier strengthens the opinion
     // after it (modifierBoost) and is no opinion of its own there, as in VADER (its booster words score 0).
-    if (phrase === undefined && !off.has('intensifiers') && modifiesOpinion(tokens, i, lexicon, modifiers)) {
+    if (phrase === undefined && readIntensifiers && modifiesOpinion(tokens, i, lexicon, modifiers)) {
       i++;
       continue;
     }
-    if (phrase === undefined && !off.has('discourse-markers') && opensDiscourse(tokens, i, modifiers)) {
+    if (phrase === undefined && readDiscourse && opensDiscourse(tokens, i, modifiers)) {
       i++;
       continue;
     }
-    const atTop = phrase === undefined && !off.has('negation') && topOfScale(tokens, i);
-    const waitedFrom = phrase === undefined && !off.has('elapsed-wait') ? waitStart(tokens, i, modifiers) : -1;
+    const atTop = phrase === undefined && readNegation && topOfScale(tokens, i);
+    const waitedFrom = phrase === undefined && readWaits ? waitStart(tokens, i, modifiers) : -1;
     const base = waitedFrom >= 0 ? ELAPSED_WAIT_VALENCE : phrase?.valence ?? lookupWord(token, lexicon) ?? (atTop ? comparativeBase(token, lexicon) : undefined);
     // A set phrase of no opinion holds its own negation ("no doubt", "sans doute", "n'importe quel"): its negator
     // negates nothing after it ("sans doute le meilleur" is praise).

@@ -46,6 +46,9 @@ describe('findRiskFlags', () => {
     const lexicon: RiskLexicon = { strike: ['strike*', 'grève'] };
     expect(findRiskFlags('Grève demain dans les magasins', lexicon)).toEqual(['strike']);
     expect(findRiskFlags('lawsuit filed', lexicon)).toEqual([]);
+    // Stems are indexed by their first two letters; a one-letter stem still matches.
+    expect(findRiskFlags('the strikers are out', lexicon)).toEqual(['strike']);
+    expect(findRiskFlags('q2 results, a quorum', { odd: ['q*'] })).toEqual(['odd']);
   });
 });
 

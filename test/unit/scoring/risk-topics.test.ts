@@ -26,6 +26,35 @@ describe('findRiskFlags', () => {
     expect(findRiskFlags('mise en demeure envoyée, on se verra au tribunal')).toEqual(['legal']);
   });
 
+  it('needs the risk sense of words that have an everyday one', () => {
+    for (const text of [
+      "Fire it up, we're streaming tonight",
+      'burned a lot of time on hold',
+      "a little wine wouldn't hurt",
+      'left engine leaking, fuel leak',
+      'I hope it does the book justice',
+      'So blessed to have seen him live',
+      'Talk Like a Pirate Day',
+      'Je vous rappelle que le vote est demain',
+      "fuite d'eau sous l'évier",
+      'mon vol de 8h est à l’heure',
+    ]) {
+      expect(findRiskFlags(text), text).toEqual([]);
+    }
+    for (const [text, flag] of [
+      ['the charger caught fire', 'safety'],
+      ['it smelled like burning plastic', 'safety'],
+      ['glad nobody got hurt', 'safety'],
+      ['our customers passwords leaked online', 'data_breach'],
+      ['ils vont nous attaquer en justice', 'legal'],
+      ['deux enfants blessés', 'safety'],
+      ['mon compte piraté hier', 'data_breach'],
+      ['il faut un rappel immédiat', 'recall'],
+    ]) {
+      expect(findRiskFlags(text), text).toEqual([flag]);
+    }
+  });
+
   it('matches whole words only', () => {
     expect(findRiskFlags('Great discourse at the conference')).toEqual([]);
     expect(findRiskFlags('Bonne journée à tous')).toEqual([]);

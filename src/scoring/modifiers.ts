@@ -129,7 +129,7 @@ export const MODIFIERS: Record<'en' | 'fr', LanguageModifiers> = {
       'thirty', 'forty', 'fifty', 'couple', 'few', 'several', 'of', 'over', 'almost', 'nearly', 'about', 'around', 'like', 'more', 'than',
       'at', 'least', 'full', 'whole',
     ]),
-    // "well" and "like" are no lexicon words: nothing to read as a marker.
+    // "well" and "like", the English openers, already score 0 in the lexicon: nothing to read as a marker.
     discourseOpeners: new Set(),
     clauseOpeners: new Set(),
   },

@@ -11,16 +11,17 @@ function escapeForRegExp(term: string): string {
 
 /**
  * Builds the masking function once per set of terms. A term matches whole words only, case-insensitively,
- * bare or as a hashtag or handle ("United", "#united", "@united"); spaces inside a term match any run of
- * spaces ("Virgin  America"). Every @handle is masked too, watched or not: a handle names someone, it
- * gives no opinion.
+ * bare or as a hashtag or handle ("United", "#united", "@united"); a space inside a term matches any run of
+ * spaces, a hyphen or an underscore, or nothing, as names are written in hashtags ("Virgin  America",
+ * "#VirginAmerica", "Happy-Socks": left unmasked, the hashtag splitter would read "happy" as praise). Every
+ * @handle is masked too, watched or not: a handle names someone, it gives no opinion.
  */
 export function createMasker(terms: readonly string[]): Masker {
   const alternatives = terms
     .map((term) => term.trim())
     .filter((term) => term.length > 0)
     .sort((a, b) => b.length - a.length)
-    .map((term) => escapeForRegExp(term).replace(/\s+/g, String.raw`\s+`));
+    .map((term) => escapeForRegExp(term).replace(/\s+/g, String.raw`[\s_-]*`));
   const handles = String.raw`@[\p{L}\p{N}_]+`;
   const pattern = alternatives.length > 0 ? `${handles}|${NOT_WORD_BEFORE}[#@]?(?:${alternatives.join('|')})${NOT_WORD_AFTER}` : handles;
   const regex = new RegExp(pattern, 'giu');

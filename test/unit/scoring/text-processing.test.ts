@@ -103,6 +103,13 @@ describe('masker', () => {
     expect(mask('flying Virgin   America today')).toBe('flying   today');
   });
 
+  it('masks a name of several words written as one, as hashtags write it', () => {
+    const mask = createMasker(['Kelio Aura', 'Happy Socks']);
+    expect(mask('my #KelioAura, my kelio-aura, my Kelio_Aura').trim().split(/[\s,]+/)).toEqual(['my', 'my', 'my']);
+    expect(mask('#HappySocks arrived')).toBe('  arrived');
+    expect(mask('#HappySocksFail').trim()).toBe('#HappySocksFail');
+  });
+
   it('does not mask inside longer words', () => {
     expect(createMasker(['United'])('the United States reunited').includes('reunited')).toBe(true);
   });

@@ -198,15 +198,22 @@ export function waitStart(tokens: Token[], unit: number, modifiers: LanguageModi
 }
 
 /**
- * Is the word at `i` a discourse marker opening a sentence ("Bon, on verra", "bon je vais…"), no opinion? It must start
- * the post or a sentence and come before a comma or a new clause: before a noun it is praise ("Bon produit").
+ * Is the word at `i` a discourse marker or a salutation opening a sentence ("Bon, on verra", "bon je vais…", "Dear
+ * @united, …"), no opinion? It must start the post or a sentence and come before a comma or what it introduces: a new
+ * clause after a marker, a name or an addressee after a salutation. Before a noun a marker is praise ("Bon produit").
  */
 export function opensDiscourse(tokens: Token[], i: number, modifiers: LanguageModifiers): boolean {
-  if (!modifiers.discourseOpeners.has(tokens[i].key)) return false;
+  const key = tokens[i].key;
+  const marker = modifiers.discourseOpeners.has(key);
+  if (!marker && !modifiers.salutations.has(key)) return false;
   const before = tokens[i - 1];
   if (before !== undefined && !isSentenceEnd(before)) return false;
   const next = tokens[i + 1];
-  return next !== undefined && (next.text === ',' || (next.kind === 'word' && modifiers.clauseOpeners.has(next.key)));
+  if (next === undefined) return false;
+  if (next.text === ',') return true;
+  if (next.kind !== 'word') return false;
+  if (modifiers.clauseOpeners.has(next.key)) return true;
+  return !marker && (modifiers.addressees.has(next.key) || next.text[0] !== next.text[0].toLowerCase());
 }
 
 /** Does a loss marker follow the opinion that ends before `after`, in the same clause ("la confiance est partie")? */

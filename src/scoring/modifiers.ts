@@ -57,6 +57,13 @@ export interface LanguageModifiers {
   discourseOpeners: ReadonlySet<string>;
   /** What starts a clause after such a marker: pronouns, determiners, discourse words, the verb of an elided "j'ai". */
   clauseOpeners: ReadonlySet<string>;
+  /**
+   * Salutations that open a letter-like post ("Dear @united, you lost my bag", "Chère Margaux Delorme, …"): no opinion
+   * there (AFINN reads "dear" +2). They must open the post or a sentence and come before a comma (where a masked handle
+   * was), a capitalised name, a determiner or an addressee word; "Cher, mais efficace" (expensive) is read as one too.
+   */
+  salutations: ReadonlySet<string>;
+  addressees: ReadonlySet<string>;
 }
 
 /** How many tokens back a negator reaches; a clause boundary stops it earlier (natural's negation never stops). */
@@ -132,6 +139,8 @@ export const MODIFIERS: Record<'en' | 'fr', LanguageModifiers> = {
     // "well" and "like", the English openers, already score 0 in the lexicon: nothing to read as a marker.
     discourseOpeners: new Set(),
     clauseOpeners: new Set(),
+    salutations: new Set(['dear']),
+    addressees: new Set(['god', 'lord', 'sir', 'madam', 'customer', 'customers', 'friend', 'friends', 'all', 'everyone', 'the', 'my', 'our', 'mr', 'mrs', 'ms', 'team', 'followers', 'people']),
   },
   fr: {
     negatorsBefore: new Set(FR_NEGATORS_BEFORE),
@@ -161,6 +170,8 @@ export const MODIFIERS: Record<'en' | 'fr', LanguageModifiers> = {
       // the verb left by an elided pronoun ("bon j'ai", "bon c'est", "bon m'avait"); not "a" ("bon à rien", "bon à savoir")
       'ai', 'avais', 'avait', 'est', 'etait', 'suis', 'vais',
     ]),
+    salutations: new Set(['cher', 'chere', 'chers', 'cheres']),
+    addressees: new Set(['monsieur', 'madame', 'mademoiselle', 'client', 'cliente', 'clients', 'clientes', 'ami', 'amie', 'amis', 'amies', 'abonne', 'abonnee', 'abonnes', 'abonnees', 'collegues', 'tous', 'toutes']),
   },
 };
 

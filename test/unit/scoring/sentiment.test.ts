@@ -490,6 +490,21 @@ describe('scoreSentiment — product crises read by general rules (the demo misr
     expect(frBrand("c'est bon, merci").drivers).toContain('bon (+1.5)');
   });
 
+  it('reads an opening salutation as no opinion: "Dear @brand," and "Chère Margaux" are how letters start', () => {
+    expect(enBrand('Dear @kelio_help, you lost my order').drivers).toEqual(['lost (-2)']);
+    expect(enBrand('Dear Kelio team, we are sorry').drivers).not.toContain('dear (+2)');
+    expect(frBrand('Chère Margaux Delorme, un mot sur les Kelio Aura qui fondent ?').drivers).not.toContain('chère (+2)');
+    // Inside a sentence, or before a plain adjective, it keeps its sense.
+    expect(enBrand('my dear friend').drivers).toContain('dear (+2)');
+    expect(frBrand("Cher pour ce que c'est").label).toBe('negative');
+  });
+
+  it('reads calls not to buy as protest', () => {
+    expect(enBrand("don't buy the Kelio Aura. tell ur friends").label).toBe('negative');
+    expect(enBrand('vote with your wallet').label).toBe('negative');
+    expect(frBrand('et là silence radio').label).toBe('negative');
+  });
+
   it('reads legal threats and being ignored as complaints', () => {
     expect(enBrand('see you in court Kelio').label).toBe('negative');
     expect(enBrand("we're taking Kelio to court").label).toBe('negative');

@@ -89,7 +89,7 @@ export const LOSS_SCOPE = 3;
 const EN_NEGATORS = [
   'not', 'no', 'never', 'none', 'nobody', 'nothing', 'neither', 'nor', 'without', 'cannot', 'hardly', 'barely', 'lack', 'lacks', 'lacking',
   "can't", "don't", "doesn't", "didn't", "isn't", "aren't", "wasn't", "weren't", "won't", "wouldn't", "shouldn't", "couldn't",
-  "haven't", "hasn't", "hadn't", "ain't", "mustn't", 'cant', 'dont', 'doesnt', 'didnt', 'isnt', 'arent', 'wasnt', 'werent', 'wouldnt',
+  "haven't", "hasn't", "hadn't", "ain't", "mustn't", 'cant', 'dont', 'doesnt', 'didnt', 'isnt', 'arent', 'wasnt', 'werent', 'wont', 'wouldnt',
   'shouldnt', 'couldnt', 'havent', 'hasnt', 'hadnt', 'aint', 'nope', 'nah', 'least',
 ];
 

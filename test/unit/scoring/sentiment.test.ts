@@ -499,6 +499,11 @@ describe('scoreSentiment — product crises read by general rules (the demo misr
     expect(frBrand("Cher pour ce que c'est").label).toBe('negative');
   });
 
+  it('reads "wont" as "won\'t", as "dont" and "cant" are read', () => {
+    expect(enBrand('Wont buy Kelio again after how they handled it').label).not.toBe('positive');
+    expect(enBrand("won't buy Kelio again").drivers).toEqual(enBrand('wont buy Kelio again').drivers);
+  });
+
   it('reads calls not to buy as protest', () => {
     expect(enBrand("don't buy the Kelio Aura. tell ur friends").label).toBe('negative');
     expect(enBrand('vote with your wallet').label).toBe('negative');

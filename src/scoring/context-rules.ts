@@ -216,6 +216,14 @@ export function opensDiscourse(tokens: Token[], i: number, modifiers: LanguageMo
   return !marker && (modifiers.addressees.has(next.key) || next.text[0] !== next.text[0].toLowerCase());
 }
 
+/** Does the phrase at `start` (of `span` words) stand as an interjection: opening a sentence, then nothing or a mark? */
+export function standsAsInterjection(tokens: Token[], start: number, span: number, modifiers: LanguageModifiers): boolean {
+  const before = tokens[start - 1];
+  if (before !== undefined && !isSentenceEnd(before)) return false;
+  const next = tokens[start + span];
+  return next === undefined || next.kind !== 'word' || modifiers.interjectionTails.has(next.key);
+}
+
 /** Does a loss marker follow the opinion that ends before `after`, in the same clause ("la confiance est partie")? */
 export function lostAfter(tokens: Token[], after: number, modifiers: LanguageModifiers): boolean {
   for (let k = after; k < tokens.length && k < after + LOSS_SCOPE; k++) {

@@ -64,6 +64,14 @@ export interface LanguageModifiers {
    */
   salutations: ReadonlySet<string>;
   addressees: ReadonlySet<string>;
+  /**
+   * Lexicon phrases that are an opinion only as an interjection, on their own at the start of a sentence ("Come on!",
+   * "come on, let us leave", "Come on man"): elsewhere they are the plain words ("wont come on plane", "how come on
+   * mobile", "to come on stage"), and before a name they cheer ("Come on Pires!").
+   */
+  interjections: ReadonlySet<string>;
+  /** Words that may follow such an interjection and keep it one ("come on now", "come on man"). */
+  interjectionTails: ReadonlySet<string>;
 }
 
 /** How many tokens back a negator reaches; a clause boundary stops it earlier (natural's negation never stops). */
@@ -140,6 +148,8 @@ export const MODIFIERS: Record<'en' | 'fr', LanguageModifiers> = {
     discourseOpeners: new Set(),
     clauseOpeners: new Set(),
     salutations: new Set(['dear']),
+    interjections: new Set(['come on']),
+    interjectionTails: new Set(['man', 'now', 'guys', 'people', 'already', 'seriously', 'dude', 'really', 'y\'all']),
     addressees: new Set(['god', 'lord', 'sir', 'madam', 'customer', 'customers', 'friend', 'friends', 'all', 'everyone', 'the', 'my', 'our', 'mr', 'mrs', 'ms', 'team', 'followers', 'people']),
   },
   fr: {
@@ -171,6 +181,8 @@ export const MODIFIERS: Record<'en' | 'fr', LanguageModifiers> = {
       'ai', 'avais', 'avait', 'est', 'etait', 'suis', 'vais',
     ]),
     salutations: new Set(['cher', 'chere', 'chers', 'cheres']),
+    interjections: new Set(),
+    interjectionTails: new Set(),
     addressees: new Set(['monsieur', 'madame', 'mademoiselle', 'client', 'cliente', 'clients', 'clientes', 'ami', 'amie', 'amis', 'amies', 'abonne', 'abonnee', 'abonnes', 'abonnees', 'collegues', 'tous', 'toutes']),
   },
 };

@@ -4,7 +4,7 @@ import { emojiValence, emoticonValence } from './emoji-lexicon.js';
 import { lexiconFor, tokenizePost, type Lexicon, type Phrase } from './lexicon.js';
 import { maskerFor } from './masking.js';
 import { inProperName } from './proper-names.js';
-import { exclaimedSentences, hypothetical, intensifiedBefore, isSentenceEnd, lostAfter, topOfScale, modifierBoost, negatedBefore, opensDiscourse, questionSentences, waitStart } from './context-rules.js';
+import { exclaimedSentences, hypothetical, intensifiedBefore, isSentenceEnd, lostAfter, topOfScale, modifierBoost, negatedBefore, opensDiscourse, questionSentences, standsAsInterjection, waitStart } from './context-rules.js';
 import {
   COURTESY, IRONY_MARKERS, IRREALIS_FACTOR, LOSS_FACTOR, MODIFIERS, NEGATED_COMPLAINT_FACTOR, NEGATION_FACTOR, QUESTION_FACTOR, type LanguageModifiers,
 } from './modifiers.js';
@@ -183,6 +183,10 @@ function collectContributions(tokens: Token[], lexicon: Lexicon, modifiers: Lang
     if (token.fromHashtag && !off.has('irony-hashtag') && IRONY_MARKERS.has(token.key) && (i + 1 >= tokens.length || !tokens[i + 1].fromHashtag)) irony = true;
     const phrase = thanksSoMuch(tokens, i) ? undefined : matchPhrase(tokens, i, lexicon);
     const span = phrase?.keys.length ?? 1;
+    if (phrase !== undefined && readDiscourse && modifiers.interjections.has(phrase.text) && !standsAsInterjection(tokens, i, span, modifiers)) {
+      i += span;
+      continue;
+    }
 
     // "terribly disappointed", "terriblement déçu", "damn good", "super slow": the intensifier strengthens the opinion
     // after it (modifierBoost) and is no opinion of its own there, as in VADER (its booster words score 0).

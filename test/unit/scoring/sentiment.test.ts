@@ -504,6 +504,13 @@ describe('scoreSentiment — product crises read by general rules (the demo misr
     expect(enBrand("won't buy Kelio again").drivers).toEqual(enBrand('wont buy Kelio again').drivers);
   });
 
+  it('reads "come on" as exasperation only where it stands as an interjection', () => {
+    for (const post of ['and now no wifi??? Come on.', 'Come on man!', 'Come on, answer us', 'COME ON']) expect(enBrand(post).label, post).toBe('negative');
+    for (const post of ['wont come on plane', 'how come on mobile I can see it', 'waiting for Kelio to come on stage', 'Come on Pires!']) {
+      expect(enBrand(post).drivers, post).not.toContain('come on (-1.5)');
+    }
+  });
+
   it('reads calls not to buy as protest', () => {
     expect(enBrand("don't buy the Kelio Aura. tell ur friends").label).toBe('negative');
     expect(enBrand('vote with your wallet').label).toBe('negative');

@@ -197,6 +197,9 @@ export function waitStart(tokens: Token[], unit: number, modifiers: LanguageModi
   return -1;
 }
 
+/** Does the word at `i` start the post or a sentence? */
+const opensSentence = (tokens: Token[], i: number): boolean => i === 0 || isSentenceEnd(tokens[i - 1]);
+
 /**
  * Is the word at `i` a discourse marker or a salutation opening a sentence ("Bon, on verra", "bon je vais…", "Dear
  * @united, …"), no opinion? It must start the post or a sentence and come before a comma or what it introduces: a new
@@ -205,9 +208,7 @@ export function waitStart(tokens: Token[], unit: number, modifiers: LanguageModi
 export function opensDiscourse(tokens: Token[], i: number, modifiers: LanguageModifiers): boolean {
   const key = tokens[i].key;
   const marker = modifiers.discourseOpeners.has(key);
-  if (!marker && !modifiers.salutations.has(key)) return false;
-  const before = tokens[i - 1];
-  if (before !== undefined && !isSentenceEnd(before)) return false;
+  if ((!marker && !modifiers.salutations.has(key)) || !opensSentence(tokens, i)) return false;
   const next = tokens[i + 1];
   if (next === undefined) return false;
   if (next.text === ',') return true;
@@ -216,10 +217,12 @@ export function opensDiscourse(tokens: Token[], i: number, modifiers: LanguageMo
   return !marker && (modifiers.addressees.has(next.key) || next.text[0] !== next.text[0].toLowerCase());
 }
 
-/** Does the phrase at `start` (of `span` words) stand as an interjection: opening a sentence, then nothing or a mark? */
+/**
+ * Does the phrase at `start` (of `span` words) stand as an interjection: opening a sentence, then the end, a mark or a
+ * word that keeps it one ("come on now")?
+ */
 export function standsAsInterjection(tokens: Token[], start: number, span: number, modifiers: LanguageModifiers): boolean {
-  const before = tokens[start - 1];
-  if (before !== undefined && !isSentenceEnd(before)) return false;
+  if (!opensSentence(tokens, start)) return false;
   const next = tokens[start + span];
   return next === undefined || next.kind !== 'word' || modifiers.interjectionTails.has(next.key);
 }

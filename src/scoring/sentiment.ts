@@ -160,7 +160,7 @@ function collectContributions(tokens: Token[], lexicon: Lexicon, modifiers: Lang
   const exclaimed = exclaimedSentences(tokens);
   const quoted = quotedSpans(tokens, modifiers.quotesReport && !off.has('quoted'));
   const heldNegators = new Set<number>();
-  // The rules asked about on every word, read once per post.
+  // The rule switches the loop asks about, read once per post.
   const readIntensifiers = !off.has('intensifiers');
   const readDiscourse = !off.has('discourse-markers');
   const readNegation = !off.has('negation');
@@ -212,14 +212,14 @@ function collectContributions(tokens: Token[], lexicon: Lexicon, modifiers: Lang
     const text = waitedFrom >= 0 ? spanText(tokens, waitedFrom, i) : phrase?.text ?? token.text.toLowerCase();
     const sign = Math.sign(base);
     // A mild word an intensifier strengthens is used as an opinion ("damn fine", "very late"): it keeps its weight.
-    const mild = Math.abs(base) <= 1 && !off.has('mild-words') && (off.has('intensifiers') || !intensifiedBefore(tokens, i, modifiers));
-    let valence = (mild ? base * MILD_WEIGHT : base) * (off.has('intensifiers') ? 1 : 1 + modifierBoost(tokens, i, modifiers));
+    const mild = Math.abs(base) <= 1 && !off.has('mild-words') && (!readIntensifiers || !intensifiedBefore(tokens, i, modifiers));
+    let valence = (mild ? base * MILD_WEIGHT : base) * (readIntensifiers ? 1 + modifierBoost(tokens, i, modifiers) : 1);
     if (token.shout && Math.abs(base) > 1 && !off.has('shout')) valence += sign * SHOUT_BOOST;
     const phraseCarriesNegation =
       phrase !== undefined &&
       phrase.keys.some((key) => modifiers.negatorsBefore.has(key) || modifiers.negatorsAfter.has(key) || key.endsWith("n't"));
     let negated = false;
-    if (!phraseCarriesNegation && !off.has('negation') && !atTop) {
+    if (!phraseCarriesNegation && readNegation && !atTop) {
       const next = tokens[i + span];
       negated = negatedBefore(tokens, i, modifiers, inQuestion[i], heldNegators) || (next !== undefined && modifiers.negatorsAfter.has(next.key));
     }

@@ -1,4 +1,5 @@
-import { describe, expect, it } from 'vitest';
+import { eld } from 'eld/extrasmall';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { detectLanguage } from '../../../src/scoring/language.js';
 
 describe('detectLanguage', () => {
@@ -36,6 +37,20 @@ describe('detectLanguage', () => {
     expect(detectLanguage('le Breeze by Veltra est vraiment top')).toEqual({ lang: 'fr', reliable: true });
     // Headline French without any word of French's own: four different shared words.
     expect(detectLanguage('Réchauffement climatique : la carte des villes touchées en premier').lang).toBe('fr');
+  });
+
+  describe('words of both English and French', () => {
+    afterEach(() => vi.restoreAllMocks());
+
+    // The n-gram model costs more than the rest of scoring a post: a word both languages use must not send a clear post to it.
+    it("settles French with 'y' ('il y a', 'n'y'), 'ai' and 'comment', and English with 'comment' or 'AI', without the n-gram model", () => {
+      const ngrams = vi.spyOn(eld, 'detect');
+      expect(detectLanguage("Renvoyé mon purificateur il y a deux mois et toujours rien, personne n'y avait touché")).toEqual({ lang: 'fr', reliable: true });
+      expect(detectLanguage("comment on trouve le numéro de série ? j'ai cherché partout")).toEqual({ lang: 'fr', reliable: true });
+      expect(detectLanguage('Owners say refunds never arrived. We have asked the company for comment.')).toEqual({ lang: 'en', reliable: true });
+      expect(detectLanguage('the new AI features are great')).toEqual({ lang: 'en', reliable: true });
+      expect(ngrams).not.toHaveBeenCalled();
+    });
   });
 
   it('leaves a post with words or letters of another language to the n-gram model', () => {

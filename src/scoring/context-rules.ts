@@ -218,13 +218,13 @@ export function opensDiscourse(tokens: Token[], i: number, modifiers: LanguageMo
 }
 
 /**
- * Does the phrase at `start` (of `span` words) stand as an interjection: opening a sentence, then the end, a mark or a
- * word that keeps it one ("come on now")?
+ * Does the phrase at `start` (of `span` words) stand as an interjection: opening a sentence, then the end, a mark, a
+ * hashtag ("C'mon #Nebrasketball": a tag, not the rest of a clause) or a word that keeps it one ("come on now")?
  */
 export function standsAsInterjection(tokens: Token[], start: number, span: number, modifiers: LanguageModifiers): boolean {
   if (!opensSentence(tokens, start)) return false;
   const next = tokens[start + span];
-  return next === undefined || next.kind !== 'word' || modifiers.interjectionTails.has(next.key);
+  return next === undefined || next.kind !== 'word' || next.fromHashtag || modifiers.interjectionTails.has(next.key);
 }
 
 /** Does a loss marker follow the opinion that ends before `after`, in the same clause ("la confiance est partie")? */

@@ -228,7 +228,13 @@ function pushMatchedWord(tokens: Token[], word: string, wholePostShouted: boolea
   // Most words have no apostrophe: they skip the elision pattern.
   const apostrophe = word.includes("'") || word.includes('’');
   const elided = apostrophe ? ELISION.exec(word) : null;
-  if (elided) {
+  // English "c'mon" is "come on" (an interjection, context-rules.ts), not French "c'" + "mon": read as "mon" it was a
+  // French word in 25 English dev posts, and the interjection went unread.
+  if (elided && elided[1].toLowerCase() === 'c' && elided[2].toLowerCase() === 'mon') {
+    const shouted = elided[2] === 'MON';
+    pushWord(tokens, shouted ? 'COME' : elided[1] === 'C' ? 'Come' : 'come', false, wholePostShouted);
+    pushWord(tokens, shouted ? 'ON' : 'on', false, wholePostShouted);
+  } else if (elided) {
     const clitic = elided[1].toLowerCase();
     if (clitic === 'n') pushWord(tokens, 'ne', false, wholePostShouted);
     // "qu'une" keeps its "que": after "ne" it says "only", not "not" ("ce n'est qu'une arnaque", context-rules.ts).

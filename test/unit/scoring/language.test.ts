@@ -43,12 +43,13 @@ describe('detectLanguage', () => {
     afterEach(() => vi.restoreAllMocks());
 
     // The n-gram model costs more than the rest of scoring a post: a word both languages use must not send a clear post to it.
-    it("settles French with 'y' ('il y a', 'n'y'), 'ai' and 'comment', and English with 'comment' or 'AI', without the n-gram model", () => {
+    it("settles French with 'y' ('il y a', 'n'y'), 'ai' and 'comment', and English with 'comment', 'AI' or 'c'mon', without the n-gram model", () => {
       const ngrams = vi.spyOn(eld, 'detect');
       expect(detectLanguage("Renvoyé mon purificateur il y a deux mois et toujours rien, personne n'y avait touché")).toEqual({ lang: 'fr', reliable: true });
       expect(detectLanguage("comment on trouve le numéro de série ? j'ai cherché partout")).toEqual({ lang: 'fr', reliable: true });
       expect(detectLanguage('Owners say refunds never arrived. We have asked the company for comment.')).toEqual({ lang: 'en', reliable: true });
       expect(detectLanguage('the new AI features are great')).toEqual({ lang: 'en', reliable: true });
+      expect(detectLanguage("C'mon, the app is down again")).toEqual({ lang: 'en', reliable: true });
       expect(ngrams).not.toHaveBeenCalled();
     });
   });

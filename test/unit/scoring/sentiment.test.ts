@@ -505,7 +505,10 @@ describe('scoreSentiment — product crises read by general rules (the demo misr
   });
 
   it('reads "come on" as exasperation only where it stands as an interjection', () => {
-    for (const post of ['and now no wifi??? Come on.', 'Come on man!', 'Come on, answer us', 'COME ON']) expect(enBrand(post).label, post).toBe('negative');
+    for (const post of ['and now no wifi??? Come on.', 'Come on man!', 'Come on, answer us', 'COME ON', "Customer service forwarding to their cell phones? C'mon", 'and no update. C’mon #disappointed']) {
+      expect(enBrand(post).label, post).toBe('negative');
+    }
+    expect(enBrand("you don't get him. C'mon #Nebrasketball").drivers).toContain('come on (-1.5)');
     for (const post of ['wont come on plane', 'how come on mobile I can see it', 'waiting for Kelio to come on stage', 'Come on Pires!']) {
       expect(enBrand(post).drivers, post).not.toContain('come on (-1.5)');
     }

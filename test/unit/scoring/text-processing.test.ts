@@ -47,6 +47,13 @@ describe('tokenize', () => {
     expect(tokenize("I don't know").map((t) => t.key)).toEqual(['i', "don't", 'know']);
   });
 
+  it('reads "c\'mon" as "come on", not as the French elision of "mon"', () => {
+    expect(tokenize("C'mon now").map((t) => t.text)).toEqual(['Come', 'on', 'now']);
+    expect(tokenize('c’mon').map((t) => t.key)).toEqual(['come', 'on']);
+    expect(tokenize("C'MON guys").map((t) => t.text)).toEqual(['COME', 'ON', 'guys']);
+    expect(tokenize("c'est mon avis").map((t) => t.key)).toEqual(['est', 'mon', 'avis']);
+  });
+
   it('marks shouted words only when the whole post is not in capitals', () => {
     expect(tokenize('this is BAD').map((t) => t.shout)).toEqual([false, false, true]);
     expect(tokenize('THIS IS BAD').map((t) => t.shout)).toEqual([false, false, false]);

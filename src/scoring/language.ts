@@ -239,6 +239,11 @@ export function languageOfTokens(tokens: readonly Token[], text: string, hint?: 
   if (settled) return { lang: settled, reliable: true };
   const result = eld.detect(text.replace(NOISE, ' ').trim());
   const detected = result.language;
+  // A third language for a short post without one word or letter of it ("Congratulations!" as Tagalog, "u guys suck"
+  // as Croatian, "fav airline" as Estonian: n-grams of a few words) is noise; the platform's English or French is not.
+  if ((hinted === 'en' || hinted === 'fr') && detected !== 'en' && detected !== 'fr' && !evidence.foreign && evidence.letters < TRUSTED_LETTERS) {
+    return { lang: hinted, reliable: false };
+  }
   if (detected && (evidence.letters >= TRUSTED_LETTERS || result.isReliable())) return { lang: detected, reliable: true };
   // eld is unsure: on short posts, function words and the platform's own claim are better evidence.
   const vote = markerVote(tokens, elided);

@@ -63,6 +63,15 @@ describe('detectLanguage', () => {
     expect(detectLanguage('Сервис ужасный, the app is не работает').lang).toBe('ru');
   });
 
+  it("prefers the platform's English or French to a third language the n-grams find in a few words of no other language", () => {
+    expect(detectLanguage('Congratulations!', 'en')).toEqual({ lang: 'en', reliable: false });
+    expect(detectLanguage('u guys suck', 'en')).toEqual({ lang: 'en', reliable: false });
+    expect(detectLanguage('fav airline', 'en').lang).toBe('en');
+    // A letter or a function word of the other language still counts: the hint is not a verdict.
+    expect(detectLanguage('Danke schön!', 'en').lang).toBe('de');
+    expect(detectLanguage('Eksaherada sa pag-trending, pero ang ganda', 'en').lang).not.toBe('en');
+  });
+
   it("trusts the platform's English or French claim when the words agree, not when they do not", () => {
     expect(detectLanguage('support fixed my order today', 'en')).toEqual({ lang: 'en', reliable: true });
     expect(detectLanguage('support fixed my order today', 'fr').lang).not.toBe('fr');

@@ -55,7 +55,7 @@ const EN_SHARED = [
 ];
 // Elided forms arrive split by the tokenizer ("c'est" -> "est", "j'ai" -> "ai").
 // "ai" and "comment" are English words too ("AI", "asked for comment"): shared, below, so that they do not unsettle an
-// English post (as own words they sent one demo post in ten to eld).
+// English post. As own words, with French "y" among the foreign words, they sent one demo post in ten to eld.
 const FR_OWN = [
   'est', 'une', 'sur', 'pour', 'avec', 'dans', 'nous', 'vous', 'très', 'ça', 'où', 'été', 'déjà', 'cette', 'cet', 'ces', 'aux', 'être', 'avoir',
   'fait', 'faire', 'sont', 'suis', 'sommes', 'êtes', 'ont', 'avait', 'était', 'sera', 'peux', 'veux', 'doit', 'faut', 'quoi', 'alors', 'avant',

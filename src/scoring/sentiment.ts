@@ -221,7 +221,11 @@ function collectContributions(tokens: Token[], lexicon: Lexicon, modifiers: Lang
     let negated = false;
     if (!phraseCarriesNegation && readNegation && !atTop) {
       const next = tokens[i + span];
-      negated = negatedBefore(tokens, i, modifiers, inQuestion[i], heldNegators) || (next !== undefined && modifiers.negatorsAfter.has(next.key));
+      // A negator after the word negates it ("j'aime pas") unless it opens a set phrase of no opinion that holds it
+      // ("j'ai perdu pas mal d'argent": "pas mal de" is "a lot of").
+      negated =
+        negatedBefore(tokens, i, modifiers, inQuestion[i], heldNegators) ||
+        (next !== undefined && modifiers.negatorsAfter.has(next.key) && matchPhrase(tokens, i + span, lexicon)?.valence !== 0);
     }
     if (negated) valence *= valence < 0 && !off.has('negated-complaint') ? NEGATED_COMPLAINT_FACTOR : NEGATION_FACTOR;
     let driver = negated ? `${text} (negated)` : atTop ? `${text} (top of scale: ${formatValence(valence)})` : `${text} (${formatValence(valence)})`;

@@ -199,7 +199,8 @@ function matchSpacedDash(text: string, i: number): [number, number] | null {
   return end > i + 1 && spaceAt(text, end) ? [i + 1, end] : null;
 }
 
-// French elided articles and pronouns: "l'avion" is "avion", "n'est" carries the negator "ne", "qu'une" its "que".
+// French elided articles and pronouns: "l'avion" is "avion", "n'est" carries the negator "ne", "qu'une" its "que",
+// "d'argent" its "de" (phrases such as "pas mal de", "a lot of", read it).
 const ELISION = /^(l|d|j|n|m|t|s|c|qu|jusqu|lorsqu|puisqu|quoiqu)['’](.+)$/i;
 
 /** Pushes a word token; plain lower-case ASCII words (most of them) need no folding at all. */
@@ -223,7 +224,7 @@ function pushOther(tokens: Token[], surface: string, kind: TokenKind): void {
   tokens.push({ text: surface, key: surface, kind, shout: false, stretched: false, fromHashtag: false });
 }
 
-/** A word token, or two for a French elision ("n'est" -> ne, est; "qu'une" -> que, une). */
+/** A word token, or two for a French elision ("n'est" -> ne, est; "qu'une" -> que, une; "d'argent" -> de, argent). */
 function pushMatchedWord(tokens: Token[], word: string, wholePostShouted: boolean): void {
   // Most words have no apostrophe: they skip the elision pattern.
   const apostrophe = word.includes("'") || word.includes('’');
@@ -239,6 +240,7 @@ function pushMatchedWord(tokens: Token[], word: string, wholePostShouted: boolea
     if (clitic === 'n') pushWord(tokens, 'ne', false, wholePostShouted);
     // "qu'une" keeps its "que": after "ne" it says "only", not "not" ("ce n'est qu'une arnaque", context-rules.ts).
     else if (clitic === 'qu') pushWord(tokens, 'que', false, wholePostShouted);
+    else if (clitic === 'd') pushWord(tokens, 'de', false, wholePostShouted);
     pushWord(tokens, elided[2], false, wholePostShouted);
   } else pushWord(tokens, apostrophe ? word.replace(/’/g, "'") : word, false, wholePostShouted);
 }

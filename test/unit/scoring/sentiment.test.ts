@@ -339,6 +339,13 @@ describe('scoreSentiment — French', () => {
     expect(fr('franchement pas mal').label).toBe('positive');
   });
 
+  it('reads "pas mal de" as "a lot of", which neither praises nor negates the verb before it', () => {
+    expect(fr('il y avait pas mal de monde au lancement').drivers).toEqual([]);
+    expect(fr("j'ai perdu pas mal d'argent avec ce produit").drivers).toEqual(['perdu (-2)']);
+    expect(fr('pas mal des clients sont déçus').label).toBe('negative');
+    expect(fr("j'aime pas ce produit").drivers).toEqual(['aime (negated)']);
+  });
+
   it('removes elided articles and pronouns', () => {
     const result = fr("J'adore l'équipe d'accueil");
     expect(result.label).toBe('positive');

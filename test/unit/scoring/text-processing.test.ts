@@ -39,8 +39,9 @@ describe('tokenize', () => {
     ]);
   });
 
-  it('splits French elisions and keeps the negator of "n\'"', () => {
+  it('splits French elisions and keeps the negator of "n\'", the "que" of "qu\'" and the "de" of "d\'"', () => {
     expect(tokenize("l'avion n'est qu'à moitié plein").map((t) => t.key)).toEqual(['avion', 'ne', 'est', 'que', 'a', 'moitie', 'plein']);
+    expect(tokenize("pas mal d'argent").map((t) => t.key)).toEqual(['pas', 'mal', 'de', 'argent']);
   });
 
   it('keeps English contractions whole', () => {

@@ -10,6 +10,11 @@ export interface LanguageModifiers {
   /** Right after a negator they take the negation on themselves: "not only good", "non seulement efficace". */
   focusParticles: ReadonlySet<string>;
   intensifiers: ReadonlyMap<string, number>;
+  /**
+   * Opinion phrases that are adverbs of degree before an opinion word: "pas mal déçu", "pas mal cher" is "quite
+   * disappointed", "quite expensive", not the praise "pas mal" and a negated word.
+   */
+  degreePhrases: ReadonlySet<string>;
   /** Intensifiers that say excess ("too", "trop"): they strengthen a complaint but do not make a mild word praise. */
   excess: ReadonlySet<string>;
   diminishers: ReadonlyMap<string, number>;
@@ -129,6 +134,7 @@ export const MODIFIERS: Record<'en' | 'fr', LanguageModifiers> = {
     restrictors: new Set(),
     focusParticles: new Set(['only', 'just', 'merely', 'simply']),
     intensifiers: new Map(Object.entries(EN_INTENSIFIERS)),
+    degreePhrases: new Set(),
     excess: new Set(['too']),
     diminishers: new Map(Object.entries(EN_DIMINISHERS)),
     contrast: new Set(['but', 'however', 'although', 'though', 'yet', 'nevertheless']),
@@ -158,6 +164,7 @@ export const MODIFIERS: Record<'en' | 'fr', LanguageModifiers> = {
     restrictors: new Set(['que']),
     focusParticles: new Set(['seulement', 'uniquement']),
     intensifiers: new Map(Object.entries(FR_INTENSIFIERS)),
+    degreePhrases: new Set(['pas mal']),
     excess: new Set(['trop']),
     diminishers: new Map(Object.entries(FR_DIMINISHERS)),
     contrast: new Set(['mais', 'cependant', 'pourtant', 'neanmoins', 'toutefois', 'sauf']),

@@ -119,12 +119,17 @@ const isModifier = (token: Token, modifiers: LanguageModifiers): boolean => modi
 function modifiesOpinion(tokens: Token[], i: number, lexicon: Lexicon, modifiers: LanguageModifiers): boolean {
   if (!isModifier(tokens[i], modifiers)) return false;
   for (let k = i + 1; k < tokens.length && k <= i + 2; k++) {
-    const next = tokens[k];
-    if (next.kind !== 'word') return false;
-    if ((matchPhrase(tokens, k, lexicon)?.valence ?? lookupWord(next, lexicon) ?? 0) !== 0) return true;
-    if (!isModifier(next, modifiers)) return false;
+    if (tokens[k].kind !== 'word') return false;
+    if (opinionAt(tokens, k, lexicon)) return true;
+    if (!isModifier(tokens[k], modifiers)) return false;
   }
   return false;
+}
+
+/** Does a word or phrase with an opinion start at k? */
+function opinionAt(tokens: Token[], k: number, lexicon: Lexicon): boolean {
+  const token = tokens[k];
+  return token !== undefined && token.kind === 'word' && (matchPhrase(tokens, k, lexicon)?.valence ?? lookupWord(token, lexicon) ?? 0) !== 0;
 }
 
 /** The base of a comparative the lexicons lack ("happier" -> "happy", "nicer" -> "nice", "prouder" -> "proud"). */
@@ -188,6 +193,12 @@ function collectContributions(tokens: Token[], lexicon: Lexicon, modifiers: Lang
       continue;
     }
 
+    // "pas mal déçu" is "quite disappointed": the phrase is a degree, no praise, and its "pas" negates nothing.
+    if (phrase !== undefined && readIntensifiers && modifiers.degreePhrases.has(phrase.text) && opinionAt(tokens, i + span, lexicon)) {
+      for (let k = i; k < i + span; k++) heldNegators.add(k);
+      i += span;
+      continue;
+    }
     // "terribly disappointed", "terriblement déçu", "damn good", "super slow": the intensifier strengthens the opinion
     // after it (modifierBoost) and is no opinion of its own there, as in VADER (its booster words score 0).
     if (phrase === undefined && readIntensifiers && modifiesOpinion(tokens, i, lexicon, modifiers)) {

@@ -346,6 +346,14 @@ describe('scoreSentiment — French', () => {
     expect(fr("j'aime pas ce produit").drivers).toEqual(['aime (negated)']);
   });
 
+  it('reads "pas mal" before an opinion word as a degree ("quite"), not as praise negating that word', () => {
+    expect(fr("j'ai été pas mal déçu par le service").drivers).toEqual(['déçu (-2.5)']);
+    expect(fr("c'est pas mal cher pour ce que c'est").label).toBe('negative');
+    // Before a comma or a word of no opinion it is still the praise.
+    expect(fr('pas mal, je recommande').drivers).toEqual(['pas mal (+1.5)', 'recommande (+2)']);
+    expect(fr('pas mal comme idée').drivers).toEqual(['pas mal (+1.5)']);
+  });
+
   it('removes elided articles and pronouns', () => {
     const result = fr("J'adore l'équipe d'accueil");
     expect(result.label).toBe('positive');

@@ -75,6 +75,8 @@ function cannotSayEnough(tokens: Token[], start: number): boolean {
  * belong to a set phrase and negate nothing.
  */
 export function negatedBefore(tokens: Token[], start: number, modifiers: LanguageModifiers, inQuestion: boolean, held?: ReadonlySet<number>): boolean {
+  const byPair = modifiers.negatingPairs.length > 0 ? negatedByPair(tokens, start, modifiers) : undefined;
+  if (byPair !== undefined) return byPair;
   let restricted = false;
   for (let k = start - 1; k >= 0 && k >= start - NEGATION_SCOPE; k--) {
     const token = tokens[k];
@@ -89,6 +91,21 @@ export function negatedBefore(tokens: Token[], start: number, modifiers: Languag
     }
   }
   return false;
+}
+
+/**
+ * "far from perfect", "anything but helpful", "loin d'être parfait": a two-word negator right before the opinion or its
+ * copula negates it, unless a negator of its own comes first ("not far from perfect", "pas loin d'être parfait" are
+ * nearly praise: not negated). Undefined when there is no such pair.
+ */
+function negatedByPair(tokens: Token[], start: number, modifiers: LanguageModifiers): boolean | undefined {
+  let k = start - 1;
+  if (modifiers.copulas.has(tokens[k]?.key ?? '')) k--;
+  if (k < 1) return undefined;
+  const second = tokens[k].key;
+  const first = tokens[k - 1].key;
+  if (!modifiers.negatingPairs.some(([a, b]) => a === first && b === second)) return undefined;
+  return k < 2 || !negates(tokens, k - 2, start, modifiers);
 }
 
 /** Is the opinion under a wish or a conditional ("would love", "j'aimerais bien")? */
@@ -199,6 +216,17 @@ export function waitStart(tokens: Token[], unit: number, modifiers: LanguageModi
 
 /** Does the word at `i` start the post or a sentence? */
 const opensSentence = (tokens: Token[], i: number): boolean => i === 0 || isSentenceEnd(tokens[i - 1]);
+
+/**
+ * Is the word at `i` a praise interjection said in sarcasm: it opens a sentence before a comma, and the rest of that
+ * sentence says something happened again ("Great, another delay", "Perfect, my bag is lost again", "Génial, encore une
+ * panne")? Whether a complaint follows is for the scorer to say.
+ */
+export function sarcasticOpener(tokens: Token[], i: number, modifiers: LanguageModifiers): boolean {
+  if (!opensSentence(tokens, i) || tokens[i + 1]?.text !== ',') return false;
+  for (let k = i + 2; k < tokens.length && !isSentenceEnd(tokens[k]); k++) if (modifiers.repetitionMarkers.has(tokens[k].key)) return true;
+  return false;
+}
 
 /**
  * Is the word at `i` a discourse marker or a salutation opening a sentence ("Bon, on verra", "bon je vais…", "Dear

@@ -9,6 +9,15 @@ export interface LanguageModifiers {
   restrictors: ReadonlySet<string>;
   /** Right after a negator they take the negation on themselves: "not only good", "non seulement efficace". */
   focusParticles: ReadonlySet<string>;
+  /**
+   * Two-word negators, read right before the opinion or before its copula ("far from perfect", "anything but helpful",
+   * "loin d'être parfait"): `[first, second]`. Only there: "far from home, great hotel" is a place.
+   */
+  negatingPairs: readonly (readonly [string, string])[];
+  /** The copula a two-word negator may stand before ("far from being", "loin d'être"). */
+  copulas: ReadonlySet<string>;
+  /** Words that say it happened again ("another", "again", "encore"): with them a praise interjection is sarcasm. */
+  repetitionMarkers: ReadonlySet<string>;
   intensifiers: ReadonlyMap<string, number>;
   /**
    * Opinion phrases that are adverbs of degree before an opinion word: "pas mal déçu", "pas mal cher" is "quite
@@ -133,6 +142,9 @@ export const MODIFIERS: Record<'en' | 'fr', LanguageModifiers> = {
     negatorsAfter: new Set(),
     restrictors: new Set(),
     focusParticles: new Set(['only', 'just', 'merely', 'simply']),
+    negatingPairs: [['far', 'from'], ['anything', 'but']],
+    copulas: new Set(['being', 'be']),
+    repetitionMarkers: new Set(['another', 'again']),
     intensifiers: new Map(Object.entries(EN_INTENSIFIERS)),
     degreePhrases: new Set(),
     excess: new Set(['too']),
@@ -163,6 +175,9 @@ export const MODIFIERS: Record<'en' | 'fr', LanguageModifiers> = {
     negatorsAfter: new Set(FR_NEGATORS_AFTER),
     restrictors: new Set(['que']),
     focusParticles: new Set(['seulement', 'uniquement']),
+    negatingPairs: [['loin', 'de']],
+    copulas: new Set(['etre']),
+    repetitionMarkers: new Set(['encore', 'nouveau', 'nouvelle', 'enieme']),
     intensifiers: new Map(Object.entries(FR_INTENSIFIERS)),
     degreePhrases: new Set(['pas mal']),
     excess: new Set(['trop']),

@@ -14,6 +14,7 @@ export const SENTIMENT_RULES = [
   'question',
   'quoted',
   'courtesy-in-complaint',
+  'sarcastic-opener',
   'irony-hashtag',
   'proper-names',
   'mild-words',

@@ -4,7 +4,7 @@ import { emojiValence, emoticonValence } from './emoji-lexicon.js';
 import { lexiconFor, tokenizePost, type Lexicon, type Phrase } from './lexicon.js';
 import { maskerFor } from './masking.js';
 import { inProperName } from './proper-names.js';
-import { exclaimedSentences, hypothetical, intensifiedBefore, isSentenceEnd, lostAfter, topOfScale, modifierBoost, negatedBefore, opensDiscourse, questionSentences, standsAsInterjection, waitStart } from './context-rules.js';
+import { exclaimedSentences, hypothetical, intensifiedBefore, isSentenceEnd, lostAfter, topOfScale, modifierBoost, negatedBefore, opensDiscourse, questionSentences, sarcasticOpener, standsAsInterjection, waitStart } from './context-rules.js';
 import {
   COURTESY, IRONY_MARKERS, IRREALIS_FACTOR, LOSS_FACTOR, MODIFIERS, NEGATED_COMPLAINT_FACTOR, NEGATION_FACTOR, QUESTION_FACTOR, type LanguageModifiers,
 } from './modifiers.js';
@@ -81,6 +81,8 @@ interface Contribution {
   /** Its sentence ends with "!". */
   exclaimed: boolean;
   courtesy: boolean;
+  /** A praise interjection opening a sentence that says it happened again ("Great, another delay"). */
+  sarcastic: boolean;
 }
 
 /** The words from `first` to `last`, as a driver names them ("been three weeks"). */
@@ -181,7 +183,7 @@ function collectContributions(tokens: Token[], lexicon: Lexicon, modifiers: Lang
     }
     if (token.kind === 'emoji' || token.kind === 'emoticon') {
       const valence = token.kind === 'emoji' ? emojiValence(token.text) : emoticonValence(token.text);
-      if (valence) items.push({ valence, driver: `${token.text} (${formatValence(valence)})`, strong: Math.abs(valence) > 1, sentence, exclaimed: exclaimed[i], courtesy: false });
+      if (valence) items.push({ valence, driver: `${token.text} (${formatValence(valence)})`, strong: Math.abs(valence) > 1, sentence, exclaimed: exclaimed[i], courtesy: false, sarcastic: false });
       i++;
       continue;
     }
@@ -262,7 +264,8 @@ function collectContributions(tokens: Token[], lexicon: Lexicon, modifiers: Lang
       driver = `${text} (quoted: ${formatValence(valence)})`;
     }
     const courtesy = span === 1 && COURTESY.has(token.key);
-    items.push({ valence, driver, strong: Math.abs(base) > 1, sentence, exclaimed: exclaimed[i], courtesy });
+    const sarcastic = valence > 0 && span === 1 && !off.has('sarcastic-opener') && sarcasticOpener(tokens, i, modifiers);
+    items.push({ valence, driver, strong: Math.abs(base) > 1, sentence, exclaimed: exclaimed[i], courtesy, sarcastic });
     i += span;
   }
   return { items, exclamations, irony };
@@ -351,6 +354,10 @@ export function scoreTokens(tokens: Token[], lang: string, off: DisabledRules = 
   for (const [index, item] of items.entries()) {
     if (item.courtesy && item.valence > 0 && complaint && !off.has('courtesy-in-complaint') && complainedAfter(items, index)) {
       drivers.push(`${item.driver.replace(/ \(.*\)$/, '')} (ignored: courtesy in a complaint)`);
+      continue;
+    }
+    if (item.sarcastic && complaint && complainedAfter(items, index)) {
+      drivers.push(`${item.driver.replace(/ \(.*\)$/, '')} (ignored: sarcasm)`);
       continue;
     }
     let valence = item.valence;

@@ -116,6 +116,32 @@ describe('scoreSentiment — English', () => {
     expect(en('thanks for nothing').label).toBe('negative');
   });
 
+  it('reads a praise interjection before a complaint that happened again as sarcasm', () => {
+    expect(en('Great, another delay').drivers).toEqual(['great (ignored: sarcasm)', 'delay (-1.5)']);
+    expect(en('Perfect, my bag is lost again').label).toBe('negative');
+    // Without a repeated complaint the interjection is praise: "again" alone, or a complaint alone, is not enough.
+    expect(en('Great, the flight was on time again').label).toBe('positive');
+    expect(en('Great, thanks for fixing the delay').drivers[0]).toBe('great (+3)');
+  });
+
+  it('reads "far from" and "anything but" as negators, and "not far from" as nearly', () => {
+    expect(en('the new model is far from perfect').drivers).toEqual(['perfect (negated)']);
+    expect(en('it is far from being reliable').label).toBe('negative');
+    expect(en('support was anything but helpful').label).toBe('negative');
+    expect(en('not far from perfect').drivers).toEqual(['perfect (+3)']);
+    // Only right before the opinion: a place is no negation.
+    expect(en('far from home, great hotel').label).toBe('positive');
+  });
+
+  it('knows slowness, unusable apps and star ratings', () => {
+    expect(en('the app is so slow').label).toBe('negative');
+    expect(en('site unusable since the update').label).toBe('negative');
+    expect(en('watched the replay in slow motion').drivers).toEqual([]);
+    expect(en('Zero stars if I could').label).toBe('negative');
+    expect(en('1 star, avoid').label).toBe('negative');
+    expect(en('five stars, would buy again').label).toBe('positive');
+  });
+
   it('reads "thanks so much for" as strong thanks, and "so much for" alone as sarcasm', () => {
     expect(en('thank you so much for your help').drivers).toEqual(['thank (+2)']);
     expect(en('thanks so much for the quick reply').label).toBe('positive');
@@ -346,6 +372,17 @@ describe('scoreSentiment — French', () => {
     expect(fr("j'aime pas ce produit").drivers).toEqual(['aime (negated)']);
   });
 
+  it('reads "loin d\'être" as a negator, "pas loin d\'être" as nearly, and a sarcastic "Génial, encore …"', () => {
+    expect(fr("c'est loin d'être parfait").drivers).toEqual(['parfait (negated)']);
+    expect(fr("pas loin d'être parfait").label).toBe('positive');
+    expect(fr('loin de chez moi, super hôtel').label).toBe('positive');
+    expect(fr('Génial, encore une panne').drivers).toEqual(['génial (ignored: sarcasm)', 'panne (-2)']);
+    expect(fr('Super, encore en retard...').label).toBe('negative');
+    expect(fr('Merci pour rien').label).toBe('negative');
+    expect(fr("l'appli est inutilisable").label).toBe('negative');
+    expect(fr('0 étoile si je pouvais').label).toBe('negative');
+  });
+
   it('reads "pas mal" before an opinion word as a degree ("quite"), not as praise negating that word', () => {
     expect(fr("j'ai été pas mal déçu par le service").drivers).toEqual(['déçu (-2.5)']);
     expect(fr("c'est pas mal cher pour ce que c'est").label).toBe('negative');
@@ -560,6 +597,8 @@ describe('sentiment rules switched off by name (eval:sentiment --ablation)', () 
     expect(scoreTokens(tokens, 'en', parseRuleNames(['negation'])).label).toBe('positive');
     const melted = tokenizePost('the casing melted');
     expect(scoreTokens(melted, 'en', parseRuleNames(['list:en-defects-protest'])).label).toBe('neutral');
+    const sarcasm = tokenizePost('Great, another delay');
+    expect(scoreTokens(sarcasm, 'en', parseRuleNames(['sarcastic-opener'])).label).toBe('positive');
     expect(() => parseRuleNames(['negation', 'sarcasm-detector'])).toThrow(/unknown sentiment rule "sarcasm-detector"; known rules: negation, /);
   });
 });

@@ -224,6 +224,22 @@ function corroboratedHint(hint: string | undefined, evidence: Evidence): 'en' | 
 }
 
 /**
+ * Share of the top score English or French must reach to count as a tie with it. Without the hint, airline posts read
+ * as their language go from 99.26 to 99.39 % (0.95: 99.44 %, 0.9: 99.54 %); of 40 short posts in twenty other languages
+ * written for the purpose, 0.97 reads none more as English or French, 0.95 one ("super fajne"), 0.9 two.
+ */
+const NEAR_TIE = 0.97;
+
+/** English or French when eld scores it within NEAR_TIE of the language it named. */
+function nearTopLanguage(scores: Record<string, number>, detected: string): 'en' | 'fr' | undefined {
+  const top = scores[detected] ?? 0;
+  const en = scores.en ?? 0;
+  const fr = scores.fr ?? 0;
+  const best = en >= fr ? 'en' : 'fr';
+  return top > 0 && Math.max(en, fr) >= NEAR_TIE * top ? best : undefined;
+}
+
+/**
  * The language of an already tokenized post. `text` is the text the tokens come from: eld reads it when function
  * words do not settle the language.
  */
@@ -243,6 +259,13 @@ export function languageOfTokens(tokens: readonly Token[], text: string, hint?: 
   // as Croatian, "fav airline" as Estonian: n-grams of a few words) is noise; the platform's English or French is not.
   if ((hinted === 'en' || hinted === 'fr') && detected !== 'en' && detected !== 'fr' && !evidence.foreign && evidence.letters < TRUSTED_LETTERS) {
     return { lang: hinted, reliable: false };
+  }
+  // Without a hint (Reddit, YouTube, Hacker News), the same short posts: when eld scores English or French about as
+  // high as the third language it names, the n-grams cannot tell them apart ("super helpful": Danish 0.624, English
+  // 0.620), and a post read in a language without a lexicon loses its sentiment.
+  if (!hinted && detected !== 'en' && detected !== 'fr' && !evidence.foreign && evidence.letters < TRUSTED_LETTERS) {
+    const close = nearTopLanguage(result.getScores(), detected);
+    if (close) return { lang: close, reliable: false };
   }
   if (detected && (evidence.letters >= TRUSTED_LETTERS || result.isReliable())) return { lang: detected, reliable: true };
   // eld is unsure: on short posts, function words and the platform's own claim are better evidence.

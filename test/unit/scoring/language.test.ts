@@ -72,6 +72,16 @@ describe('detectLanguage', () => {
     expect(detectLanguage('Eksaherada sa pag-trending, pero ang ganda', 'en').lang).not.toBe('en');
   });
 
+  it('without a hint, reads a short post as English or French when the n-grams score it about as high as a third language', () => {
+    expect(detectLanguage('super helpful')).toEqual({ lang: 'en', reliable: false });
+    expect(detectLanguage('Congratulations!').lang).toBe('en');
+    expect(detectLanguage('quelle honte').lang).toBe('fr');
+    // Clear winners stay theirs.
+    expect(detectLanguage('sehr gut').lang).toBe('de');
+    expect(detectLanguage('grazie mille').lang).toBe('it');
+    expect(detectLanguage('muito bom').lang).toBe('pt');
+  });
+
   it("trusts the platform's English or French claim when the words agree, not when they do not", () => {
     expect(detectLanguage('support fixed my order today', 'en')).toEqual({ lang: 'en', reliable: true });
     expect(detectLanguage('support fixed my order today', 'fr').lang).not.toBe('fr');

@@ -133,6 +133,13 @@ describe('scoreSentiment — English', () => {
     expect(en('far from home, great hotel').label).toBe('positive');
   });
 
+  it('knows demands, verdicts and review idioms customers use', () => {
+    expect(en('you need to do better').label).toBe('negative');
+    expect(en('#DoBetter').label).toBe('negative');
+    expect(en('I want my money back').label).toBe('negative');
+    for (const post of ['Game changer', 'Life saver', 'Exceeded my expectations', 'Hassle-free return', 'Does what it says']) expect(en(post).label, post).toBe('positive');
+  });
+
   it('knows slowness, unusable apps and star ratings', () => {
     expect(en('the app is so slow').label).toBe('negative');
     expect(en('site unusable since the update').label).toBe('negative');
@@ -381,6 +388,12 @@ describe('scoreSentiment — French', () => {
     expect(fr('Merci pour rien').label).toBe('negative');
     expect(fr("l'appli est inutilisable").label).toBe('negative');
     expect(fr('0 étoile si je pouvais').label).toBe('negative');
+  });
+
+  it('knows French demands, verdicts and review idioms', () => {
+    for (const post of ['Je veux être remboursé', 'Rendez-moi mon argent', 'Ils se moquent de nous', "c'est une blague ce service", "Je n'en peux plus"]) expect(fr(post).label, post).toBe('negative');
+    // "mes attentes" are expectations, not the waits "attente" complains of.
+    for (const post of ['a dépassé mes attentes', 'au-delà de mes attentes', 'sans prise de tête', 'ça change la vie']) expect(fr(post).label, post).toBe('positive');
   });
 
   it('reads "pas mal" before an opinion word as a degree ("quite"), not as praise negating that word', () => {

@@ -140,6 +140,14 @@ describe('scoreSentiment — English', () => {
     for (const post of ['Game changer', 'Life saver', 'Exceeded my expectations', 'Hassle-free return', 'Does what it says']) expect(en(post).label, post).toBe('positive');
   });
 
+  it('knows warnings, purchase verdicts and common opinion adjectives AFINN lacks', () => {
+    for (const post of ["Don't waste your money", 'Avoid at all costs', 'Overpriced junk', 'Cheaply made', 'Fell apart after a month', 'Hidden fees', 'Bait and switch', 'mediocre at best', 'underwhelming update', 'abysmal support'])
+      expect(en(post).label, post).toBe('negative');
+    for (const post of ['Hats off to the crew', 'Top-notch service', 'Zero issues', 'impeccable service', 'value for money', 'thumbs up']) expect(en(post).label, post).toBe('positive');
+    // The modal is no verdict.
+    expect(en('they must have been busy').drivers).toEqual([]);
+  });
+
   it('knows slowness, unusable apps and star ratings', () => {
     expect(en('the app is so slow').label).toBe('negative');
     expect(en('site unusable since the update').label).toBe('negative');
@@ -388,6 +396,16 @@ describe('scoreSentiment — French', () => {
     expect(fr('Merci pour rien').label).toBe('negative');
     expect(fr("l'appli est inutilisable").label).toBe('negative');
     expect(fr('0 étoile si je pouvais').label).toBe('negative');
+  });
+
+  it('reads "qualité" as the dimension and "de qualité" as the praise, and knows French review vocabulary', () => {
+    expect(fr('qualité médiocre').label).toBe('negative');
+    expect(fr('produit de qualité').label).toBe('positive');
+    expect(fr('de mauvaise qualité').label).toBe('negative');
+    for (const post of ['Publicité mensongère', 'Ne perdez pas votre argent', 'Aucun intérêt', 'Service client aux abonnés absents', 'On nous prend pour des pigeons', 'service déplorable', 'des arnaqueurs'])
+      expect(fr(post).label, post).toBe('negative');
+    for (const post of ['Un sans faute', 'Service irréprochable', 'Allez-y les yeux fermés', 'prix imbattable', 'Coup de cœur', 'la qualité est au rendez-vous']) expect(fr(post).label, post).toBe('positive');
+    expect(fr("la qualité n'est pas au rendez-vous").label).toBe('negative');
   });
 
   it('knows French demands, verdicts and review idioms', () => {

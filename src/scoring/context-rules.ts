@@ -256,6 +256,21 @@ export function standsAsInterjection(tokens: Token[], start: number, span: numbe
 }
 
 /** Does a loss marker follow the opinion that ends before `after`, in the same clause ("la confiance est partie")? */
+/**
+ * Is the praise at `start` a habit of the past: "used to" before it in the same clause, within the negation's reach
+ * and two words more ("used to love you", "I used to really like", "used to be a loyal customer")? It is over: a loss.
+ */
+export function formerlyBefore(tokens: Token[], start: number, modifiers: LanguageModifiers): boolean {
+  if (modifiers.formerly.length === 0) return false;
+  for (let k = start - 1; k >= 1 && k >= start - NEGATION_SCOPE - 1; k--) {
+    const token = tokens[k];
+    if (token.kind === 'punct' || modifiers.contrast.has(token.key)) return false;
+    const previous = tokens[k - 1].key;
+    if (modifiers.formerly.some(([first, second]) => first === previous && second === token.key)) return true;
+  }
+  return false;
+}
+
 export function lostAfter(tokens: Token[], after: number, modifiers: LanguageModifiers): boolean {
   for (let k = after; k < tokens.length && k < after + LOSS_SCOPE; k++) {
     const token = tokens[k];

@@ -16,6 +16,8 @@ export interface LanguageModifiers {
   negatingPairs: readonly (readonly [string, string])[];
   /** The copula a two-word negator may stand before ("far from being", "loin d'être"). */
   copulas: ReadonlySet<string>;
+  /** A habit of the past before praise says it is over ("used to love", "used to be reliable"): `[first, second]`. */
+  formerly: readonly (readonly [string, string])[];
   /** Words that say it happened again ("another", "again", "encore"): with them a praise interjection is sarcasm. */
   repetitionMarkers: ReadonlySet<string>;
   intensifiers: ReadonlyMap<string, number>;
@@ -145,6 +147,7 @@ export const MODIFIERS: Record<'en' | 'fr', LanguageModifiers> = {
     negatingPairs: [['far', 'from'], ['anything', 'but']],
     copulas: new Set(['being', 'be']),
     repetitionMarkers: new Set(['another', 'again']),
+    formerly: [['used', 'to'], ['use', 'to']],
     intensifiers: new Map(Object.entries(EN_INTENSIFIERS)),
     degreePhrases: new Set(),
     excess: new Set(['too']),
@@ -178,6 +181,8 @@ export const MODIFIERS: Record<'en' | 'fr', LanguageModifiers> = {
     negatingPairs: [['loin', 'de']],
     copulas: new Set(['etre']),
     repetitionMarkers: new Set(['encore', 'nouveau', 'nouvelle', 'enieme']),
+    // French says it with the imperfect tense ("j'adorais"), which a word list cannot tell from the present.
+    formerly: [],
     intensifiers: new Map(Object.entries(FR_INTENSIFIERS)),
     degreePhrases: new Set(['pas mal']),
     excess: new Set(['trop']),

@@ -4,7 +4,7 @@ import { emojiValence, emoticonValence } from './emoji-lexicon.js';
 import { lexiconFor, tokenizePost, type Lexicon, type Phrase } from './lexicon.js';
 import { maskerFor } from './masking.js';
 import { inProperName } from './proper-names.js';
-import { exclaimedSentences, hypothetical, intensifiedBefore, isSentenceEnd, lostAfter, topOfScale, modifierBoost, negatedBefore, opensDiscourse, questionSentences, sarcasticOpener, standsAsInterjection, waitStart } from './context-rules.js';
+import { exclaimedSentences, formerlyBefore, hypothetical, intensifiedBefore, isSentenceEnd, lostAfter, topOfScale, modifierBoost, negatedBefore, opensDiscourse, questionSentences, sarcasticOpener, standsAsInterjection, waitStart } from './context-rules.js';
 import {
   COURTESY, IRONY_MARKERS, IRREALIS_FACTOR, LOSS_FACTOR, MODIFIERS, NEGATED_COMPLAINT_FACTOR, NEGATION_FACTOR, QUESTION_FACTOR, type LanguageModifiers,
 } from './modifiers.js';
@@ -243,7 +243,14 @@ function collectContributions(tokens: Token[], lexicon: Lexicon, modifiers: Lang
     if (negated) valence *= valence < 0 && !off.has('negated-complaint') ? NEGATED_COMPLAINT_FACTOR : NEGATION_FACTOR;
     let driver = negated ? `${text} (negated)` : atTop ? `${text} (top of scale: ${formatValence(valence)})` : `${text} (${formatValence(valence)})`;
     // Laughter and thanks before a loss ("lol $259 gone") are sarcasm, handled with courtesy in a complaint below.
-    if (valence > 0 && !negated && !off.has('loss') && !(span === 1 && COURTESY.has(token.key)) && lostAfter(tokens, i + span, modifiers)) {
+    // Praise that is a habit of the past ("used to love you") is a loss too.
+    if (
+      valence > 0 &&
+      !negated &&
+      !off.has('loss') &&
+      !(span === 1 && COURTESY.has(token.key)) &&
+      (lostAfter(tokens, i + span, modifiers) || formerlyBefore(tokens, i, modifiers))
+    ) {
       valence *= LOSS_FACTOR;
       driver = `${text} (lost: ${formatValence(valence)})`;
     }

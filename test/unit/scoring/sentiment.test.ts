@@ -22,9 +22,10 @@ describe('scoreSentiment — English', () => {
     const onTime = en('the flight was not delayed');
     expect(onTime.label).toBe('neutral');
     expect(onTime.drivers).toEqual(['delayed (negated)']);
-    expect(en('never had a problem with them').label).toBe('neutral');
+    expect(en('the CEO never lied about the recall').label).toBe('neutral');
     // Negations that are praise are set phrases, and keep their valence.
     expect(en('no complaints from me').label).toBe('positive');
+    expect(en('never had a problem with them').label).toBe('positive');
     expect(en("Don't miss out on the sale").drivers).toEqual(["don't miss (+2)"]);
   });
 
@@ -146,6 +147,20 @@ describe('scoreSentiment — English', () => {
     for (const post of ['Hats off to the crew', 'Top-notch service', 'Zero issues', 'impeccable service', 'value for money', 'thumbs up']) expect(en(post).label, post).toBe('positive');
     // The modal is no verdict.
     expect(en('they must have been busy').drivers).toEqual([]);
+  });
+
+  it('reads praise that "used to" be as a loss', () => {
+    expect(en('used to love you, but you keep rescheduling my flights').drivers[0]).toBe('love (lost: -3)');
+    expect(en('I used to be a loyal customer').label).toBe('negative');
+    expect(en('This used to be great').label).toBe('negative');
+    // Not across a clause: the praise after the comma is today's.
+    expect(en('getting used to the new app, love it').label).toBe('positive');
+  });
+
+  it('knows disappointed expectations, unanswered calls and the praise of no problem', () => {
+    for (const post of ['I was hoping for better', 'Not what I expected', 'Nobody helped me', 'No one answered', 'Nothing works', 'I wish I never bought this', 'First and last time'])
+      expect(en(post).label, post).toBe('negative');
+    expect(en('Never had a problem with them').label).toBe('positive');
   });
 
   it('knows slowness, unusable apps and star ratings', () => {
@@ -406,6 +421,11 @@ describe('scoreSentiment — French', () => {
       expect(fr(post).label, post).toBe('negative');
     for (const post of ['Un sans faute', 'Service irréprochable', 'Allez-y les yeux fermés', 'prix imbattable', 'Coup de cœur', 'la qualité est au rendez-vous']) expect(fr(post).label, post).toBe('positive');
     expect(fr("la qualité n'est pas au rendez-vous").label).toBe('negative');
+  });
+
+  it('knows French regrets', () => {
+    expect(fr('Première et dernière fois').label).toBe('negative');
+    expect(fr("C'était mieux avant").label).toBe('negative');
   });
 
   it('knows French demands, verdicts and review idioms', () => {

@@ -93,6 +93,12 @@ export function negatedBefore(tokens: Token[], start: number, modifiers: Languag
   return false;
 }
 
+/** Is [first, second] one of the pairs? A plain loop: this runs for every opinion word. */
+function holdsPair(pairs: readonly (readonly [string, string])[], first: string, second: string): boolean {
+  for (const pair of pairs) if (pair[0] === first && pair[1] === second) return true;
+  return false;
+}
+
 /**
  * "far from perfect", "anything but helpful", "loin d'être parfait": a two-word negator right before the opinion or its
  * copula negates it, unless a negator of its own comes first ("not far from perfect", "pas loin d'être parfait" are
@@ -104,7 +110,7 @@ function negatedByPair(tokens: Token[], start: number, modifiers: LanguageModifi
   if (k < 1) return undefined;
   const second = tokens[k].key;
   const first = tokens[k - 1].key;
-  if (!modifiers.negatingPairs.some(([a, b]) => a === first && b === second)) return undefined;
+  if (!holdsPair(modifiers.negatingPairs, first, second)) return undefined;
   return k < 2 || !negates(tokens, k - 2, start, modifiers);
 }
 
@@ -265,8 +271,7 @@ export function formerlyBefore(tokens: Token[], start: number, modifiers: Langua
   for (let k = start - 1; k >= 1 && k >= start - NEGATION_SCOPE - 1; k--) {
     const token = tokens[k];
     if (token.kind === 'punct' || modifiers.contrast.has(token.key)) return false;
-    const previous = tokens[k - 1].key;
-    if (modifiers.formerly.some(([first, second]) => first === previous && second === token.key)) return true;
+    if (holdsPair(modifiers.formerly, tokens[k - 1].key, token.key)) return true;
   }
   return false;
 }

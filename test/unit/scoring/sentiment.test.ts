@@ -423,9 +423,11 @@ describe('scoreSentiment — French', () => {
     expect(fr("la qualité n'est pas au rendez-vous").label).toBe('negative');
   });
 
-  it('knows French regrets', () => {
-    expect(fr('Première et dernière fois').label).toBe('negative');
-    expect(fr("C'était mieux avant").label).toBe('negative');
+  it('knows French regrets, warnings and the praise of no problem', () => {
+    for (const post of ['Première et dernière fois', "C'était mieux avant", "Je m'attendais à mieux", "J'espérais mieux", 'Rien ne marche', 'Je ne reviendrai pas', "On ne m'y reprendra plus", 'Je déconseille fortement'])
+      expect(fr(post).label, post).toBe('negative');
+    for (const post of ["Je n'ai jamais eu de problème", 'Pas un seul problème', 'Aucun souci avec eux', 'Pas si mal']) expect(fr(post).label, post).toBe('positive');
+    expect(fr('je reviendrai vers vous').drivers).toEqual([]);
   });
 
   it('knows French demands, verdicts and review idioms', () => {

@@ -163,6 +163,14 @@ describe('scoreSentiment — English', () => {
     expect(en('Never had a problem with them').label).toBe('positive');
   });
 
+  it('knows what travellers and subscribers write when they leave or stay', () => {
+    for (const post of ["Wifi didn't work", 'No legroom', 'Never flying with you again', 'I will never fly with them again', 'Loyal customer for 10 years and this is how you treat me', 'How do I delete my account'])
+      expect(en(post).label, post).not.toBe('positive');
+    expect(en("Wifi didn't work").label).toBe('negative');
+    expect(en('Never flying with you again').label).toBe('negative');
+    for (const post of ['Will definitely fly again', 'Customer for life']) expect(en(post).label, post).toBe('positive');
+  });
+
   it('knows slowness, unusable apps and star ratings', () => {
     expect(en('the app is so slow').label).toBe('negative');
     expect(en('site unusable since the update').label).toBe('negative');

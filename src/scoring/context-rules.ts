@@ -261,7 +261,6 @@ export function standsAsInterjection(tokens: Token[], start: number, span: numbe
   return next === undefined || next.kind !== 'word' || next.fromHashtag || modifiers.interjectionTails.has(next.key);
 }
 
-/** Does a loss marker follow the opinion that ends before `after`, in the same clause ("la confiance est partie")? */
 /**
  * Is the praise at `start` a habit of the past: "used to" before it in the same clause, within the negation's reach
  * and two words more ("used to love you", "I used to really like", "used to be a loyal customer")? It is over: a loss.
@@ -276,6 +275,7 @@ export function formerlyBefore(tokens: Token[], start: number, modifiers: Langua
   return false;
 }
 
+/** Does a loss marker follow the opinion that ends before `after`, in the same clause ("la confiance est partie")? */
 export function lostAfter(tokens: Token[], after: number, modifiers: LanguageModifiers): boolean {
   for (let k = after; k < tokens.length && k < after + LOSS_SCOPE; k++) {
     const token = tokens[k];

@@ -75,13 +75,27 @@ function segmentByDictionary(tag: string, isKnownWord: (word: string) => boolean
       }
     }
   }
+  // The known words, and the stretches of letters between them that no known word covers.
   const words: string[] = [];
+  const gaps: string[] = [];
   let covered = 0;
+  let gapEnd = n;
   for (let end = n; end > 0; end = from[end]) {
-    if (known[end]) {
-      words.unshift(tag.slice(from[end], end));
-      covered += end - from[end];
-    }
+    if (!known[end]) continue;
+    gaps.unshift(tag.slice(end, gapEnd));
+    words.unshift(tag.slice(from[end], end));
+    covered += end - from[end];
+    gapEnd = from[end];
   }
-  return words.length > 0 && covered / n >= MIN_COVERAGE ? words : null;
+  gaps.unshift(tag.slice(0, gapEnd));
+  if (words.length === 0 || covered / n < MIN_COVERAGE) return null;
+  // A stretch of one or two letters left over is mostly a word the vocabulary lacks, cut into known pieces: "#Oscars"
+  // is not "o" + "scars", "#Passbook" not "pass" + "boo" + "k", "#directflights" not "dire" + "ct" + "flights". The
+  // tag stays whole then, unless the stretch is a short word of its own ("#stuckintheloop") or a plural ending.
+  const last = gaps.length - 1;
+  const cut = gaps.some((gap, k) => gap.length > 0 && gap.length < MIN_WORD && !SHORT_WORDS.has(gap) && !(k === last && gap === 's'));
+  return cut ? [tag] : words;
 }
+
+/** English and French words of one or two letters, which segmentation cannot match (MIN_WORD) but tags hold. */
+const SHORT_WORDS = new Set(['a', 'i', 'in', 'to', 'of', 'my', 'is', 'it', 'me', 'on', 'at', 'so', 'up', 'we', 'be', 'do', 'go', 'no', 'or', 'by', 'an', 'if', 'he', 'us', 'am', 'as', 'oh', 'ok', 'u', 'ur', 'y', 'la', 'le', 'de', 'du', 'un', 'en', 'et', 'je', 'tu', 'il', 'ne', 'ma', 'ta', 'ce', 'ca', 'sa', 'se', 'si', 'ou', 'au']);

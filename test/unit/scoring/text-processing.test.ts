@@ -102,6 +102,16 @@ describe('hashtag splitter', () => {
     expect(split('classroomz')).toEqual(['classroomz']);
     expect(split('xyzzyqwerty')).toEqual(['xyzzyqwerty']);
   });
+
+  it('keeps a tag whole when known words leave one or two stray letters: a word the vocabulary lacks, cut up', () => {
+    const words = createHashtagSplitter((word) => ['scars', 'pass', 'boo', 'dire', 'flights', 'stuck', 'the', 'loop', 'good', 'time'].includes(word));
+    expect(words('oscars')).toEqual(['oscars']);
+    expect(words('passbook')).toEqual(['passbook']);
+    expect(words('directflights')).toEqual(['directflights']);
+    // Short words and a plural ending are not strays.
+    expect(words('stuckintheloop')).toEqual(['stuck', 'the', 'loop']);
+    expect(words('goodtimes')).toEqual(['good', 'time']);
+  });
 });
 
 describe('masker', () => {

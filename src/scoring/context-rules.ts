@@ -275,6 +275,23 @@ export function formerlyBefore(tokens: Token[], start: number, modifiers: Langua
   return false;
 }
 
+/**
+ * Is the word at `i` a degree of a want or a lack said before it in the same clause ("I wanted to see them so bad",
+ * "we miss you terribly", "tu me manques terriblement")? Then it says how much, not that anything is bad.
+ */
+export function desireDegree(tokens: Token[], i: number, modifiers: LanguageModifiers): boolean {
+  if (!modifiers.desireDegrees.has(tokens[i].key)) return false;
+  for (let k = i - 1; k >= 0 && k >= i - DESIRE_REACH; k--) {
+    const token = tokens[k];
+    if (token.kind === 'punct' || modifiers.contrast.has(token.key)) return false;
+    if (modifiers.desireVerbs.has(token.key)) return true;
+  }
+  return false;
+}
+
+/** How many words back the verb of a want may stand from its degree ("wanted to see them tonight so bad"). */
+const DESIRE_REACH = 6;
+
 /** Does a loss marker follow the opinion that ends before `after`, in the same clause ("la confiance est partie")? */
 export function lostAfter(tokens: Token[], after: number, modifiers: LanguageModifiers): boolean {
   for (let k = after; k < tokens.length && k < after + LOSS_SCOPE; k++) {

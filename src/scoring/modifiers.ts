@@ -18,6 +18,9 @@ export interface LanguageModifiers {
   copulas: ReadonlySet<string>;
   /** A habit of the past before praise says it is over ("used to love", "used to be reliable"): `[first, second]`. */
   formerly: readonly (readonly [string, string])[];
+  /** Verbs of wanting and missing, after which `desireDegrees` say how much: "want it so bad", "miss you terribly". */
+  desireVerbs: ReadonlySet<string>;
+  desireDegrees: ReadonlySet<string>;
   /** Words that say it happened again ("another", "again", "encore"): with them a praise interjection is sarcasm. */
   repetitionMarkers: ReadonlySet<string>;
   intensifiers: ReadonlyMap<string, number>;
@@ -148,6 +151,8 @@ export const MODIFIERS: Record<'en' | 'fr', LanguageModifiers> = {
     copulas: new Set(['being', 'be']),
     repetitionMarkers: new Set(['another', 'again']),
     formerly: [['used', 'to'], ['use', 'to']],
+    desireVerbs: new Set(['want', 'wanna', 'wants', 'wanted', 'wanting', 'need', 'needs', 'needed', 'miss', 'misses', 'missed', 'missing']),
+    desireDegrees: new Set(['bad', 'badly', 'terribly', 'awfully', 'desperately']),
     intensifiers: new Map(Object.entries(EN_INTENSIFIERS)),
     degreePhrases: new Set(),
     excess: new Set(['too']),
@@ -183,6 +188,8 @@ export const MODIFIERS: Record<'en' | 'fr', LanguageModifiers> = {
     repetitionMarkers: new Set(['encore', 'nouveau', 'nouvelle', 'enieme']),
     // French says it with the imperfect tense ("j'adorais"), which a word list cannot tell from the present.
     formerly: [],
+    desireVerbs: new Set(['manque', 'manques', 'manquez', 'manquent', 'envie']),
+    desireDegrees: new Set(['terriblement', 'affreusement', 'atrocement']),
     intensifiers: new Map(Object.entries(FR_INTENSIFIERS)),
     degreePhrases: new Set(['pas mal']),
     excess: new Set(['trop']),

@@ -4,7 +4,7 @@ import { emojiValence, emoticonValence } from './emoji-lexicon.js';
 import { lexiconFor, tokenizePost, type Lexicon, type Phrase } from './lexicon.js';
 import { maskerFor } from './masking.js';
 import { inProperName } from './proper-names.js';
-import { exclaimedSentences, formerlyBefore, hypothetical, intensifiedBefore, isSentenceEnd, lostAfter, topOfScale, modifierBoost, negatedBefore, opensDiscourse, questionSentences, sarcasticOpener, standsAsInterjection, waitStart } from './context-rules.js';
+import { desireDegree, exclaimedSentences, formerlyBefore, hypothetical, intensifiedBefore, isSentenceEnd, lostAfter, topOfScale, modifierBoost, negatedBefore, opensDiscourse, questionSentences, sarcasticOpener, standsAsInterjection, waitStart } from './context-rules.js';
 import {
   COURTESY, IRONY_MARKERS, IRREALIS_FACTOR, LOSS_FACTOR, MODIFIERS, NEGATED_COMPLAINT_FACTOR, NEGATION_FACTOR, QUESTION_FACTOR, type LanguageModifiers,
 } from './modifiers.js';
@@ -204,6 +204,11 @@ function collectContributions(tokens: Token[], lexicon: Lexicon, modifiers: Lang
     // "terribly disappointed", "terriblement déçu", "damn good", "super slow": the intensifier strengthens the opinion
     // after it (modifierBoost) and is no opinion of its own there, as in VADER (its booster words score 0).
     if (phrase === undefined && readIntensifiers && modifiesOpinion(tokens, i, lexicon, modifiers)) {
+      i++;
+      continue;
+    }
+    // "wanted to see them so bad", "miss you terribly": how much it is wanted, no complaint.
+    if (phrase === undefined && readIntensifiers && desireDegree(tokens, i, modifiers)) {
       i++;
       continue;
     }

@@ -149,6 +149,15 @@ describe('scoreSentiment — English', () => {
     expect(en('they must have been busy').drivers).toEqual([]);
   });
 
+  it('reads "so bad" and "terribly" after a want or a lack as how much, not as a complaint', () => {
+    expect(en('I WANTED TO SEE THEM TONIGHT SO BAD').drivers).toEqual([]);
+    expect(en('We miss you terribly around here').label).toBe('neutral');
+    expect(en('Need some TrueBlue service and fares badly!!').drivers).toEqual([]);
+    // Not across a clause, and not without the want.
+    expect(en('I missed my flight, it was so bad').drivers).toContain('bad (-3.9)');
+    expect(en('the service was so bad').label).toBe('negative');
+  });
+
   it('reads praise that "used to" be as a loss', () => {
     expect(en('used to love you, but you keep rescheduling my flights').drivers[0]).toBe('love (lost: -3)');
     expect(en('I used to be a loyal customer').label).toBe('negative');

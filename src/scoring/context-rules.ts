@@ -114,6 +114,16 @@ function negatedByPair(tokens: Token[], start: number, modifiers: LanguageModifi
   return k < 2 || !negates(tokens, k - 2, start, modifiers);
 }
 
+/**
+ * Is the opinion at `start` what would have been, and was not: a modal in the past right before it, or before one or
+ * two intensifiers before it ("would have been nice to know", "could've been so much better", "ça aurait été bien")?
+ */
+export function counterfactualBefore(tokens: Token[], start: number, modifiers: LanguageModifiers): boolean {
+  let end = start;
+  while (end > start - 2 && modifiers.intensifiers.has(tokens[end - 1]?.key ?? '')) end--;
+  return modifiers.counterfactuals.some((words) => words.every((word, k) => tokens[end - words.length + k]?.key === word));
+}
+
 /** Is the opinion under a wish or a conditional ("would love", "j'aimerais bien")? */
 export function hypothetical(tokens: Token[], start: number, modifiers: LanguageModifiers): boolean {
   for (let k = start - 1; k >= 0 && k >= start - NEGATION_SCOPE; k--) {

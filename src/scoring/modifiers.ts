@@ -18,6 +18,11 @@ export interface LanguageModifiers {
   copulas: ReadonlySet<string>;
   /** A habit of the past before praise says it is over ("used to love", "used to be reliable"): `[first, second]`. */
   formerly: readonly (readonly [string, string])[];
+  /**
+   * A modal in the past before the opinion: what would have been, and was not ("would have been nice to be told",
+   * "ça aurait été bien de prévenir"). Each is the words right before the opinion (an intensifier may come between).
+   */
+  counterfactuals: readonly (readonly string[])[];
   /** Verbs of wanting and missing, after which `desireDegrees` say how much: "want it so bad", "miss you terribly". */
   desireVerbs: ReadonlySet<string>;
   desireDegrees: ReadonlySet<string>;
@@ -147,10 +152,11 @@ export const MODIFIERS: Record<'en' | 'fr', LanguageModifiers> = {
     negatorsAfter: new Set(),
     restrictors: new Set(),
     focusParticles: new Set(['only', 'just', 'merely', 'simply']),
-    negatingPairs: [['far', 'from'], ['anything', 'but']],
+    negatingPairs: [['far', 'from'], ['anything', 'but'], ['less', 'than']],
     copulas: new Set(['being', 'be']),
     repetitionMarkers: new Set(['another', 'again']),
     formerly: [['used', 'to'], ['use', 'to']],
+    counterfactuals: ['would', 'could', 'should', 'might'].flatMap((modal) => [[modal, 'have', 'been'], [`${modal}'ve`, 'been'], [`${modal}ve`, 'been']]),
     desireVerbs: new Set(['want', 'wanna', 'wants', 'wanted', 'wanting', 'need', 'needs', 'needed', 'miss', 'misses', 'missed', 'missing']),
     desireDegrees: new Set(['bad', 'badly', 'terribly', 'awfully', 'desperately']),
     intensifiers: new Map(Object.entries(EN_INTENSIFIERS)),
@@ -188,6 +194,7 @@ export const MODIFIERS: Record<'en' | 'fr', LanguageModifiers> = {
     repetitionMarkers: new Set(['encore', 'nouveau', 'nouvelle', 'enieme']),
     // French says it with the imperfect tense ("j'adorais"), which a word list cannot tell from the present.
     formerly: [],
+    counterfactuals: ['aurait', 'aurais', 'auraient', 'aurions', 'auriez'].map((modal) => [modal, 'ete']),
     desireVerbs: new Set(['manque', 'manques', 'manquez', 'manquent', 'envie']),
     desireDegrees: new Set(['terriblement', 'affreusement', 'atrocement']),
     intensifiers: new Map(Object.entries(FR_INTENSIFIERS)),

@@ -4,7 +4,7 @@ import { emojiValence, emoticonValence } from './emoji-lexicon.js';
 import { lexiconFor, tokenizePost, type Lexicon, type Phrase } from './lexicon.js';
 import { maskerFor } from './masking.js';
 import { inProperName } from './proper-names.js';
-import { desireDegree, exclaimedSentences, formerlyBefore, hypothetical, intensifiedBefore, isSentenceEnd, lostAfter, topOfScale, modifierBoost, negatedBefore, opensDiscourse, questionSentences, sarcasticOpener, standsAsInterjection, waitStart } from './context-rules.js';
+import { counterfactualBefore, desireDegree, exclaimedSentences, formerlyBefore, hypothetical, intensifiedBefore, isSentenceEnd, lostAfter, topOfScale, modifierBoost, negatedBefore, opensDiscourse, questionSentences, sarcasticOpener, standsAsInterjection, waitStart } from './context-rules.js';
 import {
   COURTESY, IRONY_MARKERS, IRREALIS_FACTOR, LOSS_FACTOR, MODIFIERS, NEGATED_COMPLAINT_FACTOR, NEGATION_FACTOR, QUESTION_FACTOR, type LanguageModifiers,
 } from './modifiers.js';
@@ -263,7 +263,11 @@ function collectContributions(tokens: Token[], lexicon: Lexicon, modifiers: Lang
     // word under a modal is mostly what may happen, not an opinion ("ça pourrait offrir des perspectives"): it keeps
     // its (already halved) weight. "would love to" / "I'd like to" is a polite formula for a request ("I'd love to know
     // where my bag is"): no praise at all.
-    if (valence > 0 && Math.abs(base) > 1 && !off.has('wish') && hypothetical(tokens, i, modifiers)) {
+    // What would have been praise and was not ("would have been nice to be told") is a complaint, as "not nice" is.
+    if (valence > 0 && !off.has('wish') && counterfactualBefore(tokens, i, modifiers)) {
+      valence *= NEGATION_FACTOR;
+      driver = `${text} (counterfactual: ${formatValence(valence)})`;
+    } else if (valence > 0 && Math.abs(base) > 1 && !off.has('wish') && hypothetical(tokens, i, modifiers)) {
       const formula = span === 1 && POLITE_WISH_VERBS.has(token.key) && tokens[i + 1]?.key === 'to';
       valence *= formula ? 0 : IRREALIS_FACTOR;
       driver = formula ? `${text} (polite formula: 0)` : `${text} (wish: ${formatValence(valence)})`;

@@ -125,7 +125,15 @@ describe('scoreSentiment — English', () => {
     expect(en('Great, thanks for fixing the delay').drivers[0]).toBe('great (+3)');
   });
 
+  it('reads praise a past modal says did not happen as a complaint', () => {
+    expect(en('would have been nice to be offered a credit').drivers).toEqual(['nice (counterfactual: -1.5)']);
+    expect(en('That would have been better info').label).toBe('negative');
+    expect(en("would've been really helpful to know").label).toBe('negative');
+    expect(en('the flight was great').label).toBe('positive');
+  });
+
   it('reads "far from" and "anything but" as negators, and "not far from" as nearly', () => {
+    expect(en('the rep was less than helpful').drivers).toEqual(['helpful (negated)']);
     expect(en('the new model is far from perfect').drivers).toEqual(['perfect (negated)']);
     expect(en('it is far from being reliable').label).toBe('negative');
     expect(en('support was anything but helpful').label).toBe('negative');
@@ -438,6 +446,10 @@ describe('scoreSentiment — French', () => {
       expect(fr(post).label, post).toBe('negative');
     for (const post of ['Un sans faute', 'Service irréprochable', 'Allez-y les yeux fermés', 'prix imbattable', 'Coup de cœur', 'la qualité est au rendez-vous']) expect(fr(post).label, post).toBe('positive');
     expect(fr("la qualité n'est pas au rendez-vous").label).toBe('negative');
+  });
+
+  it('reads praise under "aurait été" as what did not happen', () => {
+    expect(fr('ça aurait été sympa de prévenir').label).toBe('negative');
   });
 
   it('knows French regrets, warnings and the praise of no problem', () => {

@@ -188,6 +188,11 @@ describe('scoreSentiment — English', () => {
     for (const post of ['Will definitely fly again', 'Customer for life']) expect(en(post).label, post).toBe('positive');
   });
 
+  it('knows outages and being let down', () => {
+    for (const post of ['is the website down?', 'System down? No IT?', 'another outage this morning', 'always letting me down', 'get your act together', 'no excuse for 3 gate changes', 'I guess I just expected more'])
+      expect(en(post).label, post).toBe('negative');
+  });
+
   it('knows slowness, unusable apps and star ratings', () => {
     expect(en('the app is so slow').label).toBe('negative');
     expect(en('site unusable since the update').label).toBe('negative');
@@ -446,6 +451,10 @@ describe('scoreSentiment — French', () => {
       expect(fr(post).label, post).toBe('negative');
     for (const post of ['Un sans faute', 'Service irréprochable', 'Allez-y les yeux fermés', 'prix imbattable', 'Coup de cœur', 'la qualité est au rendez-vous']) expect(fr(post).label, post).toBe('positive');
     expect(fr("la qualité n'est pas au rendez-vous").label).toBe('negative');
+  });
+
+  it('knows French outages', () => {
+    for (const post of ['service indisponible', 'distributeur hors service', 'pas de réseau depuis ce matin', 'le site est down']) expect(fr(post).label, post).toBe('negative');
   });
 
   it('reads praise under "aurait été" as what did not happen', () => {

@@ -75,7 +75,7 @@ function cannotSayEnough(tokens: Token[], start: number): boolean {
  * belong to a set phrase and negate nothing.
  */
 export function negatedBefore(tokens: Token[], start: number, modifiers: LanguageModifiers, inQuestion: boolean, held?: ReadonlySet<number>): boolean {
-  const byPair = modifiers.negatingPairs.length > 0 ? negatedByPair(tokens, start, modifiers) : undefined;
+  const byPair = negatedByPair(tokens, start, modifiers);
   if (byPair !== undefined) return byPair;
   let restricted = false;
   for (let k = start - 1; k >= 0 && k >= start - NEGATION_SCOPE; k--) {
@@ -126,10 +126,15 @@ export function counterfactualBefore(tokens: Token[], start: number, modifiers: 
 
 /** Is the opinion under a wish or a conditional ("would love", "j'aimerais bien")? */
 export function hypothetical(tokens: Token[], start: number, modifiers: LanguageModifiers): boolean {
-  for (let k = start - 1; k >= 0 && k >= start - NEGATION_SCOPE; k--) {
+  return wordInClauseBefore(tokens, start, NEGATION_SCOPE, modifiers, modifiers.irrealis);
+}
+
+/** Is one of `words` among the `reach` words before `start`, in the same clause (no mark or contrast word between)? */
+function wordInClauseBefore(tokens: Token[], start: number, reach: number, modifiers: LanguageModifiers, words: ReadonlySet<string>): boolean {
+  for (let k = start - 1; k >= 0 && k >= start - reach; k--) {
     const token = tokens[k];
     if (token.kind === 'punct' || modifiers.contrast.has(token.key)) return false;
-    if (modifiers.irrealis.has(token.key)) return true;
+    if (words.has(token.key)) return true;
   }
   return false;
 }
@@ -290,13 +295,7 @@ export function formerlyBefore(tokens: Token[], start: number, modifiers: Langua
  * "we miss you terribly", "tu me manques terriblement")? Then it says how much, not that anything is bad.
  */
 export function desireDegree(tokens: Token[], i: number, modifiers: LanguageModifiers): boolean {
-  if (!modifiers.desireDegrees.has(tokens[i].key)) return false;
-  for (let k = i - 1; k >= 0 && k >= i - DESIRE_REACH; k--) {
-    const token = tokens[k];
-    if (token.kind === 'punct' || modifiers.contrast.has(token.key)) return false;
-    if (modifiers.desireVerbs.has(token.key)) return true;
-  }
-  return false;
+  return modifiers.desireDegrees.has(tokens[i].key) && wordInClauseBefore(tokens, i, DESIRE_REACH, modifiers, modifiers.desireVerbs);
 }
 
 /** How many words back the verb of a want may stand from its degree ("wanted to see them tonight so bad"). */

@@ -257,14 +257,12 @@ export function languageOfTokens(tokens: readonly Token[], text: string, hint?: 
   const detected = result.language;
   // A third language for a short post without one word or letter of it ("Congratulations!" as Tagalog, "u guys suck"
   // as Croatian, "fav airline" as Estonian: n-grams of a few words) is noise; the platform's English or French is not.
-  if ((hinted === 'en' || hinted === 'fr') && detected !== 'en' && detected !== 'fr' && !evidence.foreign && evidence.letters < TRUSTED_LETTERS) {
-    return { lang: hinted, reliable: false };
-  }
-  // Without a hint (Reddit, YouTube, Hacker News), the same short posts: when eld scores English or French about as
-  // high as the third language it names, the n-grams cannot tell them apart ("super helpful": Danish 0.624, English
-  // 0.620), and a post read in a language without a lexicon loses its sentiment.
-  if (!hinted && detected !== 'en' && detected !== 'fr' && !evidence.foreign && evidence.letters < TRUSTED_LETTERS) {
-    const close = nearTopLanguage(result.getScores(), detected);
+  // Without a hint (Reddit, YouTube, Hacker News), English or French wins when eld scores it about as high as the third
+  // language it names: the n-grams cannot tell them apart ("super helpful": Danish 0.624, English 0.620), and a post
+  // read in a language without a lexicon loses its sentiment.
+  if (detected !== 'en' && detected !== 'fr' && !evidence.foreign && evidence.letters < TRUSTED_LETTERS) {
+    if (hinted === 'en' || hinted === 'fr') return { lang: hinted, reliable: false };
+    const close = hinted ? undefined : nearTopLanguage(result.getScores(), detected);
     if (close) return { lang: close, reliable: false };
   }
   if (detected && (evidence.letters >= TRUSTED_LETTERS || result.isReliable())) return { lang: detected, reliable: true };

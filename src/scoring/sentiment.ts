@@ -368,12 +368,10 @@ export function scoreTokens(tokens: Token[], lang: string, off: DisabledRules = 
   const drivers: string[] = [];
   let sum = 0;
   for (const [index, item] of items.entries()) {
-    if (item.courtesy && item.valence > 0 && complaint && !off.has('courtesy-in-complaint') && complainedAfter(items, index)) {
-      drivers.push(`${item.driver.replace(/ \(.*\)$/, '')} (ignored: courtesy in a complaint)`);
-      continue;
-    }
-    if (item.sarcastic && complaint && complainedAfter(items, index)) {
-      drivers.push(`${item.driver.replace(/ \(.*\)$/, '')} (ignored: sarcasm)`);
+    // Thanks, laughter and a sarcastic opener before the complaint they speak of are dropped, said why.
+    const dropped = item.courtesy && item.valence > 0 && !off.has('courtesy-in-complaint') ? 'courtesy in a complaint' : item.sarcastic ? 'sarcasm' : undefined;
+    if (dropped && complaint && complainedAfter(items, index)) {
+      drivers.push(`${item.driver.replace(/ \(.*\)$/, '')} (ignored: ${dropped})`);
       continue;
     }
     let valence = item.valence;

@@ -1,5 +1,5 @@
 // Applies the numbered migrations with kysely's Migrator; safe to call at every start.
-import { Migrator, type MigrationResult } from 'kysely';
+import { Migrator, type MigrationResult, type MigrationResultSet } from 'kysely';
 import type { Store } from './database.js';
 import { migrations } from '../../migrations/index.js';
 
@@ -23,9 +23,10 @@ const INTROSPECTION_ATTEMPTS = 10;
 const pause = (attempt: number) => new Promise((resolve) => setTimeout(resolve, 20 * attempt + Math.random() * 50));
 const droppedMeanwhile = (error: unknown): boolean => /(relation|schema) ".+" does not exist/.test((error as Error)?.message ?? '');
 
-export async function migrateToLatest(store: Store): Promise<MigrationResult[]> {
+/** Runs one of the Migrator's moves, trying again while it failed in the introspection, before any migration ran. */
+async function migrateWithRetry(store: Store, move: (m: Migrator) => Promise<MigrationResultSet>): Promise<MigrationResult[]> {
   for (let attempt = 1; ; attempt++) {
-    const { error, results } = await migrator(store).migrateToLatest();
+    const { error, results } = await move(migrator(store));
     if (!error) return results ?? [];
     const failed = results?.find((r) => r.status === 'Error');
     if (!failed && droppedMeanwhile(error) && attempt < INTROSPECTION_ATTEMPTS) {
@@ -35,6 +36,11 @@ export async function migrateToLatest(store: Store): Promise<MigrationResult[]> 
     throw new Error(`migration ${failed?.migrationName ?? '?'} failed: ${(error as Error).message ?? String(error)}`);
   }
 }
+
+export const migrateToLatest = (store: Store): Promise<MigrationResult[]> => migrateWithRetry(store, (m) => m.migrateToLatest());
+
+/** Migrates up (or down) to the named migration: an upgrade test starts from an older schema this way. */
+export const migrateTo = (store: Store, name: string): Promise<MigrationResult[]> => migrateWithRetry(store, (m) => m.migrateTo(name));
 
 /** Names of migrations not yet applied (for /ready and doctor). */
 export async function pendingMigrations(store: Store): Promise<string[]> {

@@ -99,6 +99,14 @@ export function patternPolaritiesFr(): [form: string, polarity: number][] {
   return polarities;
 }
 
+/**
+ * Posts drop the apostrophe of contractions ("cant wait", "dont like", "didnt receive"), and the negators already read
+ * them so: a phrase with a contraction also stands in its apostrophe-less spelling, unless a list gives that one.
+ * Phrases only: alone, "we'll", "he'll", "it's" would become other words ("well", "hell", "its").
+ */
+const CONTRACTION = /^(\p{L}+)'(t|s|m|re|ve|d|ll)$/u;
+const withoutApostrophe = (key: string): string => key.replace(CONTRACTION, '$1$2');
+
 /** Later lists override earlier ones: own domain knowledge beats a general lexicon. */
 function buildLexicon(lists: ValenceList[], endings: readonly Ending[] | null, prefixes: readonly NegatingPrefix[] = []): Lexicon {
   const words = new Map<string, number>();
@@ -110,6 +118,11 @@ function buildLexicon(lists: ValenceList[], endings: readonly Ending[] | null, p
       if (keys.length === 1) words.set(keys[0], valence);
       else phraseByText.set(keys.join(' '), { keys, text: entry, valence });
     }
+  }
+  for (const phrase of [...phraseByText.values()]) {
+    const keys = phrase.keys.map(withoutApostrophe);
+    const text = keys.join(' ');
+    if (!phraseByText.has(text)) phraseByText.set(text, { keys, text: phrase.text, valence: phrase.valence });
   }
   const phrases = new Map<string, Phrase[]>();
   for (const phrase of phraseByText.values()) {

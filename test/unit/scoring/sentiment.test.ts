@@ -142,6 +142,24 @@ describe('scoreSentiment — English', () => {
     expect(en('far from home, great hotel').label).toBe('positive');
   });
 
+  it('reads a phrase with a contraction in its apostrophe-less spelling too, as posts write it', () => {
+    expect(en('Cant wait to watch the debate').drivers).toEqual(["can't wait (+2)"]);
+    expect(en('I didnt receive my order').label).toBe('negative');
+    expect(en('you wont regret it').label).toBe('positive');
+  });
+
+  it('reads laughter as amusement, not praise: "lmao" and "lmfao" weigh what "lol" weighs', () => {
+    for (const laugh of ['lol', 'lmao', 'LMFAO', 'rofl']) expect(en(`${laugh} you know someone typed this`).label, laugh).toBe('neutral');
+    expect(en('lmfao i love it').label).toBe('positive');
+  });
+
+  it('reads "any chance" and "by chance" as the opening of a question, not as luck', () => {
+    expect(en('any chance you have an update on flight 99?').drivers).toEqual([]);
+    expect(en('is the store open tomorrow by chance?').label).toBe('neutral');
+    expect(en('what are the chances of rain tonight').label).toBe('neutral');
+    expect(en('so glad I got the chance to meet her').label).toBe('positive');
+  });
+
   it('knows demands, verdicts and review idioms customers use', () => {
     expect(en('you need to do better').label).toBe('negative');
     expect(en('#DoBetter').label).toBe('negative');

@@ -41,10 +41,27 @@ export function scoreText(
 ): TextScores {
   const masked = mask(text);
   const tokens = tokenizePost(masked);
-  const language = languageOfTokens(tokens, masked, langHint);
-  const lexicon = scoreTokens(tokens, language.lang);
+  const guessed = languageOfTokens(tokens, masked, langHint);
+  const { language, lexicon } = langHint ? { language: guessed, lexicon: scoreTokens(tokens, guessed.lang) } : readByLexicon(tokens, guessed);
   const sentiment = sentimentModel ? withModel(sentimentModel, tokens, language.lang, lexicon) : lexicon;
   return { language, sentiment, riskFlags: riskFlagsOf(tokens, riskLexicon) };
+}
+
+/**
+ * A post too short for its language to be told, and without the platform's word for it (Reddit, YouTube, Hacker
+ * News): "honteux", "nul", "Scam!". Read as undetermined (the English lexicon) or as a third language (no lexicon),
+ * a one-word French verdict lost its tone. When the opinion words are those of one lexicon only, the post is taken
+ * for that language; when both lexicons read it (or neither), the guess stands.
+ */
+function readByLexicon(tokens: ReturnType<typeof tokenizePost>, guessed: LanguageGuess): { language: LanguageGuess; lexicon: SentimentResult } {
+  const asGuessed = scoreTokens(tokens, guessed.lang);
+  if (guessed.reliable || guessed.lang === 'en' || guessed.lang === 'fr') return { language: guessed, lexicon: asGuessed };
+  const english = guessed.lang === 'und' ? asGuessed : scoreTokens(tokens, 'en');
+  const french = scoreTokens(tokens, 'fr');
+  const heard = (result: SentimentResult) => result.drivers.length > 0;
+  if (heard(french) && !heard(english)) return { language: { lang: 'fr', reliable: false }, lexicon: french };
+  if (heard(english) && !heard(french) && guessed.lang !== 'und') return { language: { lang: 'en', reliable: false }, lexicon: english };
+  return { language: guessed, lexicon: asGuessed };
 }
 
 /**

@@ -43,6 +43,17 @@ describe('createScorer', () => {
     expect(scores.sentiment.label).toBe('negative');
   });
 
+  it('reads a one-word verdict in the language whose lexicon knows it, when no platform says the language', () => {
+    for (const verdict of ['honteux', 'nul', 'Scandaleux !', 'inadmissible']) {
+      const scores = scorer.score(mention(verdict));
+      expect([scores.lang, scores.sentiment.label], verdict).toEqual(['fr', 'negative']);
+    }
+    expect(scorer.score(mention('Scam')).sentiment.label).toBe('negative');
+    // A platform's word for the language stands, and a post of another language keeps its own.
+    expect(scorer.score(mention('honteux', { langHint: 'en' })).lang).toBe('en');
+    expect(scorer.score(mention('danke schön')).lang).toBe('de');
+  });
+
   it('uses the given author stats for influence', () => {
     const strong = scorer.score(mention('hello'), { followers: 2000, posts: 10, engagementEarned: 5000, amplifications: 300, graphRank: 1 });
     const weak = scorer.score(mention('hello'));

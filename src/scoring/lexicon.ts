@@ -256,10 +256,10 @@ export function lexiconFor(lang: string, disabled: DisabledRules = ALL_RULES_ON)
 
 const isKnownWord = (word: string): boolean =>
   LEXICONS.en.words.has(word) || LEXICONS.fr.words.has(word) || COMMON_WORDS.has(word);
-// Function words let the hashtag splitter cover tags such as "#notgood" or "#jenpeuxplus".
+// Function words let the hashtag splitter cover tags such as "#notgood", "#cantwait" or "#jenpeuxplus".
 const COMMON_WORDS = new Set([
   'not', 'no', 'the', 'and', 'you', 'your', 'for', 'this', 'that', 'never', 'again', 'ever', 'why', 'what', 'how', 'all', 'day', 'time', 'customer', 'service',
-  'flight', 'fly', 'pas', 'les', 'des', 'une', 'est', 'pour', 'plus', 'jamais', 'tout', 'avec', 'sans', 'encore', 'vous', 'nous', 'moi', 'peux', 'veux',
+  'flight', 'fly', 'cant', 'dont', 'wont', 'didnt', 'doesnt', 'isnt', 'wasnt', 'pas', 'les', 'des', 'une', 'est', 'pour', 'plus', 'jamais', 'tout', 'avec', 'sans', 'encore', 'vous', 'nous', 'moi', 'peux', 'veux',
 ]);
 // English only: "#baggagefail" is an English habit, and the French lists (a machine translation among them) hold short
 // words that begin unrelated French ones ("poli" in "#Politique").

@@ -146,6 +146,13 @@ describe('scoreSentiment — English', () => {
     expect(en('Cant wait to watch the debate').drivers).toEqual(["can't wait (+2)"]);
     expect(en('I didnt receive my order').label).toBe('negative');
     expect(en('you wont regret it').label).toBe('positive');
+    expect(en('dinner on Thursday #cantwait').drivers).toEqual(["can't wait (+2)"]);
+  });
+
+  it('knows the idioms of a good surprise and of being amazed, in both languages', () => {
+    for (const post of ['was pleasantly surprised by the new menu', 'Mind-blowing moves', 'this just blew my mind', 'I cant get enough of it']) expect(en(post).label, post).toBe('positive');
+    for (const post of ['agréablement surpris par le service', 'je suis bluffé', 'un spectacle époustouflant', "j'en redemande"]) expect(fr(post).label, post).toBe('positive');
+    expect(fr('mauvaise surprise ce matin').label).toBe('negative');
   });
 
   it('reads laughter as amusement, not praise: "lmao" and "lmfao" weigh what "lol" weighs', () => {

@@ -30,7 +30,8 @@ export interface TokenizeOptions {
  *   handle     @[\p{L}\p{N}_]+                 (dropped)
  *   hashtag    #[\p{L}\p{N}_]+                 (split into words)
  *   emoji      one \p{Extended_Pictographic}
- *   emoticon   :-) ;( =D xD <3 </3 ^^ ^_^ -_- T_T :'( and reversed (: -- not glued to a letter or digit on either side
+ *   emoticon   :-) ;( =D xD <3 </3 ^^ ^_^ -_- T_T :'( and reversed (: -- not glued to a letter or digit on either side,
+ *              except a round smiley right after a letter ("thanks:)", gluedSmiley)
  *   word       [\p{L}\p{N}]+ joined by ' or ’ ("don't", "aujourd'hui")
  *   punct      ! ? . , ; : … ( ) [ ] " “ ” « » and a dash between spaces: they end a clause
  */
@@ -164,6 +165,18 @@ function matchEmoticon(text: string, i: number): number {
   return -1;
 }
 
+/**
+ * A smiley typed straight after a word ("thanks again:)", "I can't:(", "bless you:-)"): colon or semicolon eyes, an
+ * optional dash, a round mouth, after a letter (a digit before it is a time or a score, "10:30"). Other emoticons
+ * stay unglued: after a letter they are mostly something else ("re:D", "x:P" in code, "http:/").
+ */
+const GLUED_MOUTHS = '()';
+function gluedSmiley(text: string, i: number): boolean {
+  if (text[i] !== ':' && text[i] !== ';') return false;
+  const mouth = text[i + 1] === '-' ? i + 2 : i + 1;
+  return GLUED_MOUTHS.includes(text[mouth] ?? '\n') && (classOf(codePointBefore(text, i)) & NUMBER) === 0;
+}
+
 /** End of a word: runs of letters and digits joined by single apostrophes. */
 function matchWord(text: string, i: number): number {
   let end = i;
@@ -279,7 +292,7 @@ export function tokenize(text: string, options: TokenizeOptions = {}): Token[] {
           continue;
         }
       }
-      if (starts & EMOTICON_START && (i === 0 || !isLetterOrNumber(codePointBefore(text, i)))) {
+      if (starts & EMOTICON_START && (i === 0 || !isLetterOrNumber(codePointBefore(text, i)) || gluedSmiley(text, i))) {
         const end = matchEmoticon(text, i);
         if (end > 0) {
           pushOther(tokens, text.slice(i, end), 'emoticon');

@@ -68,6 +68,14 @@ describe('tokenize', () => {
     expect(kinds('(: <33 ^_^ -_-')).toEqual(['emoticon:(:', 'emoticon:<33', 'emoticon:^_^', 'emoticon:-_-']);
   });
 
+  it('reads a smiley typed straight after a word, but not after a digit or as a code', () => {
+    const kinds = (text: string) => tokenize(text).map((t) => `${t.kind}:${t.text}`);
+    expect(kinds("thanks:) but I can't:(")).toEqual(['word:thanks', 'emoticon::)', 'word:but', 'word:I', "word:can't", 'emoticon::(']);
+    expect(kinds('bless you:-) please;)')).toEqual(['word:bless', 'word:you', 'emoticon::-)', 'word:please', 'emoticon:;)']);
+    expect(kinds('at 10:30)')).toEqual(['word:at', 'word:10', 'punct::', 'word:30', 'punct:)']);
+    expect(kinds('f:(n) re:Design')).toEqual(['word:f', 'punct::', 'punct:(', 'word:n', 'punct:)', 'word:re', 'punct::', 'word:Design']);
+  });
+
   it('drops bare "http" placeholders, keeps spaced dashes as clause ends and reads astral letters', () => {
     const kinds = (text: string) => tokenize(text).map((t) => `${t.kind}:${t.text}`);
     expect(kinds('see http now')).toEqual(['word:see', 'word:now']);

@@ -126,15 +126,21 @@ export function counterfactualBefore(tokens: Token[], start: number, modifiers: 
 
 /** Is the opinion under a wish or a conditional ("would love", "j'aimerais bien")? */
 export function hypothetical(tokens: Token[], start: number, modifiers: LanguageModifiers): boolean {
-  return wordInClauseBefore(tokens, start, NEGATION_SCOPE, modifiers, modifiers.irrealis);
+  return inClauseBefore(tokens, start, NEGATION_SCOPE, modifiers, isIrrealis);
 }
 
-/** Is one of `words` among the `reach` words before `start`, in the same clause (no mark or contrast word between)? */
-function wordInClauseBefore(tokens: Token[], start: number, reach: number, modifiers: LanguageModifiers, words: ReadonlySet<string>): boolean {
+/** What a clause scan looks for at token k. Module-level functions, not closures: the scans run for every opinion word. */
+type TokenTest = (tokens: Token[], k: number, modifiers: LanguageModifiers) => boolean;
+const isIrrealis: TokenTest = (tokens, k, modifiers) => modifiers.irrealis.has(tokens[k].key);
+const isDesireVerb: TokenTest = (tokens, k, modifiers) => modifiers.desireVerbs.has(tokens[k].key);
+const endsFormerly: TokenTest = (tokens, k, modifiers) => k > 0 && holdsPair(modifiers.formerly, tokens[k - 1].key, tokens[k].key);
+
+/** Does `test` hold for one of the `reach` tokens before `start`, in the same clause (no mark or contrast word between)? */
+function inClauseBefore(tokens: Token[], start: number, reach: number, modifiers: LanguageModifiers, test: TokenTest): boolean {
   for (let k = start - 1; k >= 0 && k >= start - reach; k--) {
     const token = tokens[k];
     if (token.kind === 'punct' || modifiers.contrast.has(token.key)) return false;
-    if (words.has(token.key)) return true;
+    if (test(tokens, k, modifiers)) return true;
   }
   return false;
 }
@@ -281,13 +287,7 @@ export function standsAsInterjection(tokens: Token[], start: number, span: numbe
  * and two words more ("used to love you", "I used to really like", "used to be a loyal customer")? It is over: a loss.
  */
 export function formerlyBefore(tokens: Token[], start: number, modifiers: LanguageModifiers): boolean {
-  if (modifiers.formerly.length === 0) return false;
-  for (let k = start - 1; k >= 1 && k >= start - NEGATION_SCOPE - 1; k--) {
-    const token = tokens[k];
-    if (token.kind === 'punct' || modifiers.contrast.has(token.key)) return false;
-    if (holdsPair(modifiers.formerly, tokens[k - 1].key, token.key)) return true;
-  }
-  return false;
+  return modifiers.formerly.length > 0 && inClauseBefore(tokens, start, NEGATION_SCOPE + 1, modifiers, endsFormerly);
 }
 
 /**
@@ -295,7 +295,7 @@ export function formerlyBefore(tokens: Token[], start: number, modifiers: Langua
  * "we miss you terribly", "tu me manques terriblement")? Then it says how much, not that anything is bad.
  */
 export function desireDegree(tokens: Token[], i: number, modifiers: LanguageModifiers): boolean {
-  return modifiers.desireDegrees.has(tokens[i].key) && wordInClauseBefore(tokens, i, DESIRE_REACH, modifiers, modifiers.desireVerbs);
+  return modifiers.desireDegrees.has(tokens[i].key) && inClauseBefore(tokens, i, DESIRE_REACH, modifiers, isDesireVerb);
 }
 
 /** How many words back the verb of a want may stand from its degree ("wanted to see them tonight so bad"). */

@@ -42,7 +42,8 @@ export function scoreText(
   const masked = mask(text);
   const tokens = tokenizePost(masked);
   const guessed = languageOfTokens(tokens, masked, langHint);
-  const { language, lexicon } = langHint ? { language: guessed, lexicon: scoreTokens(tokens, guessed.lang) } : readByLexicon(tokens, guessed);
+  const language = langHint ? guessed : languageByLexicon(tokens, guessed);
+  const lexicon = scoreTokens(tokens, language.lang);
   const sentiment = sentimentModel ? withModel(sentimentModel, tokens, language.lang, lexicon) : lexicon;
   return { language, sentiment, riskFlags: riskFlagsOf(tokens, riskLexicon) };
 }
@@ -53,15 +54,14 @@ export function scoreText(
  * a one-word French verdict lost its tone. When the opinion words are those of one lexicon only, the post is taken
  * for that language; when both lexicons read it (or neither), the guess stands.
  */
-function readByLexicon(tokens: ReturnType<typeof tokenizePost>, guessed: LanguageGuess): { language: LanguageGuess; lexicon: SentimentResult } {
-  const asGuessed = scoreTokens(tokens, guessed.lang);
-  if (guessed.reliable || guessed.lang === 'en' || guessed.lang === 'fr') return { language: guessed, lexicon: asGuessed };
-  const english = guessed.lang === 'und' ? asGuessed : scoreTokens(tokens, 'en');
-  const french = scoreTokens(tokens, 'fr');
-  const heard = (result: SentimentResult) => result.drivers.length > 0;
-  if (heard(french) && !heard(english)) return { language: { lang: 'fr', reliable: false }, lexicon: french };
-  if (heard(english) && !heard(french) && guessed.lang !== 'und') return { language: { lang: 'en', reliable: false }, lexicon: english };
-  return { language: guessed, lexicon: asGuessed };
+function languageByLexicon(tokens: ReturnType<typeof tokenizePost>, guessed: LanguageGuess): LanguageGuess {
+  if (guessed.reliable || guessed.lang === 'en' || guessed.lang === 'fr') return guessed;
+  const heard = (lang: string) => scoreTokens(tokens, lang).drivers.length > 0;
+  const english = heard('en');
+  const french = heard('fr');
+  if (french && !english) return { lang: 'fr', reliable: false };
+  if (english && !french && guessed.lang !== 'und') return { lang: 'en', reliable: false };
+  return guessed;
 }
 
 /**

@@ -241,6 +241,23 @@ export function waitStart(tokens: Token[], unit: number, modifiers: LanguageModi
   return -1;
 }
 
+/**
+ * Where the action is when a marker that says it keeps happening starts at `start` ("keeps logging me out", "I keep
+ * getting", "n'arrête pas de redémarrer"): the index of the action's word, or -1.
+ */
+export function repeatedActionAt(tokens: Token[], start: number, modifiers: LanguageModifiers): number {
+  const markers = modifiers.repeatedActionMarkers.get(tokens[start].key);
+  if (markers === undefined) return -1;
+  for (const marker of markers) {
+    const action = start + marker.length;
+    if (action >= tokens.length) continue;
+    let matches = true;
+    for (let m = 1; m < marker.length && matches; m++) matches = tokens[start + m].key === marker[m];
+    if (matches && tokens[action].kind === 'word' && modifiers.repeatedAction.test(tokens[action].key)) return action;
+  }
+  return -1;
+}
+
 /** Does the word at `i` start the post or a sentence? */
 const opensSentence = (tokens: Token[], i: number): boolean => i === 0 || isSentenceEnd(tokens[i - 1]);
 

@@ -70,6 +70,15 @@ export interface LanguageModifiers {
    * say how long the author has waited. Every such post in the airline dev file is a complaint (12 of 12).
    */
   elapsedMarkers: readonly (readonly string[])[];
+  /**
+   * Words that say an action keeps happening, right before the action, indexed by their first key ("it keeps logging
+   * me out", "I keep getting emails", "il n'arrête pas de redémarrer"): the iterative aspect of complaints. In the
+   * airline dev file 42 of the 43 posts that say it ("keeps"/"kept" or a subject and "keep", then an -ing form) are
+   * complaints; the other is "Weather keeps slowing us down. Not your fault".
+   */
+  repeatedActionMarkers: ReadonlyMap<string, readonly (readonly string[])[]>;
+  /** The form of the action after such a marker: an -ing form in English, an infinitive in French. */
+  repeatedAction: RegExp;
   /** Units of a wait: minutes to months. Years are mostly anniversaries and memories ("it's been 10 years!"). */
   waitUnits: ReadonlySet<string>;
   /** Words of an amount of time before its unit: numbers written out and approximations ("over an hour", "près de 3"). */
@@ -146,6 +155,30 @@ const FR_DIMINISHERS: Record<string, number> = {
   peu: -0.4, assez: -0.2, plutot: -0.2, legerement: -0.5, moyennement: -0.5, presque: -0.3, relativement: -0.3,
 };
 
+/** Key sequences indexed by their first key, longest first, so a scan tries only those that can start at a word. */
+function byFirstKey(sequences: readonly (readonly string[])[]): ReadonlyMap<string, readonly (readonly string[])[]> {
+  const index = new Map<string, (readonly string[])[]>();
+  for (const sequence of [...sequences].sort((a, b) => b.length - a.length)) {
+    const bucket = index.get(sequence[0]) ?? [];
+    bucket.push(sequence);
+    index.set(sequence[0], bucket);
+  }
+  return index;
+}
+
+/**
+ * "keep" says a habit only after its subject ("I keep getting", "why does it keep crashing"); opening a sentence it is
+ * an encouragement ("keep going", "keep doing what you do").
+ */
+const EN_KEEP_SUBJECTS = ['i', 'we', 'you', 'u', 'they', 'it', 'people', 'still'];
+const EN_REPEATED_ACTION_MARKERS = [
+  ['keeps'], ['kept'], ['keeps', 'on'], ['kept', 'on'],
+  ...EN_KEEP_SUBJECTS.flatMap((subject) => [[subject, 'keep'], [subject, 'keep', 'on']]),
+];
+const FR_REPEATED_ACTION_MARKERS = ['arrete', 'arretent'].flatMap((verb) => [['ne', verb, 'pas', 'de'], [verb, 'pas', 'de']]).concat(
+  ['cesse', 'cessent'].flatMap((verb) => [['ne', verb, 'de'], ['ne', verb, 'pas', 'de']]),
+);
+
 export const MODIFIERS: Record<'en' | 'fr', LanguageModifiers> = {
   en: {
     negatorsBefore: new Set(EN_NEGATORS),
@@ -170,6 +203,9 @@ export const MODIFIERS: Record<'en' | 'fr', LanguageModifiers> = {
     quotesReport: true,
     lossMarkers: new Set(['gone', 'lost', 'vanished', 'disappeared', 'evaporated', 'dead', 'died', 'dying', 'ruined']),
     elapsedMarkers: [['been']],
+    repeatedActionMarkers: byFirstKey(EN_REPEATED_ACTION_MARKERS),
+    // Not the -thing pronouns: "kept nothing from us".
+    repeatedAction: /^(?!\p{L}*thing$)\p{L}{2,}ing$/u,
     waitUnits: new Set(['minute', 'minutes', 'min', 'mins', 'hour', 'hours', 'hr', 'hrs', 'day', 'days', 'week', 'weeks', 'wk', 'wks', 'month', 'months']),
     amountWords: new Set([
       'a', 'an', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve', 'fifteen', 'twenty',
@@ -208,6 +244,8 @@ export const MODIFIERS: Record<'en' | 'fr', LanguageModifiers> = {
     quotesReport: false,
     lossMarkers: new Set(['partie', 'parti', 'perdue', 'perdu', 'disparue', 'disparu', 'envolee', 'envole', 'evaporee', 'morte', 'mort', 'ruinee', 'ruine']),
     elapsedMarkers: [['ca', 'fait'], ['cela', 'fait'], ['voila']],
+    repeatedActionMarkers: byFirstKey(FR_REPEATED_ACTION_MARKERS),
+    repeatedAction: /^\p{L}{2,}(?:er|ir|re|oir)$/u,
     waitUnits: new Set(['minute', 'minutes', 'min', 'mins', 'heure', 'heures', 'h', 'jour', 'jours', 'semaine', 'semaines', 'mois']),
     amountWords: new Set([
       'un', 'une', 'deux', 'trois', 'quatre', 'cinq', 'six', 'sept', 'huit', 'neuf', 'dix', 'onze', 'douze', 'quinze', 'vingt', 'trente',

@@ -21,6 +21,7 @@ export const SENTIMENT_RULES = [
   'negativity-bias',
   'loss',
   'elapsed-wait',
+  'repeated-action',
   'discourse-markers',
   'inflection',
   'list:en-general',

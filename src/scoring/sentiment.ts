@@ -4,7 +4,7 @@ import { emojiValence, emoticonValence } from './emoji-lexicon.js';
 import { lexiconFor, tokenizePost, type Lexicon, type Phrase } from './lexicon.js';
 import { maskerFor } from './masking.js';
 import { inProperName } from './proper-names.js';
-import { counterfactualBefore, desireDegree, exclaimedSentences, formerlyBefore, hypothetical, intensifiedBefore, isSentenceEnd, lostAfter, topOfScale, modifierBoost, negatedBefore, opensDiscourse, questionSentences, sarcasticOpener, standsAsInterjection, waitStart } from './context-rules.js';
+import { counterfactualBefore, desireDegree, exclaimedSentences, formerlyBefore, hypothetical, intensifiedBefore, isSentenceEnd, lostAfter, topOfScale, modifierBoost, negatedBefore, opensDiscourse, questionSentences, repeatedActionAt, sarcasticOpener, standsAsInterjection, waitStart } from './context-rules.js';
 import {
   COURTESY, IRONY_MARKERS, IRREALIS_FACTOR, LOSS_FACTOR, MODIFIERS, NEGATED_COMPLAINT_FACTOR, NEGATION_FACTOR, QUESTION_FACTOR, type LanguageModifiers,
 } from './modifiers.js';
@@ -63,6 +63,13 @@ const QUOTED_FACTOR = 0.5;
  * "waiting": the unit alone ("hours" -1, "days" -0.5) is mostly a plain duration ("24 hours of fun").
  */
 const ELAPSED_WAIT_VALENCE = -1.5;
+/**
+ * An action the author says keeps happening ("it keeps logging me out", "I keep getting emails") is a complaint of the
+ * same strength as a wait: the action itself is mostly no opinion word ("logging", "getting", "redémarrer").
+ */
+const REPEATED_ACTION_VALENCE = -1.5;
+/** How many words after the action a praise word makes it a good thing that keeps happening ("keeps getting better"). */
+const REPEATED_ACTION_REACH = 2;
 /**
  * Quotation marks that hold more than this share of the post's tokens wrap the post itself. Tune halves: 0.4 gained
  * least, 0.8 most on both English files, 0.95 less.
@@ -134,6 +141,15 @@ function opinionAt(tokens: Token[], k: number, lexicon: Lexicon): boolean {
   return token !== undefined && token.kind === 'word' && (matchPhrase(tokens, k, lexicon)?.valence ?? lookupWord(token, lexicon) ?? 0) !== 0;
 }
 
+/** Is there a praise word or phrase among the `reach` words from `from` on? */
+function praiseWithin(tokens: Token[], from: number, reach: number, lexicon: Lexicon): boolean {
+  for (let k = from; k < tokens.length && k < from + reach; k++) {
+    if (tokens[k].kind !== 'word') return false;
+    if ((matchPhrase(tokens, k, lexicon)?.valence ?? lookupWord(tokens[k], lexicon) ?? 0) > 0) return true;
+  }
+  return false;
+}
+
 /** The base of a comparative the lexicons lack ("happier" -> "happy", "nicer" -> "nice", "prouder" -> "proud"). */
 function comparativeBase(token: Token, lexicon: Lexicon): number | undefined {
   for (const [ending, base] of COMPARATIVE_ENDINGS) {
@@ -172,6 +188,7 @@ function collectContributions(tokens: Token[], lexicon: Lexicon, modifiers: Lang
   const readDiscourse = !off.has('discourse-markers');
   const readNegation = !off.has('negation');
   const readWaits = !off.has('elapsed-wait');
+  const readRepetition = !off.has('repeated-action');
   for (let i = 0; i < tokens.length; ) {
     const token = tokens[i];
     if (token.kind === 'punct') {
@@ -214,6 +231,21 @@ function collectContributions(tokens: Token[], lexicon: Lexicon, modifiers: Lang
     }
     if (phrase === undefined && readDiscourse && opensDiscourse(tokens, i, modifiers)) {
       i++;
+      continue;
+    }
+    // The marker of an action that keeps happening negates nothing ("il n'arrête pas de redémarrer"). Unless the action
+    // or the words after it are an opinion ("kept crashing" counts its own word, "keeps getting better" is praise), the
+    // repetition is the complaint.
+    const action = phrase === undefined && readRepetition ? repeatedActionAt(tokens, i, modifiers) : -1;
+    if (action >= 0) {
+      for (let k = i; k < action; k++) heldNegators.add(k);
+      if (opinionAt(tokens, action, lexicon) || praiseWithin(tokens, action + 1, REPEATED_ACTION_REACH, lexicon)) {
+        i = action;
+        continue;
+      }
+      const driver = `${spanText(tokens, i, action)} (${formatValence(REPEATED_ACTION_VALENCE)})`;
+      items.push({ valence: REPEATED_ACTION_VALENCE, driver, strong: true, sentence, exclaimed: exclaimed[i], courtesy: false, sarcastic: false });
+      i = action + 1;
       continue;
     }
     const atTop = phrase === undefined && readNegation && topOfScale(tokens, i);

@@ -650,6 +650,24 @@ describe('scoreSentiment — product crises read by general rules (the demo misr
     expect(frBrand('il a fait deux heures de route').label).toBe('neutral');
   });
 
+  it('reads an action that keeps happening as a complaint, unless what keeps happening is good', () => {
+    const logout = enBrand('the app keeps logging me out');
+    expect(logout.label).toBe('negative');
+    expect(logout.drivers).toEqual(['keeps logging (-1.5)']);
+    expect(enBrand('I keep getting told to call back').drivers).toContain('i keep getting (-1.5)');
+    expect(enBrand('it kept on shutting down').label).toBe('negative');
+    const redemarre = frBrand("il n'arrête pas de redémarrer");
+    expect(redemarre.label).toBe('negative');
+    expect(redemarre.drivers).toHaveLength(1);
+    // The marker's "pas" negates nothing: the action keeps its own tone, for the worse or for the better.
+    expect(frBrand("elle n'arrête pas de sourire").label).toBe('positive');
+    expect(enBrand('why does it keep crashing?').drivers).toContain('crashing (-2)');
+    expect(enBrand('it just keeps getting better!').label).toBe('positive');
+    // "keep" without its subject is an encouragement; "kept" before a pronoun is no action.
+    expect(enBrand('keep doing what you are doing').drivers).toEqual([]);
+    expect(enBrand('I kept nothing from them').drivers).toEqual([]);
+  });
+
   it('reads an opening "bon" as a discourse marker, and before a noun as praise', () => {
     expect(frBrand("bon @kelio_help m'avait promis un remboursement sous 5 jours").drivers).not.toContain('bon (+1.5)');
     expect(frBrand('Bon, on verra demain').label).toBe('neutral');
@@ -715,6 +733,7 @@ describe('sentiment rules switched off by name (eval:sentiment --ablation)', () 
     expect(scoreTokens(melted, 'en', parseRuleNames(['list:en-defects-protest'])).label).toBe('neutral');
     const sarcasm = tokenizePost('Great, another delay');
     expect(scoreTokens(sarcasm, 'en', parseRuleNames(['sarcastic-opener'])).label).toBe('positive');
+    expect(scoreTokens(tokenizePost('the app keeps logging me out'), 'en', parseRuleNames(['repeated-action'])).drivers).toEqual([]);
     expect(() => parseRuleNames(['negation', 'sarcasm-detector'])).toThrow(/unknown sentiment rule "sarcasm-detector"; known rules: negation, /);
   });
 });

@@ -16,6 +16,12 @@ const EMOJI_OVERRIDES: Record<string, number> = {
   '😩': -2, '😫': -2, '🤦': -2, '🤮': -3, '🤢': -2.5, '💩': -2, '😱': -1.5, '😣': -2, '😖': -2, '😕': -1.5, '🙁': -2, '☹': -2,
   '😂': 0.5, '🤣': 0.5, '👍': 2, '👏': 2, '❤': 3, '😍': 3, '🥰': 3, '😊': 2, '🙂': 1, '😃': 2, '😄': 2, '😁': 2, '🙏': 1, '🎉': 2.5,
   '🔥': 1, '💯': 2, '✨': 1.5, '👌': 2, '💪': 2, '😎': 2, '🤩': 3, '🥳': 3,
+  // Faces and hands the ranking lacks (too rare in its 2013 tweets, or newer), read by their Unicode names: worried,
+  // sad but relieved, grimacing, melting, upside-down (passive irony), ill and hurt, lying, yawning, skeptical, clown;
+  // hugging, fingers crossed, handshake, heart hands, horns, salute. Left out when the sense depends on the post:
+  // sweat smile, flushed, thinking, mind blown, pleading, face holding back tears, hot and cold faces.
+  '😟': -2, '😥': -1.5, '😬': -1, '🫠': -1, '🙃': -1, '🤒': -1.5, '🤕': -1.5, '🤥': -2, '🥱': -1, '🫤': -1, '🤨': -1, '🤡': -2,
+  '🤗': 2, '🤞': 1, '🤝': 1, '🫶': 3, '🤘': 2, '🫡': 1,
   // Symbols with a conventional meaning, which the ranking below leaves out with the other non-face emojis.
   '⭐': 2, '🌟': 2, '🏆': 2, '🎊': 2, '♥': 3, '♡': 3, '✌': 1, '✅': 1, '❌': -1.5, '🚫': -2, '⛔': -2, '⚠': -1, '🚨': -1.5,
 };

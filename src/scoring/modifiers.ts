@@ -105,6 +105,11 @@ export interface LanguageModifiers {
   interjections: ReadonlySet<string>;
   /** Words that may follow such an interjection and keep it one ("come on now", "come on man"). */
   interjectionTails: ReadonlySet<string>;
+  /**
+   * Lexicon phrases said under a negation, whose sense the negation is ("not giving them another cent", "ils ne
+   * verront plus un centime"): a negator before them does not flip them.
+   */
+  negativePolarityItems: ReadonlySet<string>;
 }
 
 /** How many tokens back a negator reaches; a clause boundary stops it earlier (natural's negation never stops). */
@@ -217,6 +222,7 @@ export const MODIFIERS: Record<'en' | 'fr', LanguageModifiers> = {
     clauseOpeners: new Set(),
     salutations: new Set(['dear']),
     interjections: new Set(['come on']),
+    negativePolarityItems: new Set(['another cent', 'another penny', 'another dime', 'a single cent', 'a single penny', 'a single dime', 'one more cent', 'one more penny']),
     interjectionTails: new Set(['man', 'now', 'guys', 'people', 'already', 'seriously', 'dude', 'really', 'y\'all']),
     addressees: new Set(['god', 'lord', 'sir', 'madam', 'customer', 'customers', 'friend', 'friends', 'all', 'everyone', 'the', 'my', 'our', 'mr', 'mrs', 'ms', 'team', 'followers', 'people']),
   },
@@ -262,6 +268,7 @@ export const MODIFIERS: Record<'en' | 'fr', LanguageModifiers> = {
     salutations: new Set(['cher', 'chere', 'chers', 'cheres']),
     interjections: new Set(),
     interjectionTails: new Set(),
+    negativePolarityItems: new Set(['un centime', 'un seul centime', 'un sou', 'un seul sou', 'un seul euro']),
     addressees: new Set(['monsieur', 'madame', 'mademoiselle', 'client', 'cliente', 'clients', 'clientes', 'ami', 'amie', 'amis', 'amies', 'abonne', 'abonnee', 'abonnes', 'abonnees', 'collegues', 'tous', 'toutes']),
   },
 };

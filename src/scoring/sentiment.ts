@@ -267,7 +267,8 @@ function collectContributions(tokens: Token[], lexicon: Lexicon, modifiers: Lang
     if (token.shout && Math.abs(base) > 1 && !off.has('shout')) valence += sign * SHOUT_BOOST;
     const phraseCarriesNegation =
       phrase !== undefined &&
-      phrase.keys.some((key) => modifiers.negatorsBefore.has(key) || modifiers.negatorsAfter.has(key) || key.endsWith("n't"));
+      (modifiers.negativePolarityItems.has(phrase.text) ||
+        phrase.keys.some((key) => modifiers.negatorsBefore.has(key) || modifiers.negatorsAfter.has(key) || key.endsWith("n't")));
     let negated = false;
     if (!phraseCarriesNegation && readNegation && !atTop) {
       const next = tokens[i + span];

@@ -52,6 +52,10 @@ describe('scoreSentiment — English', () => {
     expect(en('new seats ❤️').label).toBe('positive');
     expect(en('ok then :(').label).toBe('negative');
     expect(en('😡').drivers).toEqual(['😡 (-3)']);
+    // Faces the Emoji Sentiment Ranking lacks, newer or rarer than its tweets.
+    expect(en('anyone know more? 😟😟').label).toBe('negative');
+    expect(en('love this 🫶').label).toBe('positive');
+    expect(en('🤔').drivers).toEqual([]);
   });
 
   it('reads feelings in faces, hearts and gestures, not in objects, and warning signs as warnings', () => {
@@ -622,6 +626,22 @@ describe('scoreSentiment — product crises read by general rules (the demo misr
     for (const post of ['la batterie est gonflée', 'ça sentait le chaud', "l'écran s'est fissuré", 'il redémarre sans arrêt', 'la batterie se vide en une heure', "j'ai pris une décharge"])
       expect(frBrand(post).label, post).toBe('negative');
     expect(enBrand('that joke sparked a debate').label).toBe('neutral');
+  });
+
+  it('reads smells, noises, flicker and a fan as a device speaks of them', () => {
+    for (const post of ['it smells like chemicals when it runs', 'the plastic started melting', 'makes a buzzing noise at night', 'the screen flickers', 'broke after a week', 'the fan is way too loud'])
+      expect(enBrand(post).label, post).toBe('negative');
+    for (const post of ['odeur chimique quand il tourne', 'le plastique commence à fondre', "l'écran clignote"]) expect(frBrand(post).label, post).toBe('negative');
+    // A fan is a device before it is a supporter; AFINN-fr's "ventilateur" was translated from "fan" (+3).
+    expect(enBrand('the fan is on all night').drivers).toEqual([]);
+    expect(frBrand('il fait un bruit de ventilateur horrible').label).toBe('negative');
+    expect(enBrand('big fan of the new model').label).toBe('positive');
+  });
+
+  it('reads a refund that does not come and money that will not be spent again as complaints', () => {
+    for (const post of ['no refund yet', 'returned it, no money back', 'not giving them another cent', "you won't see another penny from me"]) expect(enBrand(post).label, post).toBe('negative');
+    for (const post of ['pas de remboursement', 'aucun remboursement après trois relances', 'ils ne verront plus un centime de ma part']) expect(frBrand(post).label, post).toBe('negative');
+    expect(enBrand('canceling my subscription today').label).toBe('negative');
   });
 
   it('reads a good thing that is gone as a loss', () => {

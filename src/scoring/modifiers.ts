@@ -222,8 +222,8 @@ export const MODIFIERS: Record<'en' | 'fr', LanguageModifiers> = {
     clauseOpeners: new Set(),
     salutations: new Set(['dear']),
     interjections: new Set(['come on']),
-    negativePolarityItems: new Set(['another cent', 'another penny', 'another dime', 'a single cent', 'a single penny', 'a single dime', 'one more cent', 'one more penny']),
     interjectionTails: new Set(['man', 'now', 'guys', 'people', 'already', 'seriously', 'dude', 'really', 'y\'all']),
+    negativePolarityItems: new Set(['another cent', 'another penny', 'another dime', 'a single cent', 'a single penny', 'a single dime', 'one more cent', 'one more penny']),
     addressees: new Set(['god', 'lord', 'sir', 'madam', 'customer', 'customers', 'friend', 'friends', 'all', 'everyone', 'the', 'my', 'our', 'mr', 'mrs', 'ms', 'team', 'followers', 'people']),
   },
   fr: {

@@ -135,17 +135,21 @@ function modifiesOpinion(tokens: Token[], i: number, lexicon: Lexicon, modifiers
   return false;
 }
 
-/** Does a word or phrase with an opinion start at k? */
-function opinionAt(tokens: Token[], k: number, lexicon: Lexicon): boolean {
+/** The valence of the word or phrase that starts at k, 0 for none. */
+function valenceAt(tokens: Token[], k: number, lexicon: Lexicon): number {
   const token = tokens[k];
-  return token !== undefined && token.kind === 'word' && (matchPhrase(tokens, k, lexicon)?.valence ?? lookupWord(token, lexicon) ?? 0) !== 0;
+  if (token === undefined || token.kind !== 'word') return 0;
+  return matchPhrase(tokens, k, lexicon)?.valence ?? lookupWord(token, lexicon) ?? 0;
 }
 
-/** Is there a praise word or phrase among the `reach` words from `from` on? */
+/** Does a word or phrase with an opinion start at k? */
+const opinionAt = (tokens: Token[], k: number, lexicon: Lexicon): boolean => valenceAt(tokens, k, lexicon) !== 0;
+
+/** Is there a praise word or phrase among the `reach` words from `from` on (anything but a word stops the scan)? */
 function praiseWithin(tokens: Token[], from: number, reach: number, lexicon: Lexicon): boolean {
   for (let k = from; k < tokens.length && k < from + reach; k++) {
     if (tokens[k].kind !== 'word') return false;
-    if ((matchPhrase(tokens, k, lexicon)?.valence ?? lookupWord(tokens[k], lexicon) ?? 0) > 0) return true;
+    if (valenceAt(tokens, k, lexicon) > 0) return true;
   }
   return false;
 }

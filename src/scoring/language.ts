@@ -121,7 +121,7 @@ function normaliseHint(hint: string | undefined): string | undefined {
 const evidenceWord = (token: Token): string => (token.key === token.text ? token.key : token.text.toLowerCase());
 
 /** Votes of the two marker lists, for short posts and posts eld is unsure of. */
-function markerVote(tokens: readonly Token[], elided: boolean): 'en' | 'fr' | undefined {
+export function markerVote(tokens: readonly Token[], elided = false): 'en' | 'fr' | undefined {
   let en = 0;
   let fr = elided ? 1 : 0;
   for (const token of tokens) {
@@ -264,6 +264,9 @@ export function languageOfTokens(tokens: readonly Token[], text: string, hint?: 
     if (hinted === 'en' || hinted === 'fr') return { lang: hinted, reliable: false };
     const close = hinted ? undefined : nearTopLanguage(result.getScores(), detected);
     if (close) return { lang: close, reliable: false };
+    // Not a clear answer either: "absolute garbage" as Italian, "trash product" as Albanian. The scorer may still
+    // read it by its opinion words (scorer.ts, languageByLexicon).
+    if (!hinted && detected) return { lang: detected, reliable: false };
   }
   if (detected && (evidence.letters >= TRUSTED_LETTERS || result.isReliable())) return { lang: detected, reliable: true };
   // eld is unsure: on short posts, function words and the platform's own claim are better evidence.

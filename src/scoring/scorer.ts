@@ -1,7 +1,7 @@
 // One call per mention: language, sentiment, influence, reach and risk flags; what the score worker runs.
 import type { MentionInput, MentionScores, SentimentResult } from '../domain/mention.js';
 import { mentionInfluence, statsFromAuthor, type AuthorStats } from './influence.js';
-import { languageOfTokens, type LanguageGuess } from './language.js';
+import { languageOfTokens, markerVote, type LanguageGuess } from './language.js';
 import { tokenizePost } from './lexicon.js';
 import { createMasker, maskerFor, type Masker } from './masking.js';
 import { DEFAULT_RISK_LEXICON, riskFlagsOf, type RiskLexicon } from './risk.js';
@@ -50,17 +50,21 @@ export function scoreText(
 
 /**
  * A post too short for its language to be told, and without the platform's word for it (Reddit, YouTube, Hacker
- * News): "honteux", "nul", "Scam!". Read as undetermined (the English lexicon) or as a third language (no lexicon),
- * a one-word French verdict lost its tone. When the opinion words are those of one lexicon only, the post is taken
- * for that language; when both lexicons read it (or neither), the guess stands.
+ * News): "honteux", "nul", "Scam!", "absolute garbage". Read as undetermined (the English lexicon) or as a third
+ * language (no lexicon), a short verdict lost its tone. When the opinion words are those of one lexicon only, and no
+ * function words say the other language, the post is taken for that language; when both lexicons read it (or
+ * neither), the guess stands. Without the hint, airline posts read as English went from 99.42 to 99.48 %, and their
+ * macro-F1 from 66.73 / 68.82 to 66.80 / 68.89 (tune / test; five rows right, none wrong).
  */
 function languageByLexicon(tokens: ReturnType<typeof tokenizePost>, guessed: LanguageGuess): LanguageGuess {
   if (guessed.reliable || guessed.lang === 'en' || guessed.lang === 'fr') return guessed;
   const heard = (lang: string) => scoreTokens(tokens, lang).drivers.length > 0;
   const english = heard('en');
   const french = heard('fr');
-  if (french && !english) return { lang: 'fr', reliable: false };
-  if (english && !french && guessed.lang !== 'und') return { lang: 'en', reliable: false };
+  // Function words of the other language outweigh one lexicon's word: "Beatriz and Susan. Gate 4" is no French "gâté".
+  const vote = markerVote(tokens);
+  if (french && !english && vote !== 'en') return { lang: 'fr', reliable: false };
+  if (english && !french && vote !== 'fr' && guessed.lang !== 'und') return { lang: 'en', reliable: false };
   return guessed;
 }
 

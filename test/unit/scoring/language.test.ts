@@ -80,6 +80,8 @@ describe('detectLanguage', () => {
     expect(detectLanguage('sehr gut').lang).toBe('de');
     expect(detectLanguage('grazie mille').lang).toBe('it');
     expect(detectLanguage('muito bom').lang).toBe('pt');
+    // Two words with none of the named language's own words are no sure answer, whatever the n-grams' test says.
+    expect(detectLanguage('absolute garbage')).toEqual({ lang: 'it', reliable: false });
   });
 
   it("trusts the platform's English or French claim when the words agree, not when they do not", () => {

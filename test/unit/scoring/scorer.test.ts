@@ -54,6 +54,18 @@ describe('createScorer', () => {
     expect(scorer.score(mention('danke schön')).lang).toBe('de');
   });
 
+  it('reads a short English verdict the n-grams give to a third language by its opinion words, not by a stray French one', () => {
+    // eld calls these Italian, Albanian and Dutch, sure of itself, on two words.
+    for (const verdict of ['absolute garbage', 'trash product', 'buyer beware']) {
+      const scores = scorer.score(mention(verdict));
+      expect([scores.lang, scores.sentiment.label], verdict).toEqual(['en', 'negative']);
+    }
+    // "and" is English: the French lexicon's "gâté" in "Gate" does not make the post French.
+    expect(scorer.score(mention('Beatriz and Susan. Gate 4 MCO.')).lang).not.toBe('fr');
+    // Words of another language that neither lexicon reads keep it.
+    for (const post of ['ottimo prodotto', 'veldig bra', 'horrible servicio']) expect(scorer.score(mention(post)).lang, post).not.toMatch(/^(en|fr)$/);
+  });
+
   it('uses the given author stats for influence', () => {
     const strong = scorer.score(mention('hello'), { followers: 2000, posts: 10, engagementEarned: 5000, amplifications: 300, graphRank: 1 });
     const weak = scorer.score(mention('hello'));

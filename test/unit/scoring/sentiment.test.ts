@@ -642,6 +642,12 @@ describe('scoreSentiment — product crises read by general rules (the demo misr
     for (const post of ['no refund yet', 'returned it, no money back', 'not giving them another cent', "you won't see another penny from me"]) expect(enBrand(post).label, post).toBe('negative');
     for (const post of ['pas de remboursement', 'aucun remboursement après trois relances', 'ils ne verront plus un centime de ma part']) expect(frBrand(post).label, post).toBe('negative');
     expect(enBrand('canceling my subscription today').label).toBe('negative');
+    for (const post of ['nobody replied to my ticket', 'ticket closed without an answer', 'the filters cost a fortune']) expect(enBrand(post).label, post).toBe('negative');
+    expect(frBrand('les filtres coûtent une fortune').label).not.toBe('positive');
+    expect(frBrand('ça coûte une fortune').label).toBe('negative');
+    // A fortune spent is a complaint; a negation that is praise holds its own: "can't live without it".
+    expect(enBrand("can't live without it now").label).toBe('positive');
+    expect(frBrand("je ne peux plus m'en passer").label).toBe('positive');
   });
 
   it('reads a good thing that is gone as a loss', () => {

@@ -648,6 +648,9 @@ describe('scoreSentiment — product crises read by general rules (the demo misr
     // A fortune spent is a complaint; a negation that is praise holds its own: "can't live without it".
     expect(enBrand("can't live without it now").label).toBe('positive');
     expect(frBrand("je ne peux plus m'en passer").label).toBe('positive');
+    expect(enBrand('it beeps for no reason, pls fix').label).toBe('negative');
+    expect(enBrand('why oh why does the app need the cloud').label).toBe('negative');
+    expect(frBrand('Trop fan du silence du Kelio Aura en mode auto').label).toBe('positive');
   });
 
   it('reads a good thing that is gone as a loss', () => {

@@ -1,5 +1,6 @@
 // Rules that read an opinion word's context: negation before it, wishes, questions, intensifiers.
 import { LOSS_SCOPE, NEGATION_SCOPE, type LanguageModifiers } from './modifiers.js';
+import { keysAt } from './key-sequences.js';
 import type { Token } from './tokenizer.js';
 
 // "Aren't you sick of it?", "Isn't it great?": a negated auxiliary before a pronoun in a question asks for
@@ -236,7 +237,7 @@ export function waitStart(tokens: Token[], unit: number, modifiers: LanguageModi
   if (!amount) return -1;
   for (const marker of modifiers.elapsedMarkers) {
     const start = k - marker.length + 1;
-    if (start >= 0 && marker.every((word, m) => tokens[start + m].key === word)) return start;
+    if (keysAt(tokens, start, marker)) return start;
   }
   return -1;
 }
@@ -250,10 +251,7 @@ export function repeatedActionAt(tokens: Token[], start: number, modifiers: Lang
   if (markers === undefined) return -1;
   for (const marker of markers) {
     const action = start + marker.length;
-    if (action >= tokens.length) continue;
-    let matches = true;
-    for (let m = 1; m < marker.length && matches; m++) matches = tokens[start + m].key === marker[m];
-    if (matches && tokens[action].kind === 'word' && modifiers.repeatedAction.test(tokens[action].key)) return action;
+    if (action < tokens.length && keysAt(tokens, start, marker) && tokens[action].kind === 'word' && modifiers.repeatedAction.test(tokens[action].key)) return action;
   }
   return -1;
 }

@@ -2,6 +2,7 @@
 import { createRequire } from 'node:module';
 import { readFileSync } from 'node:fs';
 import { createHashtagSplitter } from './hashtag-splitter.js';
+import { byFirstKey } from './key-sequences.js';
 import { NEGATION_FACTOR } from './modifiers.js';
 import { tokenize, type Token } from './tokenizer.js';
 import { stopwordsFor } from './stopwords.js';
@@ -124,13 +125,7 @@ function buildLexicon(lists: ValenceList[], endings: readonly Ending[] | null, p
     const text = keys.join(' ');
     if (!phraseByText.has(text)) phraseByText.set(text, { keys, text: phrase.text, valence: phrase.valence });
   }
-  const phrases = new Map<string, Phrase[]>();
-  for (const phrase of phraseByText.values()) {
-    const bucket = phrases.get(phrase.keys[0]) ?? [];
-    bucket.push(phrase);
-    phrases.set(phrase.keys[0], bucket);
-  }
-  for (const bucket of phrases.values()) bucket.sort((a, b) => b.keys.length - a.keys.length);
+  const phrases = byFirstKey(phraseByText.values(), (phrase) => phrase.keys);
   return { words, phrases, inflectedValence: endings ? cachedInflection(words, endings, prefixes) : null };
 }
 

@@ -1,4 +1,5 @@
 // Words that change the weight of their neighbours: negators, intensifiers, diminishers, contrast words, irony marks.
+import { byFirstKey } from './key-sequences.js';
 
 export interface LanguageModifiers {
   /** Flip the polarity of an opinion word that follows within NEGATION_SCOPE tokens. */
@@ -160,17 +161,6 @@ const FR_DIMINISHERS: Record<string, number> = {
   peu: -0.4, assez: -0.2, plutot: -0.2, legerement: -0.5, moyennement: -0.5, presque: -0.3, relativement: -0.3,
 };
 
-/** Key sequences indexed by their first key, longest first, so a scan tries only those that can start at a word. */
-function byFirstKey(sequences: readonly (readonly string[])[]): ReadonlyMap<string, readonly (readonly string[])[]> {
-  const index = new Map<string, (readonly string[])[]>();
-  for (const sequence of [...sequences].sort((a, b) => b.length - a.length)) {
-    const bucket = index.get(sequence[0]) ?? [];
-    bucket.push(sequence);
-    index.set(sequence[0], bucket);
-  }
-  return index;
-}
-
 /**
  * "keep" says a habit only after its subject ("I keep getting", "why does it keep crashing"); opening a sentence it is
  * an encouragement ("keep going", "keep doing what you do").
@@ -208,7 +198,7 @@ export const MODIFIERS: Record<'en' | 'fr', LanguageModifiers> = {
     quotesReport: true,
     lossMarkers: new Set(['gone', 'lost', 'vanished', 'disappeared', 'evaporated', 'dead', 'died', 'dying', 'ruined']),
     elapsedMarkers: [['been']],
-    repeatedActionMarkers: byFirstKey(EN_REPEATED_ACTION_MARKERS),
+    repeatedActionMarkers: byFirstKey(EN_REPEATED_ACTION_MARKERS, (marker) => marker),
     // Not the -thing pronouns: "kept nothing from us".
     repeatedAction: /^(?!\p{L}*thing$)\p{L}{2,}ing$/u,
     waitUnits: new Set(['minute', 'minutes', 'min', 'mins', 'hour', 'hours', 'hr', 'hrs', 'day', 'days', 'week', 'weeks', 'wk', 'wks', 'month', 'months']),
@@ -250,7 +240,7 @@ export const MODIFIERS: Record<'en' | 'fr', LanguageModifiers> = {
     quotesReport: false,
     lossMarkers: new Set(['partie', 'parti', 'perdue', 'perdu', 'disparue', 'disparu', 'envolee', 'envole', 'evaporee', 'morte', 'mort', 'ruinee', 'ruine']),
     elapsedMarkers: [['ca', 'fait'], ['cela', 'fait'], ['voila']],
-    repeatedActionMarkers: byFirstKey(FR_REPEATED_ACTION_MARKERS),
+    repeatedActionMarkers: byFirstKey(FR_REPEATED_ACTION_MARKERS, (marker) => marker),
     repeatedAction: /^\p{L}{2,}(?:er|ir|re|oir)$/u,
     waitUnits: new Set(['minute', 'minutes', 'min', 'mins', 'heure', 'heures', 'h', 'jour', 'jours', 'semaine', 'semaines', 'mois']),
     amountWords: new Set([

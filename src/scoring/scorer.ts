@@ -60,11 +60,11 @@ function languageByLexicon(tokens: ReturnType<typeof tokenizePost>, guessed: Lan
   if (guessed.reliable || guessed.lang === 'en' || guessed.lang === 'fr') return guessed;
   const heard = (lang: string) => scoreTokens(tokens, lang).drivers.length > 0;
   const english = heard('en');
-  const french = heard('fr');
+  if (english === heard('fr')) return guessed;
   // Function words of the other language outweigh one lexicon's word: "Beatriz and Susan. Gate 4" is no French "gâté".
   const vote = markerVote(tokens);
-  if (french && !english && vote !== 'en') return { lang: 'fr', reliable: false };
-  if (english && !french && vote !== 'fr' && guessed.lang !== 'und') return { lang: 'en', reliable: false };
+  if (!english && vote !== 'en') return { lang: 'fr', reliable: false };
+  if (english && vote !== 'fr' && guessed.lang !== 'und') return { lang: 'en', reliable: false };
   return guessed;
 }
 

@@ -3,6 +3,7 @@ import type { SentimentLabel, SentimentResult } from '../domain/mention.js';
 import { emojiValence, emoticonValence } from './emoji-lexicon.js';
 import { lexiconFor, tokenizePost, type Lexicon, type Phrase } from './lexicon.js';
 import { maskerFor } from './masking.js';
+import { keysAt } from './key-sequences.js';
 import { inProperName } from './proper-names.js';
 import { counterfactualBefore, desireDegree, exclaimedSentences, formerlyBefore, hypothetical, intensifiedBefore, isSentenceEnd, lostAfter, topOfScale, modifierBoost, negatedBefore, opensDiscourse, questionSentences, repeatedActionAt, sarcasticOpener, standsAsInterjection, waitStart } from './context-rules.js';
 import {
@@ -169,12 +170,7 @@ const COMPARATIVE_ENDINGS: [string, string][] = [['ier', 'y'], ['er', 'e'], ['er
 function matchPhrase(tokens: Token[], start: number, lexicon: Lexicon): Phrase | undefined {
   const candidates = lexicon.phrases.get(tokens[start].key);
   if (!candidates) return undefined;
-  for (const phrase of candidates) {
-    if (start + phrase.keys.length > tokens.length) continue;
-    let matches = true;
-    for (let k = 1; k < phrase.keys.length && matches; k++) matches = tokens[start + k].key === phrase.keys[k];
-    if (matches) return phrase;
-  }
+  for (const phrase of candidates) if (keysAt(tokens, start, phrase.keys)) return phrase;
   return undefined;
 }
 

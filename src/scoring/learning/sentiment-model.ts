@@ -117,12 +117,19 @@ export interface Candidate {
  * L2 1e-3 and a full NB-SVM scaling as candidates (airline +0.2, DEFT and SemEval unchanged); shifting two class biases
  * to the values that maximise macro-F1 on the inner CV's out-of-fold logits (+0.1 to +0.2, within the fold-seed noise);
  * averaging the weights of the last two epochs (SemEval over six seeds 65.07 against 65.05).
+ *
+ * The fifth candidate, L2 1e-3 with half the naive Bayes scaling, is there for brands the labels never saw: trained on
+ * three airlines of the dev file and tested on the fourth, macro-F1 76.57 -> 77.28 on average, every airline higher
+ * (US Airways, the most negative, 72.4 -> 73.4); trained on two and tested on two, 76.1 -> 76.3 (lowest split 75.1 ->
+ * 75.8). 5-fold CV over fold seeds 4242, 7, 11, 1, 2, 3 (2026-12-04): airline 78.3 -> 78.6 on average, no seed lower;
+ * DEFT and SemEval choose as before and are unchanged on every seed. Training tries one setting more (a fifth longer).
  */
 export const DEFAULT_CANDIDATES: readonly Candidate[] = [
   { l2: 3e-3, naiveBayesMix: 0 },
   { l2: 3e-3, naiveBayesMix: 0.5 },
   { l2: 1e-2, naiveBayesMix: 0 },
   { l2: 1e-2, naiveBayesMix: 0.5 },
+  { l2: 1e-3, naiveBayesMix: 0.5 },
 ];
 /** Below this many labels in a language an inner split is too noisy to choose by: the first candidate is used. */
 export const MIN_EXAMPLES_FOR_SELECTION = 300;

@@ -1,6 +1,6 @@
 // Measures Vigie's sentiment against the `sentiment` package and natural's SentimentAnalyzer on labelled JSONL files.
 // Usage: tsx bench/eval-sentiment.ts [files...] [--half tune|test] [--errors N] [--json]
-//        [--train A.jsonl B.jsonl ...] [--cv [k]] [--seed N] [--airlines] [--curve] [--ablation [rule,...]] [--help]
+//        [--train A.jsonl B.jsonl ...] [--cv [k]] [--seed N] [--airlines] [--curve] [--active] [--ablation [rule,...]] [--help]
 // Without files it reads every *.jsonl of ../shared/eval/data.
 // --half keeps one half of each file after a fixed shuffle (the balanced files are stored in a label cycle): rules
 // and thresholds are tuned on "tune" and checked on "test", so a gain that only fits the tuned rows shows.
@@ -9,6 +9,9 @@
 // by about ±0.5 with it alone, so a change worth keeping should hold on two or three seeds); --airlines trains on two
 // airlines of the airline file and tests on the other two (every split); --curve gives the trained figure after 100,
 // 200, 500, 1,000 and all labels.
+// --active plays a reviewer who labels the "to review" list (the API's ranking, from the adopted model, retrained every
+// 50 labels as the maintain job does) and one who labels in random order, and gives the trained figure after 100, 200
+// and 500 labels for each: what the list buys over labelling whatever comes (k-fold, fold seeds 4242, 7, 11 or --seed N).
 // --ablation switches each rule of the default scorer off in turn and reports the change on each half of each file.
 // Models trained here live in memory only: nothing trained on the eval data is ever written anywhere.
 import { readdirSync, readFileSync } from 'node:fs';
@@ -23,10 +26,11 @@ import { tokenizePost } from '../src/scoring/lexicon.js';
 import { scoreTokens } from '../src/scoring/sentiment.js';
 import { SENTIMENT_RULES, parseRuleNames, type SentimentRule } from '../src/scoring/sentiment-rules.js';
 import { scoreText, type TextScores } from '../src/scoring/scorer.js';
-import { crossValidate } from '../src/scoring/learning/cross-validation.js';
+import { crossValidate, DEFAULT_FOLDS, labelsStillNeeded, shouldAdopt } from '../src/scoring/learning/cross-validation.js';
+import { reviewPriority } from '../src/scoring/learning/review-priority.js';
 import { stratifiedFolds } from '../src/scoring/learning/folds.js';
 import { classificationScores } from '../src/scoring/learning/metrics.js';
-import { predictSentiment, trainSentimentModel, type SentimentExample, type SentimentModel } from '../src/scoring/learning/sentiment-model.js';
+import { modelLanguage, predictSentiment, trainSentimentModel, type SentimentExample, type SentimentModel } from '../src/scoring/learning/sentiment-model.js';
 
 const require = createRequire(import.meta.url);
 const LABELS: SentimentLabel[] = ['negative', 'neutral', 'positive'];
@@ -117,7 +121,7 @@ function confusionMatrix(rows: Row[], predictions: SentimentLabel[]): string {
 
 type Half = 'tune' | 'test' | 'all';
 
-type Mode = 'score' | 'train' | 'cv' | 'airlines' | 'curve' | 'ablation';
+type Mode = 'score' | 'train' | 'cv' | 'airlines' | 'curve' | 'active' | 'ablation';
 
 interface Args {
   files: string[];
@@ -126,7 +130,7 @@ interface Args {
   half: Half;
   mode: Mode;
   folds: number;
-  /** --seed: the fold assignment of --cv (crossValidate's default when absent). */
+  /** --seed: the fold assignment of --cv (crossValidate's default when absent) and of --active (three seeds when absent). */
   seed?: number;
   /** --ablation: the rules to measure (all by default). */
   rules: SentimentRule[];
@@ -157,6 +161,7 @@ function parseArgs(argv: string[]): Args {
     else if (argv[i] === '--train') mode = 'train';
     else if (argv[i] === '--airlines') mode = 'airlines';
     else if (argv[i] === '--curve') mode = 'curve';
+    else if (argv[i] === '--active') mode = 'active';
     else if (argv[i] === '--ablation') {
       mode = 'ablation';
       if (argv[i + 1] && !argv[i + 1].startsWith('--') && !argv[i + 1].endsWith('.jsonl')) rules = [...parseRuleNames(argv[++i].split(','))];
@@ -357,6 +362,76 @@ function curveMode(args: Args): void {
   }
 }
 
+const ACTIVE_SIZES = [100, 200, 500];
+const ACTIVE_FOLD_SEEDS = [4242, 7, 11];
+/** learning.retrainAfterLabels' default: the maintain job trains again after this many new labels. */
+const RETRAIN_AFTER_LABELS = 50;
+
+type LabelOrder = 'random' | 'review';
+
+/**
+ * The order a reviewer labels a pool in. 'review': each round labels the top of the to-review list, ranked with the
+ * model adopted at the last training (none until cross-validation prefers it to the lexicon, as the train stage
+ * decides); 'random': whatever comes.
+ */
+function labellingOrder(pool: readonly SentimentExample[], order: LabelOrder, count: number, seed: number): number[] {
+  if (order === 'random') return shuffled(pool.map((_, i) => i), seed).slice(0, count);
+  const labelled: number[] = [];
+  const taken = new Set<number>();
+  let model: SentimentModel | null = null;
+  // The list's random sample is fixed by the mentions' ids: ids that differ from run to run give each run its own.
+  const idOf = (i: number): string => `${seed}:${i}`;
+  const indexOf = (id: string): number => Number(id.slice(id.indexOf(':') + 1));
+  while (labelled.length < count) {
+    const left = pool.flatMap((example, i) => (taken.has(i) ? [] : [{ id: idOf(i), text: example.text, lang: example.lang, lexicon: example.lexicon }]));
+    const labelledPerLanguage: Record<string, number> = {};
+    for (const i of labelled) labelledPerLanguage[modelLanguage(pool[i].lang)] = (labelledPerLanguage[modelLanguage(pool[i].lang)] ?? 0) + 1;
+    for (const item of reviewPriority(model, left, { limit: Math.min(RETRAIN_AFTER_LABELS, count - labelled.length), labelledPerLanguage })) {
+      taken.add(indexOf(item.id));
+      labelled.push(indexOf(item.id));
+    }
+    const examples = labelled.map((i) => pool[i]);
+    if (labelsStillNeeded(examples.length, new Set(examples.map((e) => e.label)).size, DEFAULT_FOLDS) > 0) continue;
+    model = shouldAdopt(crossValidate(examples, DEFAULT_FOLDS)).adopt ? trainSentimentModel(examples) : null;
+  }
+  return labelled;
+}
+
+/** --active: the trained figure after 100, 200 and 500 labels, labelled from the to-review list or in random order. */
+function activeMode(args: Args): void {
+  for (const file of args.files) {
+    const rows = selectHalf(readRows(file), args.half);
+    const examples = rows.map(exampleOf);
+    const gold = rows.map((row) => row.label);
+    const seeds = args.seed === undefined ? ACTIVE_FOLD_SEEDS : [args.seed];
+    const figures: Record<LabelOrder, number[][]> = { random: ACTIVE_SIZES.map(() => []), review: ACTIVE_SIZES.map(() => []) };
+    for (const seed of seeds) {
+      const folds = stratifiedFolds(gold, args.folds, seed);
+      for (let fold = 0; fold < args.folds; fold++) {
+        const pool = examples.filter((_, i) => folds[i] !== fold);
+        const test = examples.filter((_, i) => folds[i] === fold);
+        for (const order of ['random', 'review'] as const) {
+          const labelled = labellingOrder(pool, order, Math.max(...ACTIVE_SIZES), seed + fold);
+          ACTIVE_SIZES.forEach((size, s) => {
+            const model = trainSentimentModel(labelled.slice(0, size).map((i) => pool[i]));
+            figures[order][s].push(classificationScores(test.map((e) => e.label), test.map((e) => predictWith(model, e))).macroF1);
+          });
+        }
+      }
+    }
+    const mean = (xs: number[]): number => Math.round((100 * xs.reduce((a, b) => a + b, 0)) / xs.length) / 100;
+    const random = figures.random.map(mean);
+    const review = figures.review.map(mean);
+    const vigie = classificationScores(gold, examples.map((example) => example.lexicon!.label)).macroF1;
+    if (args.json) console.log(JSON.stringify({ file: basename(file), half: args.half, rows: rows.length, mode: 'active', vigie, sizes: ACTIVE_SIZES, runs: seeds.length * args.folds, random, review }));
+    else {
+      console.log(`\n${basename(file)}: labelling the to-review list against random order (${args.folds}-fold, fold seeds ${seeds.join(', ')}; mean of ${seeds.length * args.folds} runs; vigie default ${vigie.toFixed(1)})`);
+      console.log('    labels   random order   to-review list   difference');
+      ACTIVE_SIZES.forEach((size, s) => console.log(`${String(size).padStart(10)}${random[s].toFixed(2).padStart(15)}${review[s].toFixed(2).padStart(17)}${fmtDelta(Math.round(100 * (review[s] - random[s])) / 100, 2).padStart(13)}`));
+    }
+  }
+}
+
 /** The default scorer's labels with some rules switched off (same steps as scoreText). */
 function labelsWithout(rows: Row[], off: ReadonlySet<SentimentRule>): SentimentLabel[] {
   return rows.map((row) => {
@@ -404,11 +479,12 @@ function ablationMode(args: Args): void {
   }
 }
 
-const fmtDelta = (d: number): string => (d > 0 ? `+${d.toFixed(1)}` : d.toFixed(1));
+const fmtDelta = (d: number, digits = 1): string => (d > 0 ? `+${d.toFixed(digits)}` : d.toFixed(digits));
 
 function main(): void {
   const args = parseArgs(process.argv.slice(2));
   if (args.mode === 'curve') return curveMode(args);
+  if (args.mode === 'active') return activeMode(args);
   if (args.mode === 'ablation') return ablationMode(args);
   const predictors = baselinePredictors();
   if (args.mode === 'train') return trainMode(args, predictors);

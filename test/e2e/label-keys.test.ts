@@ -82,7 +82,7 @@ describe('labelling from the dashboard', () => {
     await page.locator('#review-list li.labellable').first().waitFor();
     const reasons = await page.locator('#review-list .review-reason').allTextContents();
     expect(reasons.length).toBeGreaterThan(0);
-    for (const reason of reasons) expect(reason).toMatch(/^lexique incertain \(\d+ % (négatif|neutre|positif)\)$/);
+    for (const reason of reasons) expect(reason).toMatch(/^échantillon au hasard pour les 100 premières annotations \(\d+ à ce jour\)$/);
     expect(problems).toEqual([]);
     await page.close();
   });

@@ -1,10 +1,11 @@
 // The team's corrections: PUT/DELETE a mention's sentiment label, the recent labels, and what the labels say of the models.
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import { applyLabels, recentLabels, type LabelSource } from '../../store/label-repository.js';
+import { applyLabels, labelAgreement, recentLabels, type LabelSource } from '../../store/label-repository.js';
 import { loadActiveModels, NO_MODELS, type LoadedModels } from '../../app/active-models.js';
 import { maskTermsOf } from '../../app/context.js';
 import { reviewPriority } from '../../scoring/learning/index.js';
+import { modelLanguage } from '../../scoring/learning/sentiment-model.js';
 import { createMasker } from '../../scoring/masking.js';
 import { listMentions } from '../../store/mention-queries.js';
 import { activeModelsStamp, labelsSummary } from '../../store/model-repository.js';
@@ -88,15 +89,17 @@ export async function reviewRoutes(app: FastifyInstance, ctx: RouteContext): Pro
 
   app.get<{ Querystring: { entity?: string; limit?: number } }>('/review', {
     schema: {
-      summary: 'To review: unlabelled mentions ordered by how much their label would teach the model (uncertain, diverse)',
+      summary: 'To review: unlabelled mentions ordered by how much their label would teach the model (a random sample for a language\'s first 100 labels, then uncertain and diverse)',
       tags: ['labels'],
       querystring: { type: 'object', properties: { entity: { type: 'string' }, limit: { type: 'integer', minimum: 1, maximum: 200, default: 30 } } },
     },
   }, async (request) => {
     const entityId = request.query.entity ? entityFromQuery(ctx.config, request.query.entity).id : undefined;
     const limit = request.query.limit ?? 30;
-    const [{ sentiment }, candidates] = await Promise.all([currentModels(), reviewCandidates(ctx.store.db, { entityId, since: ctx.now() - REVIEW_WINDOW_MS, limit: REVIEW_POOL })]);
-    const ranked = reviewPriority(sentiment, candidates.map((c) => ({ id: c.id, text: mask(c.text), lang: c.lang })), { limit });
+    const [{ sentiment }, candidates, agreement] = await Promise.all([currentModels(), reviewCandidates(ctx.store.db, { entityId, since: ctx.now() - REVIEW_WINDOW_MS, limit: REVIEW_POOL }), labelAgreement(ctx.store.db)]);
+    const labelledPerLanguage: Record<string, number> = {};
+    for (const { lang, n } of agreement) labelledPerLanguage[modelLanguage(lang)] = (labelledPerLanguage[modelLanguage(lang)] ?? 0) + n;
+    const ranked = reviewPriority(sentiment, candidates.map((c) => ({ id: c.id, text: mask(c.text), lang: c.lang })), { limit, labelledPerLanguage });
     const views = new Map((await listMentions(ctx.store.db, { ids: ranked.map((r) => r.id), limit: 500 })).map((m) => [m.id, m]));
     return { items: ranked.flatMap((r) => (views.has(r.id) ? [{ ...r, mention: views.get(r.id)! }] : [])), model: sentiment ? models.stamp : null };
   });

@@ -4,7 +4,7 @@ export type { SentimentExample, SentimentModel, SentimentPrediction, TrainOption
 export { serializeModel, parseModel, ModelFormatError, SENTIMENT_MODEL_FORMAT, MODEL_FORMAT_VERSION } from './model-format.js';
 export { crossValidate, shouldAdopt, labelsNeededToTrain, labelsStillNeeded, DEFAULT_FOLDS, MIN_TONES_TO_TRAIN } from './cross-validation.js';
 export type { CrossValidation, AdoptionDecision, LanguageComparison } from './cross-validation.js';
-export { reviewPriority } from './review-priority.js';
+export { reviewPriority, FIRST_LABELS_SAMPLE } from './review-priority.js';
 export type { ReviewCandidate, ReviewItem, ReviewOptions, ReviewWhy } from './review-priority.js';
 export { trainTagClassifier, predictTags, serializeTagModel, parseTagModel, MIN_TAG_POSITIVES } from './tag-classifier.js';
 export type { TagExample, TagModel } from './tag-classifier.js';

@@ -88,7 +88,8 @@ describe.each(DIALECTS)('label API on %s', (dialect) => {
     // Labelled mentions and the brand's own post are not proposed; every other mention of the month is.
     expect(ids).not.toContain('x:4');
     expect(ids.length).toBeGreaterThan(3);
-    expect(items[0]).toMatchObject({ priority: expect.any(Number), reason: expect.stringMatching(/lexicon unsure/), why: { kind: 'lexicon-unsure', label: expect.any(String), confidence: expect.any(Number) }, mention: { id: ids[0], text: expect.any(String) } });
+    // A handful of labels: the list is the random sample a language's first labels are drawn from.
+    expect(items[0]).toMatchObject({ priority: 1, reason: expect.stringMatching(/^random sample for the first 100 labels \(\d+ so far\)$/), why: { kind: 'first-labels-sample', label: expect.any(String), labelled: expect.any(Number), firstLabels: 100 }, mention: { id: ids[0], text: expect.any(String) } });
     const priorities = items.map((i: { priority: number }) => i.priority);
     expect([...priorities].sort((a, b) => b - a)).toEqual(priorities);
   });

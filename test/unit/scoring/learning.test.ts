@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { SentimentLabel } from '../../../src/domain/mention.js';
 import { createScorer } from '../../../src/scoring/scorer.js';
 import {
-  crossValidate, labelsStillNeeded, parseModel, parseTagModel, predictSentiment, predictTags, reviewPriority, serializeModel, serializeTagModel, shouldAdopt,
+  crossValidate, FIRST_LABELS_SAMPLE, labelsStillNeeded, parseModel, parseTagModel, predictSentiment, predictTags, reviewPriority, serializeModel, serializeTagModel, shouldAdopt,
   trainSentimentModel, trainTagClassifier, type CrossValidation, type SentimentExample,
 } from '../../../src/scoring/learning/index.js';
 import { addLogits, DEFAULT_FEATURE_OPTIONS, featuresOf, featuresOfTokens, featureWidth, LEXICON_FEATURE_COUNT, type FeatureOptions } from '../../../src/scoring/learning/text-features.js';
@@ -182,8 +182,12 @@ describe('reviewPriority', () => {
     ];
     const ranked = reviewPriority(model, candidates, { limit: 6 });
     const order = ranked.map((item) => item.id);
-    // The two mixed posts come first; a second and third copy of one of them teach nothing new, so they go last.
-    expect(order.slice(0, 2).sort()).toEqual(['mixed-1', 'other-mixed']);
+    // The most uncertain post comes first. The predicted labels then take turns: the one post read as positive comes
+    // before a second negative one, then the other mixed post; its second and third copies teach nothing new.
+    expect(ranked.map((item) => item.predicted)).toEqual(['negative', 'positive', 'negative', 'negative', 'negative', 'negative']);
+    expect(order.slice(0, 3)).toEqual(['other-mixed', 'clear-pos', 'mixed-1']);
+    const priorities = ranked.map((item) => item.priority);
+    expect([...priorities].sort((a, b) => b - a)).toEqual(priorities);
     // (Both copies and the clear negative then share a priority of about zero, so their order among themselves is not
     // asserted: the copies must only come after every post that still teaches something, such as the clear positive.)
     for (const copy of ['mixed-2', 'mixed-3']) expect(order.indexOf(copy)).toBeGreaterThan(order.indexOf('clear-pos'));
@@ -195,9 +199,35 @@ describe('reviewPriority', () => {
     // The reason also comes as data, for the dashboard to say in the reviewer's language.
     for (const item of ranked) {
       if (item.why.kind === 'model-disagrees') expect(item.reason).toBe(`model says ${item.why.label}, lexicon ${item.why.lexiconLabel}`);
+      else if (item.why.kind === 'first-labels-sample') expect.unreachable('no label counts given: no sample');
       else expect(item.reason).toBe(`${item.why.kind === 'model-unsure' ? 'model' : 'lexicon'} unsure (${Math.round(100 * item.why.confidence)} % ${item.why.label})`);
       expect(item.why.label).toBe(item.predicted);
     }
+  });
+
+  it("puts a random sample first while a language has fewer than its first labels, in an order fixed by the ids", () => {
+    const english = Array.from({ length: 12 }, (_, i) => ({ id: `en-${i}`, text: i % 2 ? `the kiosk number ${i} is fine I guess` : `kiosk ${i} opened today`, lang: 'en' }));
+    const french = [
+      { id: 'fr-sure', text: 'service absolument horrible, le pire de tous', lang: 'fr' },
+      { id: 'fr-unsure', text: 'la livraison était correcte', lang: 'fr' },
+    ];
+    const labelledPerLanguage = { en: FIRST_LABELS_SAMPLE - 1, fr: FIRST_LABELS_SAMPLE };
+    const ranked = reviewPriority(null, [...english, ...french], { limit: 14, labelledPerLanguage });
+    // English, one label short of its first labels, comes first, as a sample: the same one whatever the input order.
+    expect(ranked.slice(0, 12).map((item) => item.id).sort()).toEqual(english.map((c) => c.id).sort());
+    expect(reviewPriority(null, [...french, ...english].reverse(), { limit: 14, labelledPerLanguage }).map((item) => item.id)).toEqual(ranked.map((item) => item.id));
+    // Not the input order nor the ids' order: a shuffle.
+    expect(ranked.slice(0, 12).map((item) => item.id)).not.toEqual(english.map((c) => c.id));
+    expect(ranked.slice(0, 12).map((item) => item.id)).not.toEqual(english.map((c) => c.id).sort());
+    for (const item of ranked.slice(0, 12)) {
+      expect(item.why).toEqual({ kind: 'first-labels-sample', label: item.predicted, labelled: FIRST_LABELS_SAMPLE - 1, firstLabels: FIRST_LABELS_SAMPLE });
+      expect(item.reason).toBe(`random sample for the first ${FIRST_LABELS_SAMPLE} labels (${FIRST_LABELS_SAMPLE - 1} so far)`);
+    }
+    // French has its first labels: by uncertainty, the unsure post first.
+    expect(ranked.slice(12).map((item) => item.id)).toEqual(['fr-unsure', 'fr-sure']);
+    expect(ranked[12].why.kind).toBe('lexicon-unsure');
+    // The limit takes the sample first.
+    expect(reviewPriority(null, [...french, ...english], { limit: 3, labelledPerLanguage }).map((item) => item.id)).toEqual(ranked.slice(0, 3).map((item) => item.id));
   });
 
   it('ranks by the lexicon confidence when there is no model yet', () => {

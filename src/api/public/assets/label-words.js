@@ -5,7 +5,7 @@ const WORDS = {
   en: {
     labels: 'Labels', correct: 'Correct the tone', labelledBy: 'labelled by', sure: 'sure', saved: 'Saved', removeLabel: 'remove the label',
     keysHelp: 'Keys on a focused mention: 1 or N negative, 2 or U neutral, 3 or P positive, 0 back to the scorer; J / K next / previous.',
-    toReview: 'To review', toReviewHelp: 'Mentions whose label teaches the model the most: uncertain first, few look-alikes.',
+    toReview: 'To review', toReviewHelp: 'Mentions whose label teaches the model the most: a random sample for the first labels of a language, then the most uncertain, few look-alikes.',
     recentLabels: 'Latest labels', noLabels: 'No label yet.', nothingToReview: 'Nothing to review.', modelFigures: 'Scorer against your labels',
     labelledMentions: 'On {n} mentions your team labelled', labelledMentionsOne: 'On {n} mention your team labelled', lexicon: 'lexicon', trained: 'trained', macroF1: 'macro-F1', noModel: 'no trained model yet (vigie train)',
     notAdopted: 'trained, not adopted: it did not beat the lexicon', scorerNow: 'scorer as it read them', tags: 'Tags', tag: 'Tag', noTags: 'No tag defined.',
@@ -13,12 +13,12 @@ const WORDS = {
     was: 'scorer said', yourName: 'Your name',
     agreed: 'the scorer agreed with {n}', toTrain: '{n} more labels, in at least two tones, and vigie train can train a model',
     toTrainOne: 'one more label, of another tone if all are of one, and vigie train can train a model',
-    colon: ': ', modelDisagrees: 'model says {label}, lexicon {lexiconLabel}', modelUnsure: 'model unsure ({p} % {label})', lexiconUnsure: 'lexicon unsure ({p} % {label})',
+    colon: ': ', modelDisagrees: 'model says {label}, lexicon {lexiconLabel}', modelUnsure: 'model unsure ({p} % {label})', lexiconUnsure: 'lexicon unsure ({p} % {label})', firstLabelsSample: 'random sample for the first {n} labels ({labelled} so far)',
   },
   fr: {
     labels: 'Annotations', correct: 'Corriger le ton', labelledBy: 'annoté par', sure: 'de certitude', saved: 'Enregistré', removeLabel: "retirer l'annotation",
     keysHelp: 'Touches sur une mention sélectionnée : 1 ou N négatif, 2 ou U neutre, 3 ou P positif, 0 retour au score ; J / K suivante / précédente.',
-    toReview: 'À revoir', toReviewHelp: "Les mentions dont l'annotation apprend le plus au modèle : les plus incertaines, peu de doublons.",
+    toReview: 'À revoir', toReviewHelp: "Les mentions dont l'annotation apprend le plus au modèle : un échantillon au hasard pour les premières annotations d'une langue, puis les plus incertaines, peu de doublons.",
     recentLabels: 'Dernières annotations', noLabels: 'Aucune annotation.', nothingToReview: 'Rien à revoir.', modelFigures: 'Le score face à vos annotations',
     labelledMentions: 'Sur {n} mentions annotées par votre équipe', labelledMentionsOne: 'Sur {n} mention annotée par votre équipe', lexicon: 'lexique', trained: 'modèle entraîné', macroF1: 'F1 macro', noModel: 'pas encore de modèle entraîné (vigie train)',
     notAdopted: "entraîné, non adopté : il n'a pas battu le lexique", scorerNow: 'score tel qu\u2019il les lisait', tags: 'Étiquettes', tag: 'Étiquette', noTags: 'Aucune étiquette définie.',
@@ -26,7 +26,7 @@ const WORDS = {
     was: 'le score disait', yourName: 'Votre nom',
     agreed: 'le score était d\u2019accord sur {n}', toTrain: 'encore {n} annotations, d\u2019au moins deux tons, et vigie train pourra entraîner un modèle',
     toTrainOne: 'encore une annotation, d\u2019un autre ton si toutes ont le même, et vigie train pourra entraîner un modèle',
-    colon: '\u202f: ', modelDisagrees: 'le modèle dit {label}, le lexique {lexiconLabel}', modelUnsure: 'modèle incertain ({p} % {label})', lexiconUnsure: 'lexique incertain ({p} % {label})',
+    colon: '\u202f: ', modelDisagrees: 'le modèle dit {label}, le lexique {lexiconLabel}', modelUnsure: 'modèle incertain ({p} % {label})', lexiconUnsure: 'lexique incertain ({p} % {label})', firstLabelsSample: 'échantillon au hasard pour les {n} premières annotations ({labelled} à ce jour)',
   },
 };
 

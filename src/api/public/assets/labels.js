@@ -42,8 +42,8 @@ async function loadFigures() {
 
 /** Why a mention is to review, in the page's language ("lexique incertain (51 % neutre)"). */
 function reviewReason(why) {
-  const key = { 'model-disagrees': 'modelDisagrees', 'model-unsure': 'modelUnsure', 'lexicon-unsure': 'lexiconUnsure' }[why.kind];
-  return w(key, { label: t(why.label), lexiconLabel: t(why.lexiconLabel ?? ''), p: Math.round(100 * (why.confidence ?? 0)) });
+  const key = { 'model-disagrees': 'modelDisagrees', 'model-unsure': 'modelUnsure', 'lexicon-unsure': 'lexiconUnsure', 'first-labels-sample': 'firstLabelsSample' }[why.kind];
+  return w(key, { label: t(why.label), lexiconLabel: t(why.lexiconLabel ?? ''), p: Math.round(100 * (why.confidence ?? 0)), n: why.firstLabels, labelled: why.labelled });
 }
 
 async function loadReview() {

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { applyLabels, labelAgreement, recentLabels, type LabelSource } from '../../store/label-repository.js';
 import { loadActiveModels, NO_MODELS, type LoadedModels } from '../../app/active-models.js';
 import { maskTermsOf } from '../../app/context.js';
-import { reviewPriority } from '../../scoring/learning/index.js';
+import { FIRST_LABELS_SAMPLE, reviewPriority } from '../../scoring/learning/index.js';
 import { modelLanguage } from '../../scoring/learning/sentiment-model.js';
 import { createMasker } from '../../scoring/masking.js';
 import { listMentions } from '../../store/mention-queries.js';
@@ -89,7 +89,7 @@ export async function reviewRoutes(app: FastifyInstance, ctx: RouteContext): Pro
 
   app.get<{ Querystring: { entity?: string; limit?: number } }>('/review', {
     schema: {
-      summary: 'To review: unlabelled mentions ordered by how much their label would teach the model (a random sample for a language\'s first 100 labels, then uncertain and diverse)',
+      summary: `To review: unlabelled mentions ordered by how much their label would teach the model (a random sample for a language's first ${FIRST_LABELS_SAMPLE} labels, then uncertain and diverse)`,
       tags: ['labels'],
       querystring: { type: 'object', properties: { entity: { type: 'string' }, limit: { type: 'integer', minimum: 1, maximum: 200, default: 30 } } },
     },

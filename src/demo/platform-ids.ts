@@ -2,7 +2,8 @@
 import type { AuthorInput } from '../domain/mention.js';
 import type { ScenarioAuthor } from './author-pool.js';
 import type { Lang } from './bank.js';
-import { handleOn, stableHash, type DemoPlatform } from './platforms.js';
+import { stableHash } from '../domain/stable-hash.js';
+import { handleOn, type DemoPlatform } from './platforms.js';
 
 /** What the ids are made from: the post's place in the scenario, its time, platform, author and parent. */
 export interface PostToIdentify {

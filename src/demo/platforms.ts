@@ -1,4 +1,5 @@
 // Where the demo's people post: X, Reddit, Mastodon, Bluesky, YouTube or a news site, each with what it allows (no reshares on Reddit) and its handles.
+import { stableHash } from '../domain/stable-hash.js';
 import type { Lang } from './bank.js';
 import type { AuthorRole } from './author-pool.js';
 import type { Rng } from './random.js';
@@ -18,16 +19,6 @@ const INSTANCES: Readonly<Record<Lang, readonly string[]>> = {
   en: ['mastodon.social', 'mstdn.social', 'fosstodon.org'],
   fr: ['piaille.fr', 'mamot.fr', 'mastodon.social'],
 };
-
-/** FNV-1a: a stable number from a handle, so a person's platform and ids never depend on draw order. */
-export function stableHash(text: string): number {
-  let hash = 0x811c9dc5;
-  for (let i = 0; i < text.length; i += 1) {
-    hash ^= text.charCodeAt(i);
-    hash = Math.imul(hash, 0x01000193);
-  }
-  return hash >>> 0;
-}
 
 /** The platform an ordinary person mostly posts on. */
 export function homePlatform(handle: string, lang: Lang): Exclude<DemoPlatform, 'rss'> {

@@ -3,6 +3,7 @@
 // two likeliest labels) with a diversity penalty, so a 15-minute session is not spent on twenty copies of the same
 // retweeted complaint.
 import type { SentimentLabel, SentimentResult } from '../../domain/mention.js';
+import { stableHash } from '../../domain/stable-hash.js';
 import { tokenizePost } from '../lexicon.js';
 import { lexiconOf, modelLanguage, predictSentimentTokens, type SentimentModel } from './sentiment-model.js';
 import { SENTIMENT_LABELS } from './metrics.js';
@@ -91,12 +92,11 @@ function jaccard(a: Set<string>, b: Set<string>): number {
 }
 
 /**
- * A rank fixed by the mention's id (FNV-1a, then murmur3's finaliser so that neighbouring ids scatter): the random
+ * A rank fixed by the mention's id (stableHash, then murmur3's finaliser so that neighbouring ids scatter): the random
  * sample neither depends on the order candidates come in nor reshuffles between page loads.
  */
 function sampleRank(id: string): number {
-  let hash = 0x811c9dc5;
-  for (let i = 0; i < id.length; i++) hash = Math.imul(hash ^ id.charCodeAt(i), 0x01000193);
+  let hash = stableHash(id);
   hash = Math.imul(hash ^ (hash >>> 16), 0x85ebca6b);
   hash = Math.imul(hash ^ (hash >>> 13), 0xc2b2ae35);
   return (hash ^ (hash >>> 16)) >>> 0;

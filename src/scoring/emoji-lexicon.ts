@@ -23,6 +23,9 @@ const EMOJI_OVERRIDES: Record<string, number> = {
   '😟': -2, '😥': -1.5, '😬': -1, '🫠': -1, '🙃': -1, '🤒': -1.5, '🤕': -1.5, '🤥': -2, '🥱': -1, '🫤': -1, '🤨': -1, '🤡': -2,
   '🤗': 2, '🤞': 1, '🤝': 1, '🫶': 3, '🤘': 2, '🫡': 1,
   // Symbols with a conventional meaning, which the ranking below leaves out with the other non-face emojis.
+  // Joined sequences whose meaning is not their first emoji's (tokenizer.ts reads a sequence as one emoji; the others
+  // read as their first): face exhaling (a sigh), face with spiral eyes, face in clouds.
+  '😮\u200d💨': -1.5, '😵\u200d💫': -1, '😶\u200d🌫': -1,
   '⭐': 2, '🌟': 2, '🏆': 2, '🎊': 2, '♥': 3, '♡': 3, '✌': 1, '✅': 1, '❌': -1.5, '🚫': -2, '⛔': -2, '⚠': -1, '🚨': -1.5,
 };
 
@@ -45,8 +48,13 @@ const EMOJI_VALENCE = new Map<string, number>([
 ]);
 const EMOTICON_VALENCE = new Map<string, number>(Object.entries(EMOTICONS));
 
+const SELECTORS_AND_TONES = /[\u{FE0F}\u{1F3FB}-\u{1F3FF}]/gu;
+
+/** A lone emoji's valence, or a joined sequence's: its own if listed (without selectors and skin tones), else its first emoji's. */
 export function emojiValence(emoji: string): number | undefined {
-  return EMOJI_VALENCE.get(emoji);
+  const own = EMOJI_VALENCE.get(emoji);
+  if (own !== undefined || !emoji.includes('\u200d')) return own;
+  return EMOJI_VALENCE.get(emoji.replace(SELECTORS_AND_TONES, '')) ?? EMOJI_VALENCE.get(String.fromCodePoint(emoji.codePointAt(0)!));
 }
 
 /** A repeated mouth (":((((", ":))", ":DD") stretches the emoticon: it reads as its single form. */

@@ -29,7 +29,8 @@ export interface TokenizeOptions {
  *   URL        https?://\S+ | www\.\S+ | the bare word "http(s)" (what datasets leave of a removed link)
  *   handle     @[\p{L}\p{N}_]+                 (dropped)
  *   hashtag    #[\p{L}\p{N}_]+                 (split into words)
- *   emoji      one \p{Extended_Pictographic}
+ *   emoji      one \p{Extended_Pictographic}, or a sequence of them joined by U+200D with their variation selectors and
+ *              skin tones ("😮‍💨", "🤦🏽‍♀️"; emojiSequenceEnd)
  *   emoticon   :-) ;( =D xD <3 </3 ^^ ^_^ -_- T_T :'( and reversed (: -- not glued to a letter or digit on either side,
  *              except a round smiley right after a letter ("thanks:)", gluedSmiley)
  *   word       [\p{L}\p{N}]+ joined by ' or ’ ("don't", "aujourd'hui")
@@ -233,6 +234,32 @@ function pushWord(tokens: Token[], surface: string, fromHashtag: boolean, wholeP
   tokens.push({ text: surface, key, kind: 'word', shout: capitals && !wholePostShouted && surface.length > 2, stretched: isElongated(surface), fromHashtag });
 }
 
+const ZERO_WIDTH_JOINER = 0x200d;
+const VARIATION_SELECTOR_EMOJI = 0xfe0f;
+const isSkinTone = (codePoint: number): boolean => codePoint >= 0x1f3fb && codePoint <= 0x1f3ff;
+
+/**
+ * Where an emoji that ends before `from` ends with the emojis joined to it by U+200D: a joined sequence is one emoji
+ * with its own meaning ("😮‍💨" face exhaling, a sigh, is not "😮" open mouth) or its first one's ("🤦‍♀️"). Without a
+ * joiner, `from`: a lone emoji's variation selector and skin tone stay outside it, as they always were.
+ */
+function emojiSequenceEnd(text: string, from: number): number {
+  let end = from;
+  let i = from;
+  for (;;) {
+    while (i < text.length) {
+      const codePoint = text.codePointAt(i)!;
+      if (codePoint !== VARIATION_SELECTOR_EMOJI && !isSkinTone(codePoint)) break;
+      i += width(codePoint);
+    }
+    if (text.charCodeAt(i) !== ZERO_WIDTH_JOINER || i + 1 >= text.length) return end;
+    const joined = text.codePointAt(i + 1)!;
+    if (!(classOf(joined) & PICTOGRAPHIC)) return end;
+    i += 1 + width(joined);
+    end = i;
+  }
+}
+
 function pushOther(tokens: Token[], surface: string, kind: TokenKind): void {
   tokens.push({ text: surface, key: surface, kind, shout: false, stretched: false, fromHashtag: false });
 }
@@ -304,8 +331,9 @@ export function tokenize(text: string, options: TokenizeOptions = {}): Token[] {
     const codePoint = code < 0xd800 ? code : text.codePointAt(i)!;
     const classes = classOf(codePoint);
     if (classes & PICTOGRAPHIC) {
-      pushOther(tokens, String.fromCodePoint(codePoint), 'emoji');
-      i += width(codePoint);
+      const end = emojiSequenceEnd(text, i + width(codePoint));
+      pushOther(tokens, end === i + width(codePoint) ? String.fromCodePoint(codePoint) : text.slice(i, end), 'emoji');
+      i = end;
     } else if (classes & (LETTER | NUMBER)) {
       const end = matchWord(text, i);
       pushMatchedWord(tokens, text.slice(i, end), wholePostShouted);

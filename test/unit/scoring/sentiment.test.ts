@@ -56,6 +56,11 @@ describe('scoreSentiment — English', () => {
     expect(en('anyone know more? 😟😟').label).toBe('negative');
     expect(en('love this 🫶').label).toBe('positive');
     expect(en('🤔').drivers).toEqual([]);
+    // A joined sequence means what it shows: face exhaling is a sigh, not the open mouth it starts with; a sequence
+    // not listed reads as its first emoji (a facepalm of any gender and skin tone).
+    expect(en('the parcel 😮\u200d💨').drivers).toEqual(['😮\u200d💨 (-1.5)']);
+    expect(en('😮').drivers).toEqual(['😮 (+1)']);
+    expect(en('🤦🏽\u200d♀️').drivers).toEqual(['🤦🏽\u200d♀ (-2)']);
   });
 
   it('reads feelings in faces, hearts and gestures, not in objects, and warning signs as warnings', () => {

@@ -83,6 +83,16 @@ describe('tokenize', () => {
     expect(kinds('𝐆𝐫𝐞𝐚𝐭 👍')).toEqual(['word:𝐆𝐫𝐞𝐚𝐭', 'emoji:👍']);
   });
 
+  it('reads emojis joined by U+200D as one emoji, and keeps a lone emoji\'s selector and skin tone outside it', () => {
+    const kinds = (text: string) => tokenize(text).map((t) => `${t.kind}:${t.text}`);
+    expect(kinds('sigh 😮\u200d💨😮\u200d💨')).toEqual(['word:sigh', 'emoji:😮\u200d💨', 'emoji:😮\u200d💨']);
+    expect(kinds('🤦🏽\u200d♀️ again')).toEqual(['emoji:🤦🏽\u200d♀', 'word:again']);
+    expect(kinds('👨\u200d👩\u200d👧 day')).toEqual(['emoji:👨\u200d👩\u200d👧', 'word:day']);
+    expect(kinds('👍🏽 ❤️ ok')).toEqual(['emoji:👍', 'emoji:❤', 'word:ok']);
+    // A joiner before no emoji joins nothing.
+    expect(kinds('😮\u200d wow')).toEqual(['emoji:😮', 'word:wow']);
+  });
+
   it('splits hashtags with the given splitter', () => {
     const tokens = tokenize('so #EpicFail', { splitHashtag: (body) => body.split(/(?=[A-Z])/) });
     expect(tokens.map((t) => [t.text, t.fromHashtag])).toEqual([

@@ -316,6 +316,23 @@ export function desireDegree(tokens: Token[], i: number, modifiers: LanguageModi
 /** How many words back the verb of a want may stand from its degree ("wanted to see them tonight so bad"). */
 const DESIRE_REACH = 6;
 
+/** How far back the verb that solved a problem may stand: "fixed my pairing issue", "réglé mon gros souci". */
+const RESOLVED_REACH = 3;
+
+/**
+ * Is the word at `start` a problem someone solved: a resolving verb before it in its clause ("fixed my issue", "a
+ * résolu mon problème"), not negated ("never fixed the problem", "n'a pas réglé mon souci")?
+ */
+export function resolvedBefore(tokens: Token[], start: number, modifiers: LanguageModifiers): boolean {
+  if (!modifiers.problemWords.has(tokens[start].key)) return false;
+  for (let k = start - 1; k >= 0 && k >= start - RESOLVED_REACH; k--) {
+    const token = tokens[k];
+    if (token.kind === 'punct' || modifiers.contrast.has(token.key)) return false;
+    if (modifiers.resolvers.has(token.key)) return !negatedBefore(tokens, k, modifiers, false);
+  }
+  return false;
+}
+
 /** Does a loss marker follow the opinion that ends before `after`, in the same clause ("la confiance est partie")? */
 export function lostAfter(tokens: Token[], after: number, modifiers: LanguageModifiers): boolean {
   for (let k = after; k < tokens.length && k < after + LOSS_SCOPE; k++) {

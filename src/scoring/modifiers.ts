@@ -67,6 +67,12 @@ export interface LanguageModifiers {
    */
   lossMarkers: ReadonlySet<string>;
   /**
+   * A problem someone solved is no complaint ("support fixed my issue", "le SAV a résolu mon problème"): a problem word
+   * (`problemWords`) with one of these verbs before it in its clause, not negated nor asked about, reads as no opinion.
+   */
+  resolvers: ReadonlySet<string>;
+  problemWords: ReadonlySet<string>;
+  /**
    * "it's been three weeks", "ça fait deux heures": the words (as key sequences) that, right before an amount of time,
    * say how long the author has waited. Every such post in the airline dev file is a complaint (12 of 12).
    */
@@ -197,6 +203,8 @@ export const MODIFIERS: Record<'en' | 'fr', LanguageModifiers> = {
     negativeWeight: 1.15,
     quotesReport: true,
     lossMarkers: new Set(['gone', 'lost', 'vanished', 'disappeared', 'evaporated', 'dead', 'died', 'dying', 'ruined']),
+    resolvers: new Set(['fixed', 'solved', 'resolved', 'sorted', 'repaired']),
+    problemWords: new Set(['problem', 'problems', 'issue', 'issues', 'bug', 'bugs', 'glitch', 'glitches']),
     elapsedMarkers: [['been']],
     repeatedActionMarkers: byFirstKey(EN_REPEATED_ACTION_MARKERS, (marker) => marker),
     // Not the -thing pronouns: "kept nothing from us".
@@ -239,6 +247,9 @@ export const MODIFIERS: Record<'en' | 'fr', LanguageModifiers> = {
     negativeWeight: 1,
     quotesReport: false,
     lossMarkers: new Set(['partie', 'parti', 'perdue', 'perdu', 'disparue', 'disparu', 'envolee', 'envole', 'evaporee', 'morte', 'mort', 'ruinee', 'ruine']),
+    // Accents folded: "regle" is also "règle" (a rule), which a problem word rarely follows.
+    resolvers: new Set(['resolu', 'resolue', 'resolus', 'regle', 'reglee', 'regles', 'corrige', 'corrigee', 'depanne', 'depannee', 'repare', 'reparee']),
+    problemWords: new Set(['probleme', 'problemes', 'souci', 'soucis', 'bug', 'bugs', 'panne', 'pannes']),
     elapsedMarkers: [['ca', 'fait'], ['cela', 'fait'], ['voila']],
     repeatedActionMarkers: byFirstKey(FR_REPEATED_ACTION_MARKERS, (marker) => marker),
     repeatedAction: /^\p{L}{2,}(?:er|ir|re|oir)$/u,

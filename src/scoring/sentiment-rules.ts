@@ -20,6 +20,7 @@ export const SENTIMENT_RULES = [
   'mild-words',
   'negativity-bias',
   'loss',
+  'resolved-problem',
   'elapsed-wait',
   'repeated-action',
   'discourse-markers',

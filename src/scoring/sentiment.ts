@@ -5,7 +5,7 @@ import { lexiconFor, tokenizePost, type Lexicon, type Phrase } from './lexicon.j
 import { maskerFor } from './masking.js';
 import { keysAt } from './key-sequences.js';
 import { inProperName } from './proper-names.js';
-import { counterfactualBefore, desireDegree, exclaimedSentences, formerlyBefore, hypothetical, intensifiedBefore, isSentenceEnd, lostAfter, topOfScale, modifierBoost, negatedBefore, opensDiscourse, questionSentences, repeatedActionAt, sarcasticOpener, standsAsInterjection, waitStart } from './context-rules.js';
+import { counterfactualBefore, desireDegree, exclaimedSentences, formerlyBefore, hypothetical, intensifiedBefore, isSentenceEnd, lostAfter, resolvedBefore, topOfScale, modifierBoost, negatedBefore, opensDiscourse, questionSentences, repeatedActionAt, sarcasticOpener, standsAsInterjection, waitStart } from './context-rules.js';
 import {
   COURTESY, IRONY_MARKERS, IRREALIS_FACTOR, LOSS_FACTOR, MODIFIERS, NEGATED_COMPLAINT_FACTOR, NEGATION_FACTOR, QUESTION_FACTOR, type LanguageModifiers,
 } from './modifiers.js';
@@ -260,6 +260,12 @@ function collectContributions(tokens: Token[], lexicon: Lexicon, modifiers: Lang
       continue;
     }
     const text = waitedFrom >= 0 ? spanText(tokens, waitedFrom, i) : phrase?.text ?? token.text.toLowerCase();
+    // A problem someone solved is no complaint, unless the post asks whether it was ("have you fixed the issue?").
+    if (base < 0 && span === 1 && !inQuestion[i] && !off.has('resolved-problem') && resolvedBefore(tokens, i, modifiers)) {
+      items.push({ valence: 0, driver: `${text} (resolved: 0)`, strong: false, sentence, exclaimed: exclaimed[i], courtesy: false, sarcastic: false });
+      i += span;
+      continue;
+    }
     const sign = Math.sign(base);
     // A mild word an intensifier strengthens is used as an opinion ("damn fine", "very late"): it keeps its weight.
     const mild = Math.abs(base) <= 1 && !off.has('mild-words') && (!readIntensifiers || !intensifiedBefore(tokens, i, modifiers));

@@ -667,6 +667,19 @@ describe('scoreSentiment — product crises read by general rules (the demo misr
     expect(en('great crew, lost my bag').drivers).toEqual(['great (+3)', 'lost my bag (-3)']);
   });
 
+  it('reads a problem someone solved as no complaint, unless the fix is denied or asked about', () => {
+    const solved = frBrand('Le SAV Kelio a résolu mon problème de commande en une journée');
+    expect(solved.label).toBe('positive');
+    expect(solved.drivers).toEqual(['résolu (+1.5)', 'problème (resolved: 0)']);
+    expect(frBrand('Le SAV Kelio a réglé mon gros souci en un mail').drivers).toContain('souci (resolved: 0)');
+    expect(en('the agent at the gate fixed the problem').drivers).toEqual(['problem (resolved: 0)']);
+    // Not solved: the verb negated, the fix asked about, the problem in another clause or after the reach.
+    expect(frBrand("Le SAV n'a toujours pas réglé mon souci").label).toBe('negative');
+    expect(en('have you fixed the problem?').label).toBe('negative');
+    expect(en('fixed one thing, new problem since').drivers).toContain('problem (-2)');
+    expect(en('they fixed the seat but there is still a problem').drivers).toContain('problem (-2)');
+  });
+
   it('reads a reported wait as a complaint: an elapsed-time marker, an amount, a unit', () => {
     const weeks = enBrand("it's been three weeks since I was told I would get a call back");
     expect(weeks.label).toBe('negative');
@@ -765,6 +778,7 @@ describe('sentiment rules switched off by name (eval:sentiment --ablation)', () 
     expect(scoreTokens(tokens, 'en', parseRuleNames(['negation'])).label).toBe('positive');
     const melted = tokenizePost('the casing melted');
     expect(scoreTokens(melted, 'en', parseRuleNames(['list:en-defects-protest'])).label).toBe('neutral');
+    expect(scoreTokens(tokenizePost('the agent fixed the problem'), 'en', parseRuleNames(['resolved-problem'])).label).toBe('negative');
     const sarcasm = tokenizePost('Great, another delay');
     expect(scoreTokens(sarcasm, 'en', parseRuleNames(['sarcastic-opener'])).label).toBe('positive');
     expect(scoreTokens(tokenizePost('the app keeps logging me out'), 'en', parseRuleNames(['repeated-action'])).drivers).toEqual([]);

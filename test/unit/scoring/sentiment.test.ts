@@ -335,8 +335,11 @@ describe('scoreSentiment — English', () => {
     expect(en('the latest update').drivers).toEqual([]);
   });
 
-  it('reads "air quality", "quality control", "smart home" and "safety" as things, not praise', () => {
-    for (const post of ['the air quality ring turned red', 'quality control found nothing', 'a smart home maker raises a round', 'safety notice for owners']) expect(en(post).label, post).toBe('neutral');
+  it('reads "air quality", "quality control", "smart home", "safety" and "the fan" as things, not praise', () => {
+    for (const post of ['the air quality ring turned red', 'quality control found nothing', 'a smart home maker raises a round', 'safety notice for owners', 'the fan clicks on level 2', 'fan speed set to 3']) expect(en(post).label, post).toBe('neutral');
+    expect(en("I'm a big fan").label).toBe('positive');
+    // A me-too reply is a complaint even without an opinion word.
+    expect(en('Had the same issue last month').label).toBe('negative');
     expect(fr('un avis de sécurité pour les propriétaires').label).toBe('neutral');
     expect(en('quality stuff').label).toBe('positive');
   });
@@ -487,8 +490,23 @@ describe('scoreSentiment — French', () => {
     expect(fr("la qualité n'est pas au rendez-vous").label).toBe('negative');
   });
 
-  it('knows French outages', () => {
+  it('knows French outages, and failing to do a thing as "impossible de" is', () => {
     for (const post of ['service indisponible', 'distributeur hors service', 'pas de réseau depuis ce matin', 'le site est down']) expect(fr(post).label, post).toBe('negative');
+    for (const post of ["je n'arrive pas à connecter le purificateur", "j'arrive plus à me connecter", "on n'arrive pas à joindre le SAV"]) {
+      expect(fr(post).label, post).toBe('negative');
+      expect(fr(post).drivers[0], post).toMatch(/^arrive (pas|plus) à \(-1\.5\)$/);
+    }
+  });
+
+  it('reads "grâce à" as the credit it gives, as "thanks to" reads in English', () => {
+    const credit = fr("les poils du chien, c'est gérable grâce au purificateur");
+    expect(credit.label).toBe('positive');
+    expect(credit.drivers).toEqual(['grâce au (+1.5)']);
+    expect(fr("grâce à vous j'ai raté mon train").label).toBe('negative');
+  });
+
+  it('reads "polémique" and "controverse" as English reads "controversy"', () => {
+    for (const post of ['Polémique autour de la nouvelle taxe', 'retour des polémiques sur les DRM', 'une décision controversée']) expect(fr(post).label, post).toBe('negative');
   });
 
   it('reads praise under "aurait été" as what did not happen', () => {

@@ -22,10 +22,10 @@ const EMOJI_OVERRIDES: Record<string, number> = {
   // sweat smile, flushed, thinking, mind blown, pleading, face holding back tears, hot and cold faces.
   '😟': -2, '😥': -1.5, '😬': -1, '🫠': -1, '🙃': -1, '🤒': -1.5, '🤕': -1.5, '🤥': -2, '🥱': -1, '🫤': -1, '🤨': -1, '🤡': -2,
   '🤗': 2, '🤞': 1, '🤝': 1, '🫶': 3, '🤘': 2, '🫡': 1,
-  // Symbols with a conventional meaning, which the ranking below leaves out with the other non-face emojis.
   // Joined sequences whose meaning is not their first emoji's (tokenizer.ts reads a sequence as one emoji; the others
   // read as their first): face exhaling (a sigh), face with spiral eyes, face in clouds.
   '😮\u200d💨': -1.5, '😵\u200d💫': -1, '😶\u200d🌫': -1,
+  // Symbols with a conventional meaning, which the ranking below leaves out with the other non-face emojis.
   '⭐': 2, '🌟': 2, '🏆': 2, '🎊': 2, '♥': 3, '♡': 3, '✌': 1, '✅': 1, '❌': -1.5, '🚫': -2, '⛔': -2, '⚠': -1, '🚨': -1.5,
 };
 

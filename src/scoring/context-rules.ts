@@ -135,15 +135,24 @@ type TokenTest = (tokens: Token[], k: number, modifiers: LanguageModifiers) => b
 const isIrrealis: TokenTest = (tokens, k, modifiers) => modifiers.irrealis.has(tokens[k].key);
 const isDesireVerb: TokenTest = (tokens, k, modifiers) => modifiers.desireVerbs.has(tokens[k].key);
 const endsFormerly: TokenTest = (tokens, k, modifiers) => k > 0 && holdsPair(modifiers.formerly, tokens[k - 1].key, tokens[k].key);
+const isResolver: TokenTest = (tokens, k, modifiers) => modifiers.resolvers.has(tokens[k].key);
 
-/** Does `test` hold for one of the `reach` tokens before `start`, in the same clause (no mark or contrast word between)? */
-function inClauseBefore(tokens: Token[], start: number, reach: number, modifiers: LanguageModifiers, test: TokenTest): boolean {
+/**
+ * The nearest of the `reach` tokens before `start`, in the same clause (no mark or contrast word between), for which
+ * `test` holds; -1 when none does.
+ */
+function nearestInClauseBefore(tokens: Token[], start: number, reach: number, modifiers: LanguageModifiers, test: TokenTest): number {
   for (let k = start - 1; k >= 0 && k >= start - reach; k--) {
     const token = tokens[k];
-    if (token.kind === 'punct' || modifiers.contrast.has(token.key)) return false;
-    if (test(tokens, k, modifiers)) return true;
+    if (token.kind === 'punct' || modifiers.contrast.has(token.key)) return -1;
+    if (test(tokens, k, modifiers)) return k;
   }
-  return false;
+  return -1;
+}
+
+/** Does `test` hold for one of the `reach` tokens before `start`, in the same clause? */
+function inClauseBefore(tokens: Token[], start: number, reach: number, modifiers: LanguageModifiers, test: TokenTest): boolean {
+  return nearestInClauseBefore(tokens, start, reach, modifiers, test) >= 0;
 }
 
 /** For each token, whether its sentence ends with a question mark ("?!" and "??" count). */
@@ -325,12 +334,8 @@ const RESOLVED_REACH = 3;
  */
 export function resolvedBefore(tokens: Token[], start: number, modifiers: LanguageModifiers): boolean {
   if (!modifiers.problemWords.has(tokens[start].key)) return false;
-  for (let k = start - 1; k >= 0 && k >= start - RESOLVED_REACH; k--) {
-    const token = tokens[k];
-    if (token.kind === 'punct' || modifiers.contrast.has(token.key)) return false;
-    if (modifiers.resolvers.has(token.key)) return !negatedBefore(tokens, k, modifiers, false);
-  }
-  return false;
+  const verb = nearestInClauseBefore(tokens, start, RESOLVED_REACH, modifiers, isResolver);
+  return verb >= 0 && !negatedBefore(tokens, verb, modifiers, false);
 }
 
 /** Does a loss marker follow the opinion that ends before `after`, in the same clause ("la confiance est partie")? */

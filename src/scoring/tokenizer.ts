@@ -332,7 +332,7 @@ export function tokenize(text: string, options: TokenizeOptions = {}): Token[] {
     const classes = classOf(codePoint);
     if (classes & PICTOGRAPHIC) {
       const end = emojiSequenceEnd(text, i + width(codePoint));
-      pushOther(tokens, end === i + width(codePoint) ? String.fromCodePoint(codePoint) : text.slice(i, end), 'emoji');
+      pushOther(tokens, text.slice(i, end), 'emoji');
       i = end;
     } else if (classes & (LETTER | NUMBER)) {
       const end = matchWord(text, i);
